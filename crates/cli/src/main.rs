@@ -1,0 +1,218 @@
+//! `cvdeck-cli`: the CV Deck engine for scripts and terminals.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use cvdeck_engine::{
+    default_library_dir, parse_bytes, Engine, EngineConfig, EngineEvent, Library, Limits, Status,
+};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "cvdeck-cli",
+    version,
+    about = "Import and parse resumes without the window"
+)]
+struct Cli {
+    /// Library folder (default: $CVDECK_LIBRARY, else the OS data directory).
+    #[arg(long, global = true)]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files and folders into the library and parse them.
+    Import {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Files parsed at once (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// List the library's resumes.
+    List {
+        /// Only this status: pending, processing, completed or failed.
+        #[arg(long)]
+        status: Option<String>,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Parse files to JSON Resume without a library.
+    Parse {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write `<stem>.json` files here instead of printing.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("CVDECK_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    // Parser libraries panic on bad files; the engine turns those into failed rows, so the
+    // default hook's backtrace noise on stderr would only confuse.
+    std::panic::set_hook(Box::new(|info| tracing::debug!("caught panic: {info}")));
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("cvdeck-cli: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<std::process::ExitCode> {
+    let library_dir = cli.library.unwrap_or_else(default_library_dir);
+    match cli.command {
+        Command::Import { paths, jobs } => import(&library_dir, paths, jobs),
+        Command::List { status, json } => list(&library_dir, status.as_deref(), json),
+        Command::Parse { paths, out } => parse(&paths, out.as_deref()),
+    }
+}
+
+fn import(
+    library_dir: &Path,
+    paths: Vec<PathBuf>,
+    jobs: Option<usize>,
+) -> Result<std::process::ExitCode> {
+    for p in &paths {
+        anyhow::ensure!(p.exists(), "{} does not exist", p.display());
+    }
+    let library = Library::open(library_dir)
+        .with_context(|| format!("opening the library in {}", library_dir.display()))?;
+    let mut config = EngineConfig::default();
+    if let Some(j) = jobs {
+        config.parallelism = j.max(1);
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} [{elapsed_precise}]")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let sink_bar = bar.clone();
+    let sink = Arc::new(move |event: EngineEvent| {
+        if let EngineEvent::ImportProgress(p) = event {
+            sink_bar.set_length(p.total);
+            sink_bar.set_position(p.done);
+            sink_bar.set_message(format!("{} failed", p.failed));
+        }
+    });
+    let runtime = tokio::runtime::Runtime::new()?;
+    let engine = Engine::new(library, config, sink);
+    let summaries = runtime.block_on(async {
+        let mut out = Vec::new();
+        if let Some(resumed) = engine.resume_interrupted().await? {
+            eprintln!(
+                "resuming {} file(s) left by an interrupted import",
+                resumed.queued
+            );
+            out.push(resumed.finished().await?);
+        }
+        let handle = engine.import(paths).await?;
+        bar.set_length(handle.queued + handle.rejected);
+        out.push(handle.finished().await?);
+        anyhow::Ok(out)
+    })?;
+    bar.finish_and_clear();
+    let (completed, failed, duplicates) = summaries.iter().fold((0, 0, 0), |acc, s| {
+        (acc.0 + s.completed, acc.1 + s.failed, acc.2 + s.duplicates)
+    });
+    println!("{completed} completed, {failed} failed, {duplicates} duplicates skipped");
+    let (failed_cards, _) = engine.library().list(Some(Status::Failed), 0, 50)?;
+    for card in failed_cards.iter().rev() {
+        if let Some(f) = &card.failure {
+            println!("  failed: {} — {}", card.file_name, f.message);
+        }
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn list(library_dir: &Path, status: Option<&str>, json: bool) -> Result<std::process::ExitCode> {
+    let status = match status {
+        None => None,
+        Some("pending") => Some(Status::Pending),
+        Some("processing") => Some(Status::Processing),
+        Some("completed") => Some(Status::Completed),
+        Some("failed") => Some(Status::Failed),
+        Some(other) => {
+            anyhow::bail!("unknown status {other:?}: use pending, processing, completed or failed")
+        }
+    };
+    let library = Library::open(library_dir)?;
+    let mut offset = 0;
+    loop {
+        let (cards, _) = library.list(status, offset, 500)?;
+        if cards.is_empty() {
+            break;
+        }
+        for c in &cards {
+            if json {
+                println!("{}", serde_json::to_string(c)?);
+            } else {
+                let detail = match &c.failure {
+                    Some(f) => f.message.clone(),
+                    None => c.name.clone().unwrap_or_default(),
+                };
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    c.id,
+                    c.status.as_str(),
+                    c.file_name,
+                    detail
+                );
+            }
+        }
+        offset += cards.len() as u32;
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn parse(paths: &[PathBuf], out: Option<&Path>) -> Result<std::process::ExitCode> {
+    let files = cvdeck_engine::queue::scan_paths(paths);
+    anyhow::ensure!(!files.is_empty(), "no files found");
+    if let Some(dir) = out {
+        std::fs::create_dir_all(dir)?;
+    }
+    let limits = Limits::default();
+    let mut failures = 0;
+    for file in &files {
+        let result = std::fs::read(file)
+            .map_err(cvdeck_engine::ExtractError::from)
+            .and_then(|bytes| parse_bytes(&bytes, &limits));
+        match result {
+            Ok(parsed) => {
+                let json = serde_json::to_string_pretty(&parsed.resume)?;
+                match out {
+                    Some(dir) => {
+                        let stem = file
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        std::fs::write(dir.join(format!("{stem}.json")), json)?;
+                    }
+                    None if files.len() == 1 => println!("{json}"),
+                    None => println!("{}", serde_json::to_string(&parsed.resume)?),
+                }
+            }
+            Err(e) => {
+                failures += 1;
+                eprintln!("{}: {e}", file.display());
+            }
+        }
+    }
+    Ok(if failures == files.len() {
+        std::process::ExitCode::FAILURE
+    } else {
+        std::process::ExitCode::SUCCESS
+    })
+}

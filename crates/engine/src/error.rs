@@ -1,0 +1,120 @@
+//! Why a file could not be turned into a resume.
+
+use serde::{Deserialize, Serialize};
+
+/// A file-level failure. Every variant's message is meant for the person who gave us the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum ExtractError {
+    /// The file has no bytes.
+    #[error("empty file: 0 bytes")]
+    Empty,
+    /// Not a format we read; the message names what it is and what to do.
+    #[error("not a resume format: {0}")]
+    Unsupported(String),
+    /// A password is needed to read the text.
+    #[error("encrypted PDF: password required")]
+    Encrypted,
+    /// A PDF with pages but no text (a scan, or text drawn as outlines).
+    #[error("scanned PDF: no text layer (OCR is not available)")]
+    NoTextLayer,
+    /// The file says it is a format but is broken.
+    #[error("damaged {format} file: {detail}")]
+    Corrupt {
+        /// Format name, e.g. "PDF".
+        format: String,
+        /// What was wrong.
+        detail: String,
+    },
+    /// Over a configured size limit.
+    #[error("file too large: {what}")]
+    TooLarge {
+        /// What exceeded which limit.
+        what: String,
+    },
+    /// The file could not be read from disk.
+    #[error("cannot read file: {0}")]
+    Io(String),
+    /// A parser library panicked on this file.
+    #[error("the parser crashed on this file: {0}")]
+    Panicked(String),
+    /// Parsing took longer than the per-file limit.
+    #[error("parsing took longer than {0} s and was stopped")]
+    Timeout(u64),
+    /// Readable, but there is no text in it.
+    #[error("no text found in the file")]
+    NoText,
+}
+
+/// Stable, machine-readable kind of an [`ExtractError`] (stored in the library, sent to the UI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// [`ExtractError::Empty`]
+    Empty,
+    /// [`ExtractError::Unsupported`]
+    Unsupported,
+    /// [`ExtractError::Encrypted`]
+    Encrypted,
+    /// [`ExtractError::NoTextLayer`]
+    NoTextLayer,
+    /// [`ExtractError::Corrupt`]
+    Corrupt,
+    /// [`ExtractError::TooLarge`]
+    TooLarge,
+    /// [`ExtractError::Io`]
+    Io,
+    /// [`ExtractError::Panicked`]
+    Panicked,
+    /// [`ExtractError::Timeout`]
+    Timeout,
+    /// [`ExtractError::NoText`]
+    NoText,
+}
+
+impl ErrorKind {
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::Unsupported => "unsupported",
+            ErrorKind::Encrypted => "encrypted",
+            ErrorKind::NoTextLayer => "no_text_layer",
+            ErrorKind::Corrupt => "corrupt",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Io => "io",
+            ErrorKind::Panicked => "panicked",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::NoText => "no_text",
+        }
+    }
+}
+
+impl ExtractError {
+    /// The kind, for storage and matching.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ExtractError::Empty => ErrorKind::Empty,
+            ExtractError::Unsupported(_) => ErrorKind::Unsupported,
+            ExtractError::Encrypted => ErrorKind::Encrypted,
+            ExtractError::NoTextLayer => ErrorKind::NoTextLayer,
+            ExtractError::Corrupt { .. } => ErrorKind::Corrupt,
+            ExtractError::TooLarge { .. } => ErrorKind::TooLarge,
+            ExtractError::Io(_) => ErrorKind::Io,
+            ExtractError::Panicked(_) => ErrorKind::Panicked,
+            ExtractError::Timeout(_) => ErrorKind::Timeout,
+            ExtractError::NoText => ErrorKind::NoText,
+        }
+    }
+
+    pub(crate) fn corrupt(format: &str, detail: impl std::fmt::Display) -> Self {
+        ExtractError::Corrupt {
+            format: format.to_owned(),
+            detail: detail.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for ExtractError {
+    fn from(e: std::io::Error) -> Self {
+        ExtractError::Io(e.to_string())
+    }
+}

@@ -1,0 +1,297 @@
+//! Rebuilds reading order from positioned glyphs: words, lines, and two columns.
+//!
+//! A content stream may draw glyphs in any order, with kerning gaps inside words and two
+//! columns interleaved line by line. We group glyphs into fragments (runs on one baseline with
+//! no large gap), fragments into lines, and look for a vertical gutter that no body fragment
+//! crosses. A gutter only counts as columns when the two sides do not share baselines: a
+//! one-column resume with right-aligned dates shares them, a real second column does not.
+
+/// One glyph as drawn, in points from the top-left corner of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+/// Marks where the left column ends in a page's text (replaced by a line break later).
+pub(crate) const COLUMN_BREAK: char = '\u{1E}';
+
+#[derive(Debug, Clone)]
+struct Fragment {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+pub(crate) struct PageLayout {
+    fragments: Vec<Fragment>,
+}
+
+impl PageLayout {
+    pub fn new(glyphs: Vec<Glyph>) -> Self {
+        PageLayout {
+            fragments: fragments(glyphs),
+        }
+    }
+
+    pub fn into_text(self) -> String {
+        let fragments = self.fragments;
+        if fragments.is_empty() {
+            return String::new();
+        }
+        match find_gutter(&fragments) {
+            Some(gutter) => {
+                let (header, left, right) = split_columns(fragments, gutter);
+                let mut out = render_lines(&lines(header));
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&render_lines(&lines(left)));
+                out.push(COLUMN_BREAK);
+                out.push_str(&render_lines(&lines(right)));
+                out
+            }
+            None => render_lines(&lines(fragments)),
+        }
+    }
+}
+
+fn fragments(glyphs: Vec<Glyph>) -> Vec<Fragment> {
+    let mut out: Vec<Fragment> = Vec::new();
+    for g in glyphs {
+        if g.text.chars().all(char::is_whitespace) {
+            // Explicit spaces only tell us a gap exists; positions already say that.
+            if let Some(last) = out.last_mut() {
+                if same_baseline(last.y, g.y, g.size) && !last.text.ends_with(' ') {
+                    last.text.push(' ');
+                    last.x1 = last.x1.max(g.x + g.width);
+                }
+            }
+            continue;
+        }
+        let joined = out.last_mut().is_some_and(|last| {
+            let gap = g.x - last.x1;
+            let size = last.size.max(g.size);
+            if !same_baseline(last.y, g.y, size) || gap < -0.5 * size || gap > 1.2 * size {
+                return false;
+            }
+            if gap > 0.15 * size && !last.text.ends_with(' ') {
+                last.text.push(' ');
+            }
+            last.text.push_str(&g.text);
+            last.x1 = last.x1.max(g.x + g.width);
+            true
+        });
+        if !joined {
+            out.push(Fragment {
+                x0: g.x,
+                x1: g.x + g.width,
+                y: g.y,
+                size: g.size,
+                text: g.text,
+            });
+        }
+    }
+    for f in &mut out {
+        let trimmed = f.text.trim_end().len();
+        f.text.truncate(trimmed);
+    }
+    out.retain(|f| !f.text.is_empty());
+    out
+}
+
+fn same_baseline(a: f64, b: f64, size: f64) -> bool {
+    (a - b).abs() <= 0.35 * size.max(1.0)
+}
+
+/// Groups fragments into lines, top to bottom, each sorted left to right.
+fn lines(mut fragments: Vec<Fragment>) -> Vec<Vec<Fragment>> {
+    fragments.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut out: Vec<Vec<Fragment>> = Vec::new();
+    for f in fragments {
+        match out.last_mut() {
+            Some(line) if same_baseline(line[0].y, f.y, line[0].size.max(f.size)) => line.push(f),
+            _ => out.push(vec![f]),
+        }
+    }
+    for line in &mut out {
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    out
+}
+
+fn render_lines(lines: &[Vec<Fragment>]) -> String {
+    let mut out = String::new();
+    let mut last_y: Option<(f64, f64)> = None;
+    for line in lines {
+        if let Some((y, size)) = last_y {
+            // A blank line where the vertical gap says a new block starts.
+            if line[0].y - y > 2.0 * size {
+                out.push('\n');
+            }
+        }
+        let mut text = String::new();
+        let mut prev_end: Option<f64> = None;
+        for f in line {
+            if let Some(end) = prev_end {
+                // Wide gaps (tab stops, right-aligned dates) stay visible as a tab.
+                text.push(if f.x0 - end > 2.0 * f.size { '\t' } else { ' ' });
+            }
+            text.push_str(&f.text);
+            prev_end = Some(f.x1);
+        }
+        out.push_str(&text);
+        out.push('\n');
+        last_y = Some((line[0].y, line[0].size));
+    }
+    out
+}
+
+/// The x of a gutter between two independent columns, if the page has one.
+fn find_gutter(fragments: &[Fragment]) -> Option<f64> {
+    let min_x = fragments.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+    let max_x = fragments
+        .iter()
+        .map(|f| f.x1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let width = max_x - min_x;
+    if width <= 0.0 || fragments.len() < 12 {
+        return None;
+    }
+    let mut best: Option<(usize, f64)> = None;
+    let steps = 120;
+    for i in (steps / 5)..=(steps * 4 / 5) {
+        let g = min_x + width * i as f64 / steps as f64;
+        let crossing = fragments
+            .iter()
+            .filter(|f| f.x0 < g - 1.0 && f.x1 > g + 1.0);
+        let crossing_count = crossing.count();
+        if best.is_none_or(|(c, _)| crossing_count < c) {
+            best = Some((crossing_count, g));
+        }
+    }
+    let (crossing, gutter) = best?;
+    // Headers may cross the gutter; more than a handful of crossing lines means one column.
+    if crossing > 4 {
+        return None;
+    }
+    let left: Vec<&Fragment> = fragments.iter().filter(|f| f.x1 <= gutter + 1.0).collect();
+    let right: Vec<&Fragment> = fragments.iter().filter(|f| f.x0 >= gutter - 1.0).collect();
+    let left_lines = distinct_baselines(&left);
+    let right_lines = distinct_baselines(&right);
+    if left_lines.len() < 5 || right_lines.len() < 5 {
+        return None;
+    }
+    let shared = right_lines
+        .iter()
+        .filter(|&&(y, size)| left_lines.iter().any(|&(ly, _)| same_baseline(ly, y, size)))
+        .count();
+    // Independent columns rarely line up; label/value tables and right-aligned dates do.
+    if shared * 10 > right_lines.len().min(left_lines.len()) * 4 {
+        return None;
+    }
+    Some(gutter)
+}
+
+fn distinct_baselines(fragments: &[&Fragment]) -> Vec<(f64, f64)> {
+    let mut ys: Vec<(f64, f64)> = fragments.iter().map(|f| (f.y, f.size)).collect();
+    ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ys.dedup_by(|a, b| same_baseline(a.0, b.0, a.1.max(b.1)));
+    ys
+}
+
+/// Header (lines crossing the gutter above the columns), left column, right column.
+fn split_columns(
+    fragments: Vec<Fragment>,
+    gutter: f64,
+) -> (Vec<Fragment>, Vec<Fragment>, Vec<Fragment>) {
+    let crosses = |f: &Fragment| f.x0 < gutter - 1.0 && f.x1 > gutter + 1.0;
+    // Whatever stands above the start of the left column is the page header (name, contacts).
+    let first_left_y = fragments
+        .iter()
+        .filter(|f| f.x1 <= gutter + 1.0)
+        .map(|f| f.y)
+        .fold(f64::INFINITY, f64::min);
+    let last_header_y = fragments
+        .iter()
+        .filter(|f| {
+            f.y < first_left_y - 0.35 * f.size || (crosses(f) && f.y <= first_left_y + f.size)
+        })
+        .map(|f| f.y)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let (mut header, mut left, mut right) = (Vec::new(), Vec::new(), Vec::new());
+    for f in fragments {
+        if f.y <= last_header_y + 0.35 * f.size {
+            header.push(f);
+        } else if f.x0 < gutter {
+            left.push(f);
+        } else {
+            right.push(f);
+        }
+    }
+    (header, left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(x: f64, y: f64, text: &str) -> Vec<Glyph> {
+        let size = 10.0;
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f64 * 5.0,
+                y,
+                width: 5.0,
+                size,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kerning_gaps_do_not_split_words() {
+        let mut glyphs = word(10.0, 10.0, "Exa");
+        glyphs.extend(word(10.0 + 15.0 + 1.0, 10.0, "mple"));
+        assert_eq!(PageLayout::new(glyphs).into_text(), "Example\n");
+    }
+
+    #[test]
+    fn two_columns_come_out_column_by_column() {
+        let mut glyphs = word(200.0, 10.0, "Jane Doe");
+        for i in 0..8 {
+            let y = 40.0 + i as f64 * 14.0;
+            glyphs.extend(word(10.0, y, &format!("left{i}")));
+            // The right column's baselines sit between the left column's.
+            glyphs.extend(word(300.0, y + 7.0, &format!("right{i}")));
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        let expected: String = std::iter::once("Jane Doe\n\n".to_owned())
+            .chain((0..8).map(|i| format!("left{i}\n")))
+            .chain(std::iter::once(COLUMN_BREAK.to_string()))
+            .chain((0..8).map(|i| format!("right{i}\n")))
+            .collect();
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn right_aligned_dates_stay_on_their_line() {
+        let mut glyphs = Vec::new();
+        for i in 0..8 {
+            let y = 40.0 + i as f64 * 14.0;
+            glyphs.extend(word(10.0, y, &format!("Engineer{i}")));
+            glyphs.extend(word(400.0, y, "2020"));
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        assert!(
+            text.starts_with("Engineer0\t2020\nEngineer1\t2020\n"),
+            "{text}"
+        );
+    }
+}

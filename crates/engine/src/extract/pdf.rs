@@ -1,0 +1,223 @@
+//! PDF text: pdf-extract's glyph stream laid out by position, lopdf as the fallback.
+
+use super::layout::{Glyph, PageLayout};
+use super::Extracted;
+use crate::error::ExtractError;
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
+    let mut doc = match catch_unwind(|| pdf_extract::Document::load_mem(bytes)) {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => return fallback(bytes, &format!("{e}")),
+        Err(panic) => return fallback(bytes, &panic_message(&panic)),
+    };
+    if doc.is_encrypted() {
+        // An empty user password (owner-password-only PDFs) still lets us read the text.
+        if doc.decrypt("").is_err() {
+            return Err(ExtractError::Encrypted);
+        }
+    }
+    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if page_numbers.is_empty() {
+        return Err(ExtractError::corrupt("PDF", "the document has no pages"));
+    }
+    let mut pages = Vec::with_capacity(page_numbers.len());
+    let mut failures = 0usize;
+    let mut first_failure = String::new();
+    for &n in &page_numbers {
+        let mut collector = GlyphCollector::default();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(&doc, &mut collector, n)
+        }));
+        match outcome {
+            Ok(Ok(())) => pages.push(collector.finish()),
+            Ok(Err(e)) => {
+                failures += 1;
+                if first_failure.is_empty() {
+                    first_failure = e.to_string();
+                }
+                pages.push(String::new());
+            }
+            Err(panic) => {
+                failures += 1;
+                if first_failure.is_empty() {
+                    first_failure = panic_message(&panic);
+                }
+                pages.push(String::new());
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    let has_text = pages.iter().any(|p| !p.trim().is_empty());
+    if failures > 0 || !has_text {
+        let reason = if failures > 0 {
+            first_failure
+        } else {
+            "pdf-extract found no text".to_owned()
+        };
+        match fallback(bytes, &reason) {
+            Ok(better) if better.text.trim().len() > joined_len(&pages) => return Ok(better),
+            _ if !has_text => return Err(ExtractError::NoTextLayer),
+            _ => warnings.push(format!("{failures} page(s) could not be read: {reason}")),
+        }
+    }
+    let links = link_targets(&doc);
+    let columns = pages
+        .iter()
+        .filter(|p| p.contains(super::layout::COLUMN_BREAK))
+        .count();
+    if columns > 0 {
+        warnings.push("two-column layout".to_owned());
+    }
+    Ok(Extracted {
+        text: pages
+            .join("\x0c")
+            .replace(super::layout::COLUMN_BREAK, "\n"),
+        pages: page_numbers.len(),
+        links,
+        warnings,
+    })
+}
+
+fn joined_len(pages: &[String]) -> usize {
+    pages.iter().map(|p| p.trim().len()).sum()
+}
+
+/// lopdf 0.47 page by page: plainer text, but it survives files pdf-extract cannot read.
+fn fallback(bytes: &[u8], why: &str) -> Result<Extracted, ExtractError> {
+    let outcome = catch_unwind(|| -> Result<Extracted, ExtractError> {
+        let doc = lopdf::Document::load_mem(bytes).map_err(|e| classify_load_error(&e, why))?;
+        if doc.is_encrypted() {
+            return Err(ExtractError::Encrypted);
+        }
+        let pages = doc.get_pages();
+        let mut text = Vec::with_capacity(pages.len());
+        for &n in pages.keys() {
+            text.push(doc.extract_text(&[n]).unwrap_or_default());
+        }
+        if text.iter().all(|t| t.trim().is_empty()) {
+            return Err(ExtractError::NoTextLayer);
+        }
+        Ok(Extracted {
+            pages: text.len(),
+            text: text.join("\x0c"),
+            links: Vec::new(),
+            warnings: vec![format!("used the fallback PDF reader ({why})")],
+        })
+    });
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => Err(ExtractError::corrupt(
+            "PDF",
+            format!("{why}; fallback: {}", panic_message(&panic)),
+        )),
+    }
+}
+
+fn classify_load_error(e: &lopdf::Error, why: &str) -> ExtractError {
+    let text = e.to_string();
+    if text.to_ascii_lowercase().contains("decrypt") || text.contains("password") {
+        ExtractError::Encrypted
+    } else {
+        ExtractError::corrupt("PDF", format!("{why}; {text}"))
+    }
+}
+
+fn link_targets(doc: &pdf_extract::Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        let Ok(annots) = doc.get_page_annotations(page_id) else {
+            continue;
+        };
+        for annot in annots {
+            let uri = annot
+                .get(b"A")
+                .ok()
+                .and_then(|a| match a {
+                    pdf_extract::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+                    other => other.as_dict().ok(),
+                })
+                .and_then(|a| a.get(b"URI").ok())
+                .and_then(|u| u.as_str().ok())
+                .map(|b| String::from_utf8_lossy(b).trim().to_owned());
+            if let Some(uri) = uri.filter(|u| !u.is_empty() && !out.contains(u)) {
+                out.push(uri);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+/// Receives positioned glyphs from pdf-extract's content-stream interpreter.
+#[derive(Default)]
+struct GlyphCollector {
+    page_height: f64,
+    glyphs: Vec<Glyph>,
+}
+
+impl GlyphCollector {
+    fn finish(self) -> String {
+        PageLayout::new(self.glyphs).into_text()
+    }
+}
+
+impl OutputDev for GlyphCollector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size * scale;
+        let (x, y) = (trm.m31, self.page_height - trm.m32);
+        if !(x.is_finite() && y.is_finite() && size.is_finite()) || size <= 0.0 {
+            return Ok(());
+        }
+        self.glyphs.push(Glyph {
+            x,
+            y,
+            width: width * size,
+            size,
+            text: char.to_owned(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}

@@ -1,0 +1,201 @@
+//! E-mails, phones, links and profiles.
+
+use crate::resume::Profile;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b")
+        .expect("valid regex")
+});
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(\s*\+?\d{1,4}\s*\)|\+\s?\d{1,4}|\b\d)[\d\s().\-/]{5,20}\d\b")
+        .expect("valid regex")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|me|net|org|co|de|fr|es|pt|br|eu|ai|app|info|page|site|tech|xyz|uk|ch|at|it|nl|in)(?:/[^\s|,;<>()]*)?)")
+        .expect("valid regex")
+});
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:19|20)\d{2}\s*[-–/]\s*(?:(?:19|20)\d{2}|\d{2})$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{4}\s*[-–]\s*\d{1,2}$")
+        .expect("valid regex")
+});
+static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*[:|/]\s*@?([A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
+        .expect("valid regex")
+});
+
+/// Every e-mail address in `text`, in order, deduplicated.
+pub(crate) fn emails(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in EMAIL.find_iter(text) {
+        let e = m.as_str().trim_end_matches('.').to_owned();
+        if !out.iter().any(|x| x.eq_ignore_ascii_case(&e)) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Every phone number in `text`, as printed.
+pub(crate) fn phones(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        for m in PHONE.find_iter(line) {
+            let printed = m.as_str().trim();
+            if is_phone(printed) && !out.iter().any(|p: &String| p == printed) {
+                out.push(printed.to_owned());
+            }
+        }
+    }
+    out
+}
+
+fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) || YEARS.is_match(s) {
+        return false;
+    }
+    // Year ranges and dates written with spaces ("2018 - 2020", "2019 2020").
+    let groups: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let all_years = groups
+        .iter()
+        .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
+    if all_years {
+        return false;
+    }
+    // A plain run of digits with no separators and no + is more likely an id than a phone.
+    let has_plus = s.contains('+') || s.starts_with('(') || s.starts_with('0');
+    groups.len() > 1 || has_plus || digits >= 9
+}
+
+/// URLs printed in `text` (not e-mail domains).
+pub(crate) fn urls(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        for m in URL.find_iter(line) {
+            let before = &line[..m.start()];
+            if before.ends_with('@') || line[m.end()..].starts_with('@') {
+                continue;
+            }
+            // Skip the domain part of an e-mail address.
+            if EMAIL
+                .find_iter(line)
+                .any(|e| e.start() <= m.start() && m.end() <= e.end())
+            {
+                continue;
+            }
+            let u = m.as_str().trim_end_matches(['.', ',', ')', ':']).to_owned();
+            if !out.contains(&u) {
+                out.push(u);
+            }
+        }
+    }
+    out
+}
+
+/// Known networks, the host that identifies them, and their display name.
+const NETWORKS: &[(&str, &str)] = &[
+    ("linkedin.com", "LinkedIn"),
+    ("github.com", "GitHub"),
+    ("gitlab.com", "GitLab"),
+    ("twitter.com", "Twitter"),
+    ("x.com", "X"),
+    ("stackoverflow.com", "Stack Overflow"),
+    ("kaggle.com", "Kaggle"),
+    ("behance.net", "Behance"),
+    ("dribbble.com", "Dribbble"),
+    ("medium.com", "Medium"),
+    ("xing.com", "XING"),
+];
+
+/// The network a URL belongs to, if it is a profile.
+pub(crate) fn profile_from_url(url: &str) -> Option<Profile> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.");
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let (_, network) = NETWORKS
+        .iter()
+        .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))?;
+    let username = url
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .skip_while(|s| !s.to_ascii_lowercase().contains(host))
+        .skip(1)
+        .find(|seg| {
+            !matches!(
+                seg.to_ascii_lowercase().as_str(),
+                "in" | "pub" | "u" | "users" | "company"
+            )
+        })
+        .map(|s| s.trim_end_matches('/').to_owned())
+        .filter(|s| !s.is_empty());
+    if path.is_empty() && username.is_none() {
+        return None;
+    }
+    Some(Profile {
+        network: (*network).to_owned(),
+        username,
+        url: Some(url.to_owned()),
+    })
+}
+
+/// "GitHub: janedoe" style profiles printed as a handle.
+pub(crate) fn labelled_handles(text: &str) -> Vec<Profile> {
+    HANDLE_LABEL
+        .captures_iter(text)
+        .filter(|c| !c[2].contains('.') || !c[2].contains("com"))
+        .map(|c| {
+            let network = NETWORKS
+                .iter()
+                .find(|(h, _)| h.starts_with(&c[1].to_ascii_lowercase()))
+                .map(|(_, n)| (*n).to_owned())
+                .unwrap_or_else(|| c[1].to_owned());
+            Profile {
+                network,
+                username: Some(c[2].to_owned()),
+                url: None,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_but_not_years() {
+        let text = "(+82) 10-9030-1843 | 2016 - 2019\n+49 170 1234567\n2018 – 2020\n030/1234567";
+        assert_eq!(
+            phones(text),
+            vec!["(+82) 10-9030-1843", "+49 170 1234567", "030/1234567"]
+        );
+    }
+
+    #[test]
+    fn urls_skip_email_domains() {
+        let text = "jane@doe.com | www.janedoe.dev | github.com/janedoe";
+        assert_eq!(urls(text), vec!["www.janedoe.dev", "github.com/janedoe"]);
+        assert_eq!(emails(text), vec!["jane@doe.com"]);
+    }
+
+    #[test]
+    fn profiles_from_urls_and_labels() {
+        let p = profile_from_url("https://www.linkedin.com/in/jane-doe/").unwrap();
+        assert_eq!(
+            (p.network.as_str(), p.username.as_deref()),
+            ("LinkedIn", Some("jane-doe"))
+        );
+        assert_eq!(profile_from_url("www.janedoe.dev"), None);
+        let handles = labelled_handles("GitHub: janedoe   LinkedIn: jane-doe");
+        assert_eq!(handles.len(), 2);
+        assert_eq!(handles[0].username.as_deref(), Some("janedoe"));
+    }
+}

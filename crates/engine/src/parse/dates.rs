@@ -1,0 +1,261 @@
+//! Dates and date ranges in five languages, to ISO `YYYY-MM` / `YYYY`.
+
+use super::clean::fold;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A range found in a line: where it sits and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateRange {
+    pub start: Option<String>,
+    /// None while ongoing ("Present", "heute", …).
+    pub end: Option<String>,
+    /// Byte span of the range in the line.
+    pub span: (usize, usize),
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janeiro", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("marz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("marco", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setembro", 9),
+    ("set", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+];
+
+const PRESENT: &[&str] = &[
+    "present",
+    "current",
+    "now",
+    "today",
+    "ongoing",
+    "heute",
+    "aktuell",
+    "jetzt",
+    "derzeit",
+    "aujourd'hui",
+    "aujourd hui",
+    "actuel",
+    "present",
+    "actualidad",
+    "presente",
+    "actual",
+    "hoy",
+    "atual",
+    "atualmente",
+    "o momento",
+    "momento",
+];
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let months = names.join("|");
+    let date =
+        format!(r"(?:(?:\b(?:{months})\.?\s*|\b\d{{1,2}}\s*[/.\-]\s*)?\b(?:19|20)\d{{2}}\b)");
+    let present = r"present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
+    Regex::new(&format!(
+        r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|à|au|al|até|hasta|until)\s*(?P<b>{date}|{present}))?"
+    ))
+    .expect("valid regex")
+});
+
+/// The first date range (or single date) in `line`.
+pub(crate) fn find_range(line: &str) -> Option<DateRange> {
+    let (haystack, offsets) = fold_with_offsets(line);
+    let haystack = haystack.as_str();
+    for caps in RANGE.captures_iter(haystack) {
+        let whole = caps.get(0)?;
+        let a = caps.name("a")?;
+        let Some(start) = parse_date(a.as_str()) else {
+            continue;
+        };
+        let end_text = caps.name("b").map(|m| m.as_str());
+        let end = match end_text {
+            Some(b) if is_present(b) => None,
+            Some(b) => parse_date(b),
+            None => Some(start.clone()),
+        };
+        let is_single = end_text.is_none();
+        return Some(DateRange {
+            start: Some(start),
+            end: if is_single && line_says_since(haystack, whole.start()) {
+                None
+            } else {
+                end
+            },
+            span: (offsets[whole.start()], offsets[whole.end()]),
+        });
+    }
+    None
+}
+
+/// The folded line, and for each folded byte the original byte offset it came from.
+fn fold_with_offsets(line: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(line.len());
+    let mut offsets = Vec::with_capacity(line.len() + 1);
+    let mut buf = [0u8; 4];
+    for (i, c) in line.char_indices() {
+        let piece = fold(c.encode_utf8(&mut buf));
+        offsets.extend(std::iter::repeat_n(i, piece.len()));
+        folded.push_str(&piece);
+    }
+    offsets.push(line.len());
+    (folded, offsets)
+}
+
+fn line_says_since(haystack: &str, at: usize) -> bool {
+    let before = fold(&haystack[..at]);
+    ["since", "seit", "depuis", "desde"]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w))
+        || haystack[at..].to_lowercase().starts_with("since")
+}
+
+fn is_present(s: &str) -> bool {
+    let f = fold(s.trim());
+    PRESENT.iter().any(|p| f == *p)
+}
+
+/// "Mar 2020" → "2020-03"; "03/2020" → "2020-03"; "2020" → "2020".
+pub(crate) fn parse_date(s: &str) -> Option<String> {
+    let f = fold(s.trim());
+    let year: String = f
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let head = f[..f.len() - 4]
+        .trim()
+        .trim_end_matches(['/', '.', '-', ' ']);
+    if head.is_empty() {
+        return Some(year);
+    }
+    if let Ok(m) = head.parse::<u8>() {
+        return (1..=12).contains(&m).then(|| format!("{year}-{m:02}"));
+    }
+    let word = head.trim_end_matches('.');
+    match MONTHS.iter().find(|(name, _)| *name == word) {
+        Some((_, m)) => Some(format!("{year}-{m:02}")),
+        None => Some(year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(line: &str) -> (Option<String>, Option<String>) {
+        let r = find_range(line).expect(line);
+        (r.start, r.end)
+    }
+
+    #[test]
+    fn ranges_in_five_languages() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(range("Jan 2019 – Present"), (s("2019-01"), None));
+        assert_eq!(range("März 2018 - heute"), (s("2018-03"), None));
+        assert_eq!(
+            range("septembre 2015 à juin 2017"),
+            (s("2015-09"), s("2017-06"))
+        );
+        assert_eq!(range("Enero 2020 - actualidad"), (s("2020-01"), None));
+        assert_eq!(range("03/2016 – 08/2019"), (s("2016-03"), s("2019-08")));
+        assert_eq!(range("2012 - 2016"), (s("2012"), s("2016")));
+        assert_eq!(range("Graduated 2014"), (s("2014"), s("2014")));
+        assert_eq!(range("since 2021"), (s("2021"), None));
+        assert_eq!(
+            range("Sept. 2010 to May 2012"),
+            (s("2010-09"), s("2012-05"))
+        );
+    }
+
+    #[test]
+    fn words_that_are_not_months_do_not_become_months() {
+        assert_eq!(
+            range("Python 2019 - 2020"),
+            (Some("2019".into()), Some("2020".into()))
+        );
+        let line = "Müller GmbH, März 2018 – heute";
+        let r = find_range(line).unwrap();
+        assert_eq!(&line[r.span.0..r.span.1], "März 2018 – heute");
+    }
+}

@@ -1,0 +1,547 @@
+//! Work and education entries: anchored on date ranges and on institution/degree words.
+
+use super::clean::fold;
+use super::dates::{find_range, DateRange};
+use super::header::{location_in, segments};
+use crate::resume::{Education, Work};
+
+const TITLE_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "manager",
+    "intern",
+    "internship",
+    "analyst",
+    "consultant",
+    "lead",
+    "director",
+    "scientist",
+    "designer",
+    "architect",
+    "specialist",
+    "assistant",
+    "administrator",
+    "officer",
+    "head",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "owner",
+    "researcher",
+    "associate",
+    "coordinator",
+    "technician",
+    "programmer",
+    "sre",
+    "devops",
+    "cto",
+    "ceo",
+    "cfo",
+    "vp",
+    "president",
+    "member",
+    "teacher",
+    "lecturer",
+    "professor",
+    "tutor",
+    "fellow",
+    "trainee",
+    "apprentice",
+    "advisor",
+    "representative",
+    "executive",
+    "editor",
+    "writer",
+    "accountant",
+    "nurse",
+    "student",
+    "volunteer",
+    "chair",
+    "partner",
+    "principal",
+    "staff",
+    "senior",
+    "junior",
+    "werkstudent",
+    "entwickler",
+    "ingenieur",
+    "berater",
+    "praktikant",
+    "praktikum",
+    "leiter",
+    "leiterin",
+    "mitarbeiter",
+    "softwareentwickler",
+    "projektleiter",
+    "referent",
+    "developpeur",
+    "ingenieur",
+    "stagiaire",
+    "stage",
+    "chef",
+    "chargee",
+    "charge",
+    "responsable",
+    "alternant",
+    "desarrollador",
+    "ingeniero",
+    "analista",
+    "gerente",
+    "jefe",
+    "becario",
+    "practicas",
+    "desenvolvedor",
+    "engenheiro",
+    "estagiario",
+    "estagio",
+    "coordenador",
+    "gerente",
+    "tecnico",
+    "programador",
+    "pesquisador",
+    "investigador",
+    "professor",
+    "profesor",
+];
+
+const COMPANY_WORDS: &[&str] = &[
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "gmbh",
+    "ag",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "company",
+    "s.a.",
+    "sa",
+    "sas",
+    "sarl",
+    "s.l.",
+    "ltda",
+    "bv",
+    "plc",
+    "group",
+    "labs",
+    "technologies",
+    "solutions",
+    "systems",
+    "bank",
+    "consulting",
+    "studio",
+    "agency",
+    "pvt",
+    "university",
+    "universitat",
+    "universite",
+    "universidad",
+    "universidade",
+    "institute",
+    "hospital",
+    "foundation",
+    "gmbh.",
+];
+
+const INSTITUTION_WORDS: &[&str] = &[
+    "university",
+    "universitat",
+    "universite",
+    "universidad",
+    "universidade",
+    "universita",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "school",
+    "schule",
+    "hochschule",
+    "fachhochschule",
+    "ecole",
+    "escuela",
+    "escola",
+    "academy",
+    "akademie",
+    "polytechnic",
+    "politecnico",
+    "polytechnique",
+    "faculdade",
+    "facultad",
+    "faculty",
+    "gymnasium",
+    "lycee",
+    "iut",
+    "tu",
+    "eth",
+    "epfl",
+    "mit",
+    "iit",
+    "insa",
+    "centrale",
+    "conservatory",
+    "seminary",
+    "berufsschule",
+    "realschule",
+    "colegio",
+    "liceo",
+    "campus",
+];
+
+const DEGREE_WORDS: &[&str] = &[
+    "bachelor",
+    "bachelors",
+    "master",
+    "masters",
+    "b.sc",
+    "m.sc",
+    "bsc",
+    "msc",
+    "b.s",
+    "m.s",
+    "b.a",
+    "m.a",
+    "ba",
+    "ma",
+    "bs",
+    "ms",
+    "phd",
+    "ph.d",
+    "doctor",
+    "doctorate",
+    "diploma",
+    "diplom",
+    "licence",
+    "licenciatura",
+    "licenciado",
+    "mestrado",
+    "bacharelado",
+    "grado",
+    "abitur",
+    "mba",
+    "associate",
+    "baccalaureat",
+    "bac",
+    "b.tech",
+    "btech",
+    "m.tech",
+    "mtech",
+    "b.e",
+    "m.e",
+    "be",
+    "beng",
+    "meng",
+    "b.eng",
+    "m.eng",
+    "degree",
+    "magister",
+    "staatsexamen",
+    "dut",
+    "bts",
+    "ingenieur",
+    "tecnologo",
+    "tecnico",
+    "graduacao",
+    "pos-graduacao",
+    "especializacao",
+    "maestria",
+    "doctorado",
+    "doutorado",
+    "postgraduate",
+    "undergraduate",
+    "high",
+    "hnd",
+    "gcse",
+    "a-levels",
+    "certificate",
+    "cfc",
+    "m2",
+    "l3",
+    "dea",
+    "dess",
+];
+
+fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '/')
+        .map(|w| {
+            w.trim_matches(|c: char| c == '.' || c == ':' || c == ';')
+                .to_owned()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn has_any(s: &str, vocabulary: &[&str]) -> bool {
+    let folded = fold(s);
+    words(s).iter().any(|w| vocabulary.contains(&w.as_str()))
+        || vocabulary
+            .iter()
+            .filter(|v| v.contains('.'))
+            .any(|v| folded.contains(*v))
+}
+
+fn is_bullet(line: &str) -> bool {
+    line.starts_with([
+        '•', '-', '*', '▪', '◦', '➢', '‣', '●', '○', '■', '►', '→', '✓', '–', '·',
+    ]) || line.split_whitespace().count() > 14
+}
+
+fn strip_bullet(line: &str) -> &str {
+    line.trim_start_matches([
+        '•', '-', '*', '▪', '◦', '➢', '‣', '●', '○', '■', '►', '→', '✓', '–', '·', ' ',
+    ])
+}
+
+/// A line with its date range cut out and the pieces that remain.
+fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
+    let text = match range {
+        Some(r) => format!("{} {}", &line[..r.span.0], &line[r.span.1..]),
+        None => line.to_owned(),
+    };
+    segments(&text)
+        .flat_map(|s| s.split(" at ").map(str::to_owned).collect::<Vec<_>>())
+        .map(|s| {
+            s.trim_matches([',', '(', ')', ' ', '-', '–', '|', ':'])
+                .to_owned()
+        })
+        .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect()
+}
+
+/// Work entries from the lines of a work section.
+pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
+    let anchors: Vec<(usize, DateRange)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !is_bullet(l) || l.split_whitespace().count() <= 14)
+        .filter_map(|(i, l)| find_range(l).map(|r| (i, r)))
+        .filter(|(i, _)| !is_bullet(lines[*i]))
+        .collect();
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    // Does the entry's header stand above its dates, or on and below them?
+    let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_bullet(lines[j]));
+    let mut out = Vec::new();
+    for (k, (i, range)) in anchors.iter().enumerate() {
+        let mut parts = Vec::new();
+        let lower_bound = if k == 0 { 0 } else { anchors[k - 1].0 + 1 };
+        if header_above {
+            let mut j = *i;
+            let mut taken = 0;
+            let mut above = Vec::new();
+            while j > lower_bound && taken < 2 {
+                j -= 1;
+                if is_bullet(lines[j]) {
+                    break;
+                }
+                above.push(j);
+                taken += 1;
+            }
+            above.reverse();
+            for j in above {
+                parts.extend(parts_without_dates(lines[j], None));
+            }
+        }
+        parts.extend(parts_without_dates(lines[*i], Some(range)));
+        let upper = anchors.get(k + 1).map(|a| a.0).unwrap_or(lines.len());
+        let mut j = i + 1;
+        let mut body = Vec::new();
+        let mut header_lines_after = 0;
+        while j < upper {
+            let line = lines[j];
+            let next_is_header_of_next = header_above
+                && anchors
+                    .get(k + 1)
+                    .is_some_and(|a| j + 2 >= a.0 && !is_bullet(line));
+            if !is_bullet(line) && !header_above && header_lines_after < 2 && body.is_empty() {
+                parts.extend(parts_without_dates(line, None));
+                header_lines_after += 1;
+            } else if !next_is_header_of_next {
+                body.push(strip_bullet(line).to_owned());
+            }
+            j += 1;
+        }
+        let (position, name, location) = assign_roles(parts);
+        out.push(Work {
+            name,
+            position,
+            location,
+            start_date: range.start.clone(),
+            end_date: range.end.clone(),
+            summary: None,
+            highlights: body.into_iter().filter(|b| b.len() > 3).take(12).collect(),
+        });
+    }
+    out
+}
+
+/// (title, company, location) from the header pieces of one job.
+fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+    let mut location = None;
+    let mut rest = Vec::new();
+    for p in parts {
+        if location.is_none()
+            && location_in(&p).is_some()
+            && !has_any(&p, TITLE_WORDS)
+            && !has_any(&p, COMPANY_WORDS)
+        {
+            location = Some(p);
+        } else if !rest.contains(&p) {
+            rest.push(p);
+        }
+    }
+    let title_idx = rest
+        .iter()
+        .position(|p| has_any(p, TITLE_WORDS) && !has_any(p, COMPANY_WORDS));
+    let company_idx = rest
+        .iter()
+        .position(|p| has_any(p, COMPANY_WORDS))
+        .filter(|c| Some(*c) != title_idx);
+    let (t, c) = match (title_idx, company_idx) {
+        (Some(t), Some(c)) => (Some(t), Some(c)),
+        (Some(t), None) => (Some(t), (0..rest.len()).find(|&i| i != t)),
+        (None, Some(c)) => ((0..rest.len()).find(|&i| i != c), Some(c)),
+        (None, None) => (
+            if rest.is_empty() { None } else { Some(0) },
+            (rest.len() > 1).then_some(1),
+        ),
+    };
+    (
+        t.map(|i| rest[i].clone()),
+        c.map(|i| rest[i].clone()),
+        location,
+    )
+}
+
+/// Education entries from the lines of an education section.
+pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
+    let mut out: Vec<Education> = Vec::new();
+    let mut current = Education::default();
+    let flush = |current: &mut Education, out: &mut Vec<Education>| {
+        if current.institution.is_some() || current.study_type.is_some() {
+            out.push(std::mem::take(current));
+        }
+    };
+    for line in lines {
+        if is_bullet(line) && line.split_whitespace().count() > 14 {
+            continue;
+        }
+        let line = strip_bullet(line);
+        let range = find_range(line);
+        for part in parts_without_dates(line, range.as_ref()) {
+            let part_words = words(&part);
+            let institution = has_any(&part, INSTITUTION_WORDS) && part_words.len() <= 14;
+            let degree = has_any(&part, DEGREE_WORDS) && part_words.len() <= 16;
+            if institution
+                && !(degree
+                    && part_words
+                        .iter()
+                        .position(|w| DEGREE_WORDS.contains(&w.as_str()))
+                        == Some(0))
+            {
+                if current.institution.is_some() {
+                    flush(&mut current, &mut out);
+                }
+                current.institution = Some(part);
+            } else if degree {
+                if current.study_type.is_some() {
+                    flush(&mut current, &mut out);
+                }
+                current.area = area_of(&part);
+                current.study_type = Some(part);
+            }
+        }
+        if let Some(r) = range {
+            if current.start_date.is_none() && current.end_date.is_none() {
+                current.start_date = r.start.filter(|s| Some(s) != r.end.as_ref());
+                current.end_date = r.end;
+            }
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn area_of(degree: &str) -> Option<String> {
+    for sep in [" in ", " of ", " en ", " em ", " de ", " im "] {
+        if let Some((_, area)) = degree.split_once(sep) {
+            return Some(area.trim().to_owned()).filter(|a| !a.is_empty());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_with_header_above_dates() {
+        let lines = [
+            "Senior Software Engineer",
+            "Acme Corp\tJan 2020 – Present",
+            "• Built the import pipeline",
+            "Software Engineer",
+            "Globex GmbH\t2017 - 2019",
+            "• Wrote Rust",
+        ];
+        let jobs = work(&lines);
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(
+            jobs[0].position.as_deref(),
+            Some("Senior Software Engineer")
+        );
+        assert_eq!(jobs[0].name.as_deref(), Some("Acme Corp"));
+        assert_eq!(jobs[0].start_date.as_deref(), Some("2020-01"));
+        assert_eq!(jobs[0].end_date, None);
+        assert_eq!(jobs[1].name.as_deref(), Some("Globex GmbH"));
+        assert_eq!(jobs[1].highlights, vec!["Wrote Rust"]);
+    }
+
+    #[test]
+    fn work_with_dates_first() {
+        let lines = [
+            "Acme Corp | San Francisco, CA | 2019 - 2021",
+            "Backend Developer",
+            "- Shipped things",
+            "Initech Inc. | 2016 - 2019",
+            "Data Analyst",
+        ];
+        let jobs = work(&lines);
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(jobs[0].name.as_deref(), Some("Acme Corp"));
+        assert_eq!(jobs[0].position.as_deref(), Some("Backend Developer"));
+        assert_eq!(jobs[0].location.as_deref(), Some("San Francisco, CA"));
+        assert_eq!(jobs[1].position.as_deref(), Some("Data Analyst"));
+    }
+
+    #[test]
+    fn education_pairs_school_and_degree() {
+        let lines = [
+            "Technische Universität München\t2014 – 2018",
+            "B.Sc. in Informatik",
+            "Stanford University",
+            "Master of Science in Computer Science",
+        ];
+        let schools = education(&lines);
+        assert_eq!(schools.len(), 2);
+        assert_eq!(
+            schools[0].institution.as_deref(),
+            Some("Technische Universität München")
+        );
+        assert_eq!(
+            schools[0].study_type.as_deref(),
+            Some("B.Sc. in Informatik")
+        );
+        assert_eq!(schools[0].area.as_deref(), Some("Informatik"));
+        assert_eq!(
+            schools[1].institution.as_deref(),
+            Some("Stanford University")
+        );
+    }
+}

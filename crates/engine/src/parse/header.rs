@@ -1,0 +1,233 @@
+//! The header block: name, headline and location.
+
+use super::clean::fold;
+use super::sections::heading;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that say a line is a title or a document label, not a person's name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "resume",
+    "curriculum",
+    "vitae",
+    "cv",
+    "lebenslauf",
+    "engineer",
+    "developer",
+    "manager",
+    "designer",
+    "analyst",
+    "consultant",
+    "student",
+    "scientist",
+    "architect",
+    "intern",
+    "university",
+    "college",
+    "school",
+    "page",
+    "contact",
+    "address",
+    "phone",
+    "email",
+    "street",
+    "ingenieur",
+    "entwickler",
+    "developpeur",
+    "ingeniero",
+    "desarrollador",
+    "desenvolvedor",
+    "engenheiro",
+    "software",
+    "senior",
+    "junior",
+    "lead",
+    "head",
+    "director",
+    "specialist",
+    "inc",
+    "ltd",
+    "gmbh",
+    "llc",
+    "profile",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+];
+
+static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:name|nom|nombre|nome|vorname|prenom|prénom|first name|last name|surname|nachname|apellidos?|sobrenome)\s*:\s*(.+)$")
+        .expect("valid regex")
+});
+static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:address|location|adresse|anschrift|wohnort|ort|domicile|direcci[oó]n|ubicaci[oó]n|endere[cç]o|localiza[cç][aã]o|residence|city)\s*:\s*(.+)$")
+        .expect("valid regex")
+});
+static CITY_REGION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{4,5}\s+)?\p{Lu}[\p{L}'.\-]+(?:[ \-]\p{L}[\p{L}'.\-]*){0,3}(?:,\s*\p{Lu}[\p{L}'.\-]*(?:\s+\p{L}[\p{L}'.\-]*){0,3}){1,2}(?:\s+\d{4,5})?$")
+        .expect("valid regex")
+});
+static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{4,5}(?:-\d{3})?\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?\b")
+        .expect("valid regex")
+});
+
+/// Separators between items on a contact line.
+pub(crate) fn segments(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['|', '•', '·', '\t', '◆', '♦', '⋄', '∙', '▪', '‖'])
+        .flat_map(|s| s.split(" - "))
+        .flat_map(|s| s.split(" – "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn looks_like_name(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 40 || heading(line).is_some() {
+        return false;
+    }
+    if line
+        .chars()
+        .any(|c| c.is_ascii_digit() || "@/:|,()".contains(c))
+    {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(1..=5).contains(&words.len()) {
+        return false;
+    }
+    let folded = fold(line);
+    if folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| NOT_NAME_WORDS.contains(&w))
+    {
+        return false;
+    }
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase() || w.chars().all(|c| c.is_lowercase()) && words.len() > 1)
+            && w.chars().all(|c| c.is_alphabetic() || "-'.’".contains(c))
+    })
+}
+
+/// The candidate's name from the first lines of the document.
+pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(c) = NAME_LABEL.captures(line) {
+            let mut value = c[1].trim().to_owned();
+            // "Prénom : Jean" followed by "Nom : Dupont".
+            if let Some(next) = lines.get(i + 1).and_then(|l| NAME_LABEL.captures(l)) {
+                value = format!("{value} {}", next[1].trim());
+            }
+            return Some((i, value));
+        }
+    }
+    let limit = lines.len().min(12);
+    for i in 0..limit {
+        let line = lines[i];
+        if heading(line).is_some() {
+            break;
+        }
+        for seg in segments(line).take(1) {
+            if looks_like_name(seg) {
+                let words = seg.split_whitespace().count();
+                // A first name and a surname set on two lines.
+                if words == 1 {
+                    if let Some(next) = lines.get(i + 1).filter(|n| looks_like_name(n)) {
+                        if next.split_whitespace().count() <= 2 {
+                            return Some((i + 1, format!("{seg} {}", next.trim())));
+                        }
+                    }
+                    continue;
+                }
+                return Some((i, seg.to_owned()));
+            }
+        }
+    }
+    None
+}
+
+/// A headline right after the name: a short line that is not a contact or a heading.
+pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
+    for line in lines.iter().skip(name_line + 1).take(3) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if heading(line).is_some()
+            || line.contains('@')
+            || line.chars().filter(char::is_ascii_digit).count() > 3
+            || line.to_ascii_lowercase().contains("www.")
+            || line.to_ascii_lowercase().contains("http")
+            || line.split_whitespace().count() > 12
+            || location_in(line).is_some()
+        {
+            return None;
+        }
+        return Some(line.trim_matches(['|', '-', ' ']).to_owned()).filter(|s| s.len() > 2);
+    }
+    None
+}
+
+/// A location found in one header line.
+pub(crate) fn location_in(line: &str) -> Option<String> {
+    if let Some(c) = LOCATION_LABEL.captures(line.trim()) {
+        return Some(c[1].trim().to_owned());
+    }
+    for seg in segments(line) {
+        if seg.contains('@') || seg.contains("www.") || seg.contains("://") {
+            continue;
+        }
+        if CITY_REGION.is_match(seg) && seg.split_whitespace().count() <= 8 {
+            return Some(seg.to_owned());
+        }
+        // "Hauptstr. 5, 10115 Berlin": keep the whole segment, it is an address.
+        if POSTAL_CITY.is_match(seg) {
+            return Some(seg.to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            name(&["JANE DOE", "Engineer"]).map(|n| n.1),
+            Some("JANE DOE".into())
+        );
+        assert_eq!(
+            name(&["Curriculum Vitae", "Jürgen Müller-Lüdenscheidt"]).map(|n| n.1),
+            Some("Jürgen Müller-Lüdenscheidt".into())
+        );
+        assert_eq!(
+            name(&["Prénom : Jean", "Nom : Dupont"]).map(|n| n.1),
+            Some("Jean Dupont".into())
+        );
+        assert_eq!(
+            name(&["Jane", "Doe", "jane@x.org"]).map(|n| n.1),
+            Some("Jane Doe".into())
+        );
+        assert_eq!(name(&["Senior Software Engineer"]), None);
+    }
+
+    #[test]
+    fn locations() {
+        assert_eq!(
+            location_in("jane@x.org | San Francisco, CA | +1 555 123 4567"),
+            Some("San Francisco, CA".into())
+        );
+        assert_eq!(
+            location_in("Hauptstraße 5, 10115 Berlin"),
+            Some("Hauptstraße 5, 10115 Berlin".into())
+        );
+        assert_eq!(
+            location_in("Adresse : 12 rue de la Paix, Paris"),
+            Some("12 rue de la Paix, Paris".into())
+        );
+    }
+}

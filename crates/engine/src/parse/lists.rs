@@ -1,0 +1,103 @@
+//! Skills and languages: short items separated by commas, bullets or columns.
+
+use crate::resume::{Language, Skill};
+
+fn items(text: &str) -> Vec<String> {
+    text.split([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/'])
+        .map(|s| {
+            s.trim()
+                .trim_matches(['-', '*', '.', ' ', '–'])
+                .trim()
+                .to_owned()
+        })
+        .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5 && s.chars().count() <= 50)
+        .collect()
+}
+
+/// Skill groups from a skills section; `group` names keywords that have no label of their own.
+pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
+    let mut out: Vec<Skill> = Vec::new();
+    let mut loose = Vec::new();
+    for line in lines {
+        let line = line.trim_start_matches(['•', '-', '*', '▪', '●', '◦', '–', ' ']);
+        if let Some((label, rest)) = line.split_once(':') {
+            let label = label.trim();
+            if !label.is_empty() && label.split_whitespace().count() <= 4 {
+                let keywords = items(rest);
+                if !keywords.is_empty() {
+                    out.push(Skill {
+                        name: label.to_owned(),
+                        keywords,
+                    });
+                    continue;
+                }
+            }
+        }
+        let has_separator = line.contains([',', ';', '•', '|', '·', '\t']);
+        if has_separator || line.split_whitespace().count() <= 4 {
+            loose.extend(items(line));
+        }
+    }
+    if !loose.is_empty() {
+        out.insert(
+            0,
+            Skill {
+                name: group.to_owned(),
+                keywords: loose,
+            },
+        );
+    }
+    out
+}
+
+/// Spoken languages, with the fluency printed beside them.
+pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
+    let mut out = Vec::new();
+    for line in lines {
+        for item in line.split([',', ';', '•', '|', '·', '\t']) {
+            let item = item.trim().trim_start_matches(['-', '*', '–', ' ']);
+            if item.is_empty() {
+                continue;
+            }
+            let (language, fluency) = match item.split_once(['(', ':', '-', '–']) {
+                Some((l, f)) => (
+                    l.trim(),
+                    Some(f.trim().trim_end_matches(')').trim().to_owned()),
+                ),
+                None => (item, None),
+            };
+            if language.split_whitespace().count() <= 3 && !language.is_empty() {
+                out.push(Language {
+                    language: language.to_owned(),
+                    fluency: fluency.filter(|f| !f.is_empty()),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labelled_and_loose_skills() {
+        let s = skills(
+            &["Languages: Rust, Go, Python", "Docker • Kubernetes"],
+            "Skills",
+        );
+        assert_eq!(s[0].name, "Skills");
+        assert_eq!(s[0].keywords, vec!["Docker", "Kubernetes"]);
+        assert_eq!(s[1].name, "Languages");
+        assert_eq!(s[1].keywords, vec!["Rust", "Go", "Python"]);
+    }
+
+    #[test]
+    fn languages_with_fluency() {
+        let l = languages(&["English (native), German: B2"]);
+        assert_eq!(l[0].language, "English");
+        assert_eq!(l[0].fluency.as_deref(), Some("native"));
+        assert_eq!(l[1].fluency.as_deref(), Some("B2"));
+    }
+}

@@ -1,0 +1,218 @@
+//! From plain text to a JSON Resume document. Parsing never fails: what cannot be found is
+//! left empty and said in `meta.warnings`.
+
+mod clean;
+mod contacts;
+mod dates;
+mod entries;
+mod header;
+mod lists;
+mod sections;
+
+use crate::resume::{Basics, Location, Meta, Profile, Resume};
+use sections::{heading, SectionKind};
+
+/// The parser's name and version, recorded in every document's `meta.version`.
+pub const PARSER_VERSION: &str = concat!("cvdeck-engine ", env!("CARGO_PKG_VERSION"));
+
+struct Section<'a> {
+    kind: SectionKind,
+    lines: Vec<&'a str>,
+}
+
+/// Parse resume text (and link targets found in the document) into JSON Resume.
+pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
+    let text = clean::clean_text(raw);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut header: Vec<&str> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut headings = Vec::new();
+    for line in &lines {
+        if let Some(h) = heading(line) {
+            headings.push(h.text.clone());
+            sections.push(Section {
+                kind: h.kind,
+                lines: Vec::new(),
+            });
+        } else if let Some(section) = sections.last_mut() {
+            section.lines.push(line);
+        } else {
+            header.push(line);
+        }
+    }
+    let mut warnings = Vec::new();
+    let of_kind = |kind: SectionKind| -> Vec<&str> {
+        sections
+            .iter()
+            .filter(|s| s.kind == kind)
+            .flat_map(|s| s.lines.iter().copied())
+            .collect()
+    };
+    // The candidate's own contacts: the header, then a contact section, then anywhere
+    // but the references.
+    let mut contact_lines: Vec<&str> = header.iter().take(15).copied().collect();
+    contact_lines.extend(of_kind(SectionKind::Contact));
+    let contact_text = contact_lines.join("\n");
+    let elsewhere: String = sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::References)
+        .flat_map(|s| s.lines.iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    let name_source: Vec<&str> = if header.is_empty() {
+        lines.clone()
+    } else {
+        header.clone()
+    };
+    let name = header::name(&name_source);
+    let label = name
+        .as_ref()
+        .and_then(|(i, _)| header::headline(&name_source, *i));
+    let email = first_of(contacts::emails(&contact_text), || {
+        contacts::emails(&elsewhere)
+    })
+    .or_else(|| mailto(link_targets));
+    let phone = first_of(contacts::phones(&contact_text), || {
+        contacts::phones(&elsewhere).into_iter().take(1).collect()
+    });
+    let (url, profiles) = links(&contact_text, link_targets);
+    let location = contact_lines
+        .iter()
+        .filter(|l| Some(**l) != name.as_ref().map(|(i, _)| name_source[*i]))
+        .find_map(|l| header::location_in(l));
+
+    let work = entries::work(&of_kind(SectionKind::Work));
+    let education = entries::education(&of_kind(SectionKind::Education));
+    let skill_group = sections
+        .iter()
+        .zip(&headings)
+        .find(|(s, _)| s.kind == SectionKind::Skills)
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| "Skills".to_owned());
+    let skills = lists::skills(&of_kind(SectionKind::Skills), &skill_group);
+    let languages = lists::languages(&of_kind(SectionKind::Languages));
+    let summary = Some(of_kind(SectionKind::Summary).join(" "))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.chars().take(1200).collect());
+
+    if name.is_none() {
+        warnings.push("no name found".to_owned());
+    }
+    if work.is_empty() {
+        warnings.push("no work section found".to_owned());
+    }
+    if education.is_empty() {
+        warnings.push("no education section found".to_owned());
+    }
+    Resume {
+        basics: Basics {
+            name: name.map(|(_, n)| n),
+            label,
+            email,
+            phone,
+            url,
+            summary,
+            location: Location {
+                address: location,
+                ..Location::default()
+            },
+            profiles,
+        },
+        work,
+        education,
+        skills,
+        languages,
+        meta: Meta {
+            version: PARSER_VERSION.to_owned(),
+            sections: headings,
+            warnings,
+            ..Meta::default()
+        },
+    }
+}
+
+fn first_of(found: Vec<String>, fallback: impl FnOnce() -> Vec<String>) -> Option<String> {
+    found
+        .into_iter()
+        .next()
+        .or_else(|| fallback().into_iter().next())
+}
+
+fn mailto(link_targets: &[String]) -> Option<String> {
+    link_targets
+        .iter()
+        .find_map(|l| l.strip_prefix("mailto:"))
+        .map(|e| e.split('?').next().unwrap_or(e).to_owned())
+}
+
+/// The personal URL and the profiles: printed ones first, link targets fill the gaps.
+fn links(contact_text: &str, link_targets: &[String]) -> (Option<String>, Vec<Profile>) {
+    let mut url = None;
+    let mut profiles: Vec<Profile> = Vec::new();
+    for u in contacts::urls(contact_text) {
+        match contacts::profile_from_url(&u) {
+            Some(p) => {
+                if !profiles.iter().any(|q| q.network == p.network) {
+                    profiles.push(p);
+                }
+            }
+            None => {
+                url.get_or_insert(u);
+            }
+        }
+    }
+    for p in contacts::labelled_handles(contact_text) {
+        if !profiles.iter().any(|q| q.network == p.network) {
+            profiles.push(p);
+        }
+    }
+    for target in link_targets {
+        if let Some(p) = contacts::profile_from_url(target) {
+            match profiles.iter_mut().find(|q| q.network == p.network) {
+                Some(q) if q.url.is_none() => q.url = p.url,
+                Some(_) => {}
+                None => profiles.push(p),
+            }
+        }
+    }
+    (url, profiles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_text_resume() {
+        let text = "Jane Doe\nSenior Backend Engineer\nBerlin, Germany | jane@doe.dev | +49 170 1234567\ngithub.com/janedoe\n\nExperience\nStaff Engineer\nAcme GmbH\tMar 2020 – Present\n• Led the parser team\n\nEducation\nTechnische Universität Berlin\t2010 – 2014\nB.Sc. in Computer Science\n\nSkills\nRust, Go, PostgreSQL\n\nReferences\nJohn Roe, john@roe.org, +49 30 999999\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(r.basics.label.as_deref(), Some("Senior Backend Engineer"));
+        assert_eq!(r.basics.email.as_deref(), Some("jane@doe.dev"));
+        assert_eq!(r.basics.phone.as_deref(), Some("+49 170 1234567"));
+        assert_eq!(
+            r.basics.location.address.as_deref(),
+            Some("Berlin, Germany")
+        );
+        assert_eq!(r.basics.profiles[0].username.as_deref(), Some("janedoe"));
+        assert_eq!(r.work[0].name.as_deref(), Some("Acme GmbH"));
+        assert_eq!(r.work[0].position.as_deref(), Some("Staff Engineer"));
+        assert_eq!(
+            r.education[0].institution.as_deref(),
+            Some("Technische Universität Berlin")
+        );
+        assert_eq!(r.top_skills(5), vec!["Rust", "Go", "PostgreSQL"]);
+        assert_eq!(
+            r.meta.sections,
+            vec!["Experience", "Education", "Skills", "References"]
+        );
+    }
+
+    #[test]
+    fn referees_contacts_are_not_the_candidates() {
+        let text = "Jane Doe\n\nExperience\nDid things 2019 - 2020\n\nReferences\nJohn Roe, john@roe.org\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.email, None);
+    }
+}

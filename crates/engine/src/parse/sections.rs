@@ -1,0 +1,339 @@
+//! Section headings in five languages, recognised by their words and their form.
+
+use super::clean::fold;
+
+/// What a section is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SectionKind {
+    Summary,
+    Work,
+    Education,
+    Skills,
+    Languages,
+    Projects,
+    Certificates,
+    Awards,
+    Publications,
+    Volunteer,
+    Interests,
+    References,
+    Contact,
+    Other,
+}
+
+/// Heading words, accent-folded and lowercase, with the kind each one names.
+const KIND_WORDS: &[(&str, SectionKind)] = &[
+    ("summary", SectionKind::Summary),
+    ("profile", SectionKind::Summary),
+    ("objective", SectionKind::Summary),
+    ("about", SectionKind::Summary),
+    ("profil", SectionKind::Summary),
+    ("zusammenfassung", SectionKind::Summary),
+    ("kurzprofil", SectionKind::Summary),
+    ("perfil", SectionKind::Summary),
+    ("resumen", SectionKind::Summary),
+    ("resumo", SectionKind::Summary),
+    ("objetivo", SectionKind::Summary),
+    ("objectif", SectionKind::Summary),
+    ("experience", SectionKind::Work),
+    ("experiences", SectionKind::Work),
+    ("employment", SectionKind::Work),
+    ("work", SectionKind::Work),
+    ("career", SectionKind::Work),
+    ("berufserfahrung", SectionKind::Work),
+    ("berufspraxis", SectionKind::Work),
+    ("praxiserfahrung", SectionKind::Work),
+    ("erfahrung", SectionKind::Work),
+    ("werdegang", SectionKind::Work),
+    ("experiencia", SectionKind::Work),
+    ("experiencias", SectionKind::Work),
+    ("trayectoria", SectionKind::Work),
+    ("parcours", SectionKind::Work),
+    ("emplois", SectionKind::Work),
+    ("education", SectionKind::Education),
+    ("academic", SectionKind::Education),
+    ("qualifications", SectionKind::Education),
+    ("studies", SectionKind::Education),
+    ("ausbildung", SectionKind::Education),
+    ("bildung", SectionKind::Education),
+    ("bildungsweg", SectionKind::Education),
+    ("studium", SectionKind::Education),
+    ("schulbildung", SectionKind::Education),
+    ("formation", SectionKind::Education),
+    ("formations", SectionKind::Education),
+    ("etudes", SectionKind::Education),
+    ("educacion", SectionKind::Education),
+    ("formacion", SectionKind::Education),
+    ("estudios", SectionKind::Education),
+    ("formacao", SectionKind::Education),
+    ("educacao", SectionKind::Education),
+    ("escolaridade", SectionKind::Education),
+    ("skills", SectionKind::Skills),
+    ("skill", SectionKind::Skills),
+    ("competencies", SectionKind::Skills),
+    ("technologies", SectionKind::Skills),
+    ("expertise", SectionKind::Skills),
+    ("kenntnisse", SectionKind::Skills),
+    ("it-kenntnisse", SectionKind::Skills),
+    ("fahigkeiten", SectionKind::Skills),
+    ("kompetenzen", SectionKind::Skills),
+    ("competences", SectionKind::Skills),
+    ("habilidades", SectionKind::Skills),
+    ("competencias", SectionKind::Skills),
+    ("conocimientos", SectionKind::Skills),
+    ("aptitudes", SectionKind::Skills),
+    ("conhecimentos", SectionKind::Skills),
+    ("toolbox", SectionKind::Skills),
+    ("languages", SectionKind::Languages),
+    ("sprachen", SectionKind::Languages),
+    ("sprachkenntnisse", SectionKind::Languages),
+    ("langues", SectionKind::Languages),
+    ("idiomas", SectionKind::Languages),
+    ("linguas", SectionKind::Languages),
+    ("projects", SectionKind::Projects),
+    ("project", SectionKind::Projects),
+    ("projekte", SectionKind::Projects),
+    ("projets", SectionKind::Projects),
+    ("proyectos", SectionKind::Projects),
+    ("projetos", SectionKind::Projects),
+    ("certificates", SectionKind::Certificates),
+    ("certifications", SectionKind::Certificates),
+    ("certification", SectionKind::Certificates),
+    ("courses", SectionKind::Certificates),
+    ("zertifikate", SectionKind::Certificates),
+    ("weiterbildung", SectionKind::Certificates),
+    ("certificats", SectionKind::Certificates),
+    ("certificaciones", SectionKind::Certificates),
+    ("certificacoes", SectionKind::Certificates),
+    ("cursos", SectionKind::Certificates),
+    ("awards", SectionKind::Awards),
+    ("honors", SectionKind::Awards),
+    ("honours", SectionKind::Awards),
+    ("achievements", SectionKind::Awards),
+    ("auszeichnungen", SectionKind::Awards),
+    ("prix", SectionKind::Awards),
+    ("premios", SectionKind::Awards),
+    ("publications", SectionKind::Publications),
+    ("publikationen", SectionKind::Publications),
+    ("veroffentlichungen", SectionKind::Publications),
+    ("publicaciones", SectionKind::Publications),
+    ("publicacoes", SectionKind::Publications),
+    ("volunteer", SectionKind::Volunteer),
+    ("volunteering", SectionKind::Volunteer),
+    ("ehrenamt", SectionKind::Volunteer),
+    ("benevolat", SectionKind::Volunteer),
+    ("voluntariado", SectionKind::Volunteer),
+    ("interests", SectionKind::Interests),
+    ("hobbies", SectionKind::Interests),
+    ("interessen", SectionKind::Interests),
+    ("hobbys", SectionKind::Interests),
+    ("loisirs", SectionKind::Interests),
+    ("interets", SectionKind::Interests),
+    ("intereses", SectionKind::Interests),
+    ("interesses", SectionKind::Interests),
+    ("activities", SectionKind::Interests),
+    ("references", SectionKind::References),
+    ("referenzen", SectionKind::References),
+    ("referencias", SectionKind::References),
+    ("contact", SectionKind::Contact),
+    ("kontakt", SectionKind::Contact),
+    ("contacto", SectionKind::Contact),
+    ("contato", SectionKind::Contact),
+    ("coordonnees", SectionKind::Contact),
+    ("leadership", SectionKind::Other),
+    ("extracurricular", SectionKind::Other),
+    ("community", SectionKind::Other),
+    ("involvement", SectionKind::Other),
+    ("research", SectionKind::Other),
+    ("teaching", SectionKind::Other),
+    ("patents", SectionKind::Other),
+    ("sonstiges", SectionKind::Other),
+    ("divers", SectionKind::Other),
+];
+
+/// Words that may stand in a heading beside a kind word ("Professional Experience").
+const MODIFIERS: &[&str] = &[
+    "professional",
+    "work",
+    "technical",
+    "relevant",
+    "selected",
+    "key",
+    "core",
+    "personal",
+    "other",
+    "additional",
+    "history",
+    "background",
+    "and",
+    "&",
+    "und",
+    "et",
+    "y",
+    "e",
+    "/",
+    "my",
+    "me",
+    "information",
+    "details",
+    "data",
+    "skills",
+    "academic",
+    "tools",
+    "soft",
+    "hard",
+    "computer",
+    "it",
+    "berufliche",
+    "beruflicher",
+    "personliche",
+    "akademische",
+    "schulische",
+    "fachliche",
+    "technische",
+    "professionnelle",
+    "professionnelles",
+    "professionnel",
+    "academique",
+    "academiques",
+    "techniques",
+    "personnelles",
+    "profesional",
+    "laboral",
+    "academica",
+    "tecnicas",
+    "personales",
+    "profissional",
+    "academico",
+    "tecnicos",
+    "a",
+    "propos",
+    "de",
+    "sobre",
+    "mi",
+    "mim",
+    "uber",
+    "mich",
+    "languages",
+    "programming",
+    "certificates",
+    "awards",
+    "honors",
+    "de",
+    "des",
+    "la",
+    "las",
+    "los",
+    "das",
+    "do",
+    "da",
+    "em",
+    "en",
+    "in",
+    "of",
+    "summary",
+    "experience",
+    "education",
+    "projects",
+    "courses",
+    "interests",
+    "langues",
+    "idiomas",
+    "competences",
+    "sprachen",
+    "kenntnisse",
+    "leadership",
+    "activities",
+    "scientific",
+    "research",
+    "teaching",
+    "volunteer",
+    "experiences",
+    "employment",
+    "record",
+    "highlights",
+    "complementaire",
+    "complementar",
+    "complementaria",
+    "extra",
+    "curricular",
+];
+
+/// A recognised heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub kind: SectionKind,
+    /// As printed, without a trailing colon.
+    pub text: String,
+}
+
+/// If `line` is a section heading, what kind.
+pub(crate) fn heading(line: &str) -> Option<Heading> {
+    let printed = line.trim().trim_end_matches([':', '：']).trim();
+    let chars = printed.chars().count();
+    if chars < 3 || chars > 45 || printed.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if printed.contains('@') || printed.contains('\t') || printed.ends_with('.') {
+        return None;
+    }
+    let folded = fold(printed);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let mut kind = None;
+    for word in &words {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '/');
+        if bare.is_empty() {
+            continue;
+        }
+        if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == bare) {
+            kind.get_or_insert(*k);
+        } else if !MODIFIERS.contains(&bare) {
+            return None;
+        }
+    }
+    kind.map(|kind| Heading {
+        kind,
+        text: printed.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multilingual_headings() {
+        for (line, kind) in [
+            ("Work Experience", SectionKind::Work),
+            ("BERUFSERFAHRUNG", SectionKind::Work),
+            ("Expérience professionnelle", SectionKind::Work),
+            ("Experiencia laboral:", SectionKind::Work),
+            ("Experiência Profissional", SectionKind::Work),
+            ("Education", SectionKind::Education),
+            ("Formação Acadêmica", SectionKind::Education),
+            ("Compétences techniques", SectionKind::Skills),
+            ("Honors & Awards", SectionKind::Awards),
+            ("Skills & Interests", SectionKind::Skills),
+        ] {
+            assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_headings() {
+        for line in [
+            "Experience with distributed systems at scale.",
+            "Software Engineer",
+            "2019 Education",
+            "Built a work queue in Rust",
+        ] {
+            assert_eq!(heading(line), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! The import queue: registers files, then parses them with bounded parallelism on tokio,
+//! committing every status change before announcing it.
+
+mod scan;
+
+use crate::error::ExtractError;
+use crate::extract::Limits;
+use crate::pipeline::{parse_bytes, stored_extension};
+use crate::store::{Card, Failure, Library, NewFile, Registered, ResumeId, Status, StoreError};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+pub use scan::scan_paths;
+
+/// How the engine runs.
+#[derive(Debug, Clone, Copy)]
+pub struct EngineConfig {
+    /// Files parsed at once.
+    pub parallelism: usize,
+    /// Wall-clock limit per file.
+    pub timeout: Duration,
+    /// Size limits.
+    pub limits: Limits,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            parallelism: std::thread::available_parallelism()
+                .map(usize::from)
+                .unwrap_or(2),
+            timeout: Duration::from_secs(30),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Something the engine wants the outside world to know. Sent after the change is committed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EngineEvent {
+    /// These cards changed.
+    CardsChanged(Vec<Card>),
+    /// An import moved on.
+    ImportProgress(ImportProgress),
+    /// An import finished.
+    ImportFinished(ImportSummary),
+}
+
+/// Progress of one import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportProgress {
+    /// Which import.
+    pub import_id: u64,
+    /// Files finished.
+    pub done: u64,
+    /// Of those, failed.
+    pub failed: u64,
+    /// Files in the import.
+    pub total: u64,
+}
+
+/// The end of one import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Which import.
+    pub import_id: u64,
+    /// Parsed.
+    pub completed: u64,
+    /// Failed (including files rejected before parsing).
+    pub failed: u64,
+    /// Already in the library.
+    pub duplicates: u64,
+    /// The name on the one resume of a one-file import.
+    pub single_name: Option<String>,
+}
+
+/// Receives engine events; called from worker threads, so keep it quick.
+pub type EventSink = Arc<dyn Fn(EngineEvent) + Send + Sync>;
+
+/// Engine-level failures (file-level ones end in the row, not here).
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The library failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A background task died.
+    #[error("internal task failed: {0}")]
+    Task(String),
+    /// Bad arguments.
+    #[error("{0}")]
+    InvalidInput(String),
+}
+
+/// A started import.
+pub struct ImportHandle {
+    /// Identifies the import in events.
+    pub import_id: u64,
+    /// Files queued for parsing.
+    pub queued: u64,
+    /// Files skipped as duplicates.
+    pub duplicates: u64,
+    /// Files that failed before parsing.
+    pub rejected: u64,
+    finished: tokio::task::JoinHandle<ImportSummary>,
+}
+
+impl ImportHandle {
+    /// Waits for every file of the import to end.
+    pub async fn finished(self) -> Result<ImportSummary, EngineError> {
+        self.finished
+            .await
+            .map_err(|e| EngineError::Task(e.to_string()))
+    }
+}
+
+/// The engine: a library plus the queue that fills it.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    library: Library,
+    config: EngineConfig,
+    sink: EventSink,
+    permits: Arc<Semaphore>,
+    next_import: AtomicU64,
+}
+
+impl Engine {
+    /// An engine over `library`, telling `sink` what happens.
+    pub fn new(library: Library, config: EngineConfig, sink: EventSink) -> Engine {
+        Engine {
+            inner: Arc::new(Inner {
+                library,
+                permits: Arc::new(Semaphore::new(config.parallelism.max(1))),
+                config,
+                sink,
+                next_import: AtomicU64::new(1),
+            }),
+        }
+    }
+
+    /// The library.
+    pub fn library(&self) -> &Library {
+        &self.inner.library
+    }
+
+    /// Registers every file under `paths` (files and folders) and parses them in the background.
+    pub async fn import(&self, paths: Vec<PathBuf>) -> Result<ImportHandle, EngineError> {
+        let inner = self.inner.clone();
+        let (new_ids, duplicates, rejected) =
+            blocking(move || register_paths(&inner, &paths)).await??;
+        Ok(self.start_parsing(new_ids, duplicates, rejected))
+    }
+
+    /// Parses rows that are pending, e.g. left by an interrupted import. None if there are none.
+    pub async fn resume_interrupted(&self) -> Result<Option<ImportHandle>, EngineError> {
+        let inner = self.inner.clone();
+        let ids = blocking(move || {
+            inner.library.reset_interrupted()?;
+            inner.library.ids_with_status(Status::Pending)
+        })
+        .await??;
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.start_parsing(ids, 0, Vec::new())))
+    }
+
+    /// Re-parses one resume; its card is `pending` when this returns.
+    pub async fn retry(&self, id: ResumeId) -> Result<(Card, ImportHandle), EngineError> {
+        let inner = self.inner.clone();
+        let card = blocking(move || -> Result<Card, StoreError> {
+            inner.library.requeue(id)?;
+            inner.library.card(id)
+        })
+        .await??;
+        (self.inner.sink)(EngineEvent::CardsChanged(vec![card.clone()]));
+        Ok((card, self.start_parsing(vec![id], 0, Vec::new())))
+    }
+
+    /// Re-parses every failed resume. None if there were none.
+    pub async fn retry_all_failed(&self) -> Result<Option<ImportHandle>, EngineError> {
+        let inner = self.inner.clone();
+        let cards = blocking(move || -> Result<Vec<Card>, StoreError> {
+            let ids = inner.library.ids_with_status(Status::Failed)?;
+            for &id in &ids {
+                inner.library.requeue(id)?;
+            }
+            inner.library.cards(&ids)
+        })
+        .await??;
+        if cards.is_empty() {
+            return Ok(None);
+        }
+        let ids = cards.iter().map(|c| c.id).collect();
+        (self.inner.sink)(EngineEvent::CardsChanged(cards));
+        Ok(Some(self.start_parsing(ids, 0, Vec::new())))
+    }
+
+    fn start_parsing(
+        &self,
+        ids: Vec<ResumeId>,
+        duplicates: u64,
+        rejected: Vec<ResumeId>,
+    ) -> ImportHandle {
+        let import_id = self.inner.next_import.fetch_add(1, Ordering::Relaxed);
+        let queued = ids.len() as u64;
+        let rejected_count = rejected.len() as u64;
+        let inner = self.inner.clone();
+        let finished = tokio::spawn(run_import(
+            inner,
+            import_id,
+            ids,
+            duplicates,
+            rejected_count,
+        ));
+        ImportHandle {
+            import_id,
+            queued,
+            duplicates,
+            rejected: rejected_count,
+            finished,
+        }
+    }
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, EngineError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| EngineError::Task(e.to_string()))
+}
+
+async fn run_import(
+    inner: Arc<Inner>,
+    import_id: u64,
+    ids: Vec<ResumeId>,
+    duplicates: u64,
+    rejected: u64,
+) -> ImportSummary {
+    let total = ids.len() as u64 + rejected;
+    let done = Arc::new(AtomicU64::new(rejected));
+    let failed = Arc::new(AtomicU64::new(rejected));
+    let single = ids.len() == 1 && rejected == 0;
+    let mut jobs = JoinSet::new();
+    for id in ids {
+        let inner = inner.clone();
+        let (done, failed) = (done.clone(), failed.clone());
+        jobs.spawn(async move {
+            let card = parse_one(&inner, id).await;
+            let is_failed = card.as_ref().is_none_or(|c| c.status == Status::Failed);
+            if is_failed {
+                failed.fetch_add(1, Ordering::Relaxed);
+            }
+            let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+            (inner.sink)(EngineEvent::ImportProgress(ImportProgress {
+                import_id,
+                done,
+                failed: failed.load(Ordering::Relaxed),
+                total,
+            }));
+            card
+        });
+    }
+    let mut single_name = None;
+    while let Some(result) = jobs.join_next().await {
+        if let Ok(Some(card)) = result {
+            if single && card.status == Status::Completed {
+                single_name = card.name;
+            }
+        }
+    }
+    let failed = failed.load(Ordering::Relaxed);
+    let summary = ImportSummary {
+        import_id,
+        completed: total - failed,
+        failed,
+        duplicates,
+        single_name,
+    };
+    (inner.sink)(EngineEvent::ImportFinished(summary.clone()));
+    summary
+}
+
+/// Parses one row. Returns its final card, or None if the row was not pending any more.
+async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> Option<Card> {
+    let _permit = inner.permits.clone().acquire_owned().await.ok()?;
+    let started = {
+        let inner = inner.clone();
+        blocking(move || -> Result<Option<(Card, PathBuf)>, StoreError> {
+            if !inner.library.start_processing(id)? {
+                return Ok(None);
+            }
+            let record = inner.library.record(id)?;
+            let path = record.stored_path.unwrap_or(record.original_path);
+            Ok(Some((record.card, path)))
+        })
+        .await
+    };
+    let (card, path) = match started {
+        Ok(Ok(Some(x))) => x,
+        Ok(Ok(None)) => return None,
+        Ok(Err(e)) | Err(EngineError::Store(e)) => {
+            tracing::error!(id, "cannot start parsing: {e}");
+            return None;
+        }
+        Err(e) => {
+            tracing::error!(id, "cannot start parsing: {e}");
+            return None;
+        }
+    };
+    (inner.sink)(EngineEvent::CardsChanged(vec![card]));
+    let limits = inner.config.limits;
+    let timeout = inner.config.timeout;
+    let parse = tokio::task::spawn_blocking(move || {
+        let bytes = read_limited(&path, &limits)?;
+        parse_bytes(&bytes, &limits)
+    });
+    let outcome = match tokio::time::timeout(timeout, parse).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(join)) => Err(ExtractError::Panicked(join.to_string())),
+        Err(_) => Err(ExtractError::Timeout(timeout.as_secs().max(1))),
+    };
+    let inner2 = inner.clone();
+    let saved = blocking(move || -> Result<Card, StoreError> {
+        match &outcome {
+            Ok(parsed) => {
+                inner2
+                    .library
+                    .complete(id, parsed.format.as_str(), &parsed.resume, &parsed.text)?
+            }
+            Err(e) => inner2.library.fail(id, None, &Failure::from(e))?,
+        }
+        inner2.library.card(id)
+    })
+    .await;
+    match saved {
+        Ok(Ok(card)) => {
+            (inner.sink)(EngineEvent::CardsChanged(vec![card.clone()]));
+            Some(card)
+        }
+        Ok(Err(e)) => {
+            tracing::error!(id, "cannot save parse result: {e}");
+            None
+        }
+        Err(e) => {
+            tracing::error!(id, "cannot save parse result: {e}");
+            None
+        }
+    }
+}
+
+fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(meta.len(), limits));
+    }
+    Ok(std::fs::read(path)?)
+}
+
+fn too_large(len: u64, limits: &Limits) -> ExtractError {
+    ExtractError::TooLarge {
+        what: format!(
+            "{} MB (the limit is {} MB)",
+            len / (1024 * 1024),
+            limits.max_file_bytes / (1024 * 1024)
+        ),
+    }
+}
+
+/// Walks `paths`, copies each readable file into the library and registers it.
+/// Returns (new ids, duplicate count, ids of rows that failed before parsing).
+fn register_paths(
+    inner: &Inner,
+    paths: &[PathBuf],
+) -> Result<(Vec<ResumeId>, u64, Vec<ResumeId>), StoreError> {
+    let lib = &inner.library;
+    let limits = &inner.config.limits;
+    let mut new_ids = Vec::new();
+    let mut duplicates = 0;
+    let mut rejected = Vec::new();
+    let mut batch: Vec<NewFile> = Vec::new();
+    let flush = |batch: &mut Vec<NewFile>,
+                 new_ids: &mut Vec<ResumeId>,
+                 duplicates: &mut u64|
+     -> Result<(), StoreError> {
+        for r in lib.register(batch)? {
+            match r {
+                Registered::New(id) => new_ids.push(id),
+                Registered::Duplicate(_) => *duplicates += 1,
+            }
+        }
+        batch.clear();
+        Ok(())
+    };
+    for path in scan_paths(paths) {
+        match copy_into_library(lib, &path, limits) {
+            Ok(file) => {
+                batch.push(file);
+                if batch.len() >= 256 {
+                    flush(&mut batch, &mut new_ids, &mut duplicates)?;
+                }
+            }
+            Err(e) => rejected.push(lib.register_rejected(&path, &Failure::from(&e))?),
+        }
+    }
+    flush(&mut batch, &mut new_ids, &mut duplicates)?;
+    let mut announced = lib.cards(&new_ids)?;
+    announced.extend(lib.cards(&rejected)?);
+    if !announced.is_empty() {
+        (inner.sink)(EngineEvent::CardsChanged(announced));
+    }
+    Ok((new_ids, duplicates, rejected))
+}
+
+fn copy_into_library(lib: &Library, path: &Path, limits: &Limits) -> Result<NewFile, ExtractError> {
+    let bytes = read_limited(path, limits)?;
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let hash = hex::encode(Sha256::digest(&bytes));
+    let stored = lib.stored_path_for(&hash, stored_extension(&bytes));
+    if !stored.exists() {
+        if let Some(dir) = stored.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        // Write then rename, so a crash never leaves a half-written copy under the final name.
+        let tmp = stored.with_extension("partial");
+        std::fs::write(&tmp, &bytes)?;
+        std::fs::rename(&tmp, &stored)?;
+    }
+    Ok(NewFile {
+        original_path: path.to_owned(),
+        content_hash: hash,
+        stored_path: stored,
+        size_bytes: bytes.len() as u64,
+    })
+}

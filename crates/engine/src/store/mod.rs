@@ -1,0 +1,601 @@
+//! The library: a SQLite database of resumes plus content-addressed copies of the files.
+
+mod migrations;
+
+use crate::error::ExtractError;
+use crate::resume::Resume;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Identifier of a resume row.
+pub type ResumeId = i64;
+
+/// Where a resume is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Registered, waiting for a parser.
+    Pending,
+    /// Being parsed.
+    Processing,
+    /// Parsed.
+    Completed,
+    /// Could not be parsed.
+    Failed,
+}
+
+impl Status {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Processing => "processing",
+            Status::Completed => "completed",
+            Status::Failed => "failed",
+        }
+    }
+
+    fn parse(s: &str) -> Status {
+        match s {
+            "processing" => Status::Processing,
+            "completed" => Status::Completed,
+            "failed" => Status::Failed,
+            _ => Status::Pending,
+        }
+    }
+}
+
+/// A failure as stored: stable kind and readable message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    /// Stable code (see [`crate::ErrorKind::as_str`]).
+    pub kind: String,
+    /// Readable reason.
+    pub message: String,
+}
+
+impl From<&ExtractError> for Failure {
+    fn from(e: &ExtractError) -> Self {
+        Failure {
+            kind: e.kind().as_str().to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// What a card shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// Row id.
+    pub id: ResumeId,
+    /// Original file name.
+    pub file_name: String,
+    /// Status.
+    pub status: Status,
+    /// Candidate's name.
+    pub name: Option<String>,
+    /// Headline.
+    pub headline: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Top skills.
+    pub skills: Vec<String>,
+    /// Why it failed.
+    pub failure: Option<Failure>,
+    /// Parse attempts so far.
+    pub attempts: u32,
+    /// Last change (ms since the epoch).
+    pub updated_at: i64,
+}
+
+/// A whole row, for the detail view and for re-parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The card columns.
+    pub card: Card,
+    /// Where it was imported from.
+    pub original_path: PathBuf,
+    /// The library's own copy, if it was readable at import.
+    pub stored_path: Option<PathBuf>,
+    /// Detected format.
+    pub format: Option<String>,
+    /// Parsed document.
+    pub resume: Option<Resume>,
+    /// Extracted text.
+    pub text: Option<String>,
+}
+
+/// Counts per status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Pending.
+    pub pending: u64,
+    /// Processing.
+    pub processing: u64,
+    /// Completed.
+    pub completed: u64,
+    /// Failed.
+    pub failed: u64,
+}
+
+/// A file about to be registered.
+#[derive(Debug, Clone)]
+pub struct NewFile {
+    /// Where the user's file is.
+    pub original_path: PathBuf,
+    /// SHA-256 of its bytes, hex.
+    pub content_hash: String,
+    /// The library's copy.
+    pub stored_path: PathBuf,
+    /// Size in bytes.
+    pub size_bytes: u64,
+}
+
+/// Outcome of registering a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    /// A new pending row.
+    New(ResumeId),
+    /// The library already had this content.
+    Duplicate(ResumeId),
+}
+
+/// Storage failures.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite said no.
+    #[error("library database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The library folder could not be used.
+    #[error("library folder error: {0}")]
+    Io(#[from] std::io::Error),
+    /// No row has that id.
+    #[error("no resume with id {0}")]
+    NotFound(ResumeId),
+    /// The row is not in a state that allows the operation.
+    #[error("resume {id} is {status}: {what}")]
+    Conflict {
+        /// Row id.
+        id: ResumeId,
+        /// Its status.
+        status: &'static str,
+        /// What was refused.
+        what: &'static str,
+    },
+}
+
+/// The resume library. Cheap to share behind an `Arc`; one connection guarded by a mutex.
+pub struct Library {
+    root: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+pub(crate) fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+const CARD_COLUMNS: &str = "id, file_name, status, name, headline, email, phone, location, \
+     skills_json, error_kind, error_message, attempts, updated_at";
+
+fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
+    let skills_json: String = row.get(8)?;
+    let kind: Option<String> = row.get(9)?;
+    let message: Option<String> = row.get(10)?;
+    Ok(Card {
+        id: row.get(0)?,
+        file_name: row.get(1)?,
+        status: Status::parse(&row.get::<_, String>(2)?),
+        name: row.get(3)?,
+        headline: row.get(4)?,
+        email: row.get(5)?,
+        phone: row.get(6)?,
+        location: row.get(7)?,
+        skills: serde_json::from_str(&skills_json).unwrap_or_default(),
+        failure: kind.map(|kind| Failure {
+            kind,
+            message: message.unwrap_or_default(),
+        }),
+        attempts: row.get(11)?,
+        updated_at: row.get(12)?,
+    })
+}
+
+impl Library {
+    /// Opens (creating if needed) the library in `root`.
+    pub fn open(root: &Path) -> Result<Library, StoreError> {
+        std::fs::create_dir_all(root.join("files"))?;
+        restrict_to_user(root);
+        let mut conn = Connection::open(root.join("library.sqlite3"))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Library {
+            root: root.to_owned(),
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// The library folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where a file with this hash and extension is kept.
+    pub fn stored_path_for(&self, hash: &str, extension: &str) -> PathBuf {
+        let prefix = hash.get(..2).unwrap_or("00");
+        self.root
+            .join("files")
+            .join(prefix)
+            .join(format!("{hash}.{extension}"))
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (statements are atomic).
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Registers files as pending in one transaction; content already present is a duplicate.
+    pub fn register(&self, files: &[NewFile]) -> Result<Vec<Registered>, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let mut out = Vec::with_capacity(files.len());
+        {
+            let mut find = tx.prepare_cached("SELECT id FROM resumes WHERE content_hash = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO resumes (content_hash, original_path, file_name, stored_path, size_bytes, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
+            )?;
+            let now = now_ms();
+            for f in files {
+                if let Some(id) = find.query_row([&f.content_hash], |r| r.get(0)).optional()? {
+                    out.push(Registered::Duplicate(id));
+                    continue;
+                }
+                insert.execute(params![
+                    f.content_hash,
+                    f.original_path.to_string_lossy(),
+                    file_name(&f.original_path),
+                    f.stored_path.to_string_lossy(),
+                    f.size_bytes as i64,
+                    now
+                ])?;
+                out.push(Registered::New(tx.last_insert_rowid()));
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Records a file that failed before it could be registered (unreadable, too large).
+    pub fn register_rejected(
+        &self,
+        path: &Path,
+        failure: &Failure,
+    ) -> Result<ResumeId, StoreError> {
+        let conn = self.conn();
+        let now = now_ms();
+        conn.execute(
+            "INSERT INTO resumes (original_path, file_name, status, error_kind, error_message, attempts, created_at, updated_at)
+             VALUES (?1, ?2, 'failed', ?3, ?4, 1, ?5, ?5)",
+            params![path.to_string_lossy(), file_name(path), failure.kind, failure.message, now],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// Marks a pending row as processing and counts the attempt. False if it was not pending.
+    pub fn start_processing(&self, id: ResumeId) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "UPDATE resumes SET status = 'processing', attempts = attempts + 1, updated_at = ?2
+             WHERE id = ?1 AND status = 'pending'",
+            params![id, now_ms()],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Stores a parse result.
+    pub fn complete(
+        &self,
+        id: ResumeId,
+        format: &str,
+        resume: &Resume,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(resume).unwrap_or_else(|_| "{}".to_owned());
+        let skills =
+            serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
+        let now = now_ms();
+        self.conn().execute(
+            "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
+                 name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
+                 error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11
+             WHERE id = ?1",
+            params![
+                id,
+                format,
+                json,
+                text,
+                resume.basics.name,
+                resume.basics.label,
+                resume.basics.email,
+                resume.basics.phone,
+                resume.basics.location.one_line(),
+                skills,
+                now
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a failure.
+    pub fn fail(
+        &self,
+        id: ResumeId,
+        format: Option<&str>,
+        failure: &Failure,
+    ) -> Result<(), StoreError> {
+        self.conn().execute(
+            "UPDATE resumes SET status = 'failed', format = COALESCE(?2, format), error_kind = ?3,
+                 error_message = ?4, updated_at = ?5
+             WHERE id = ?1",
+            params![id, format, failure.kind, failure.message, now_ms()],
+        )?;
+        Ok(())
+    }
+
+    /// Puts a failed (or completed) row back to pending for another attempt.
+    pub fn requeue(&self, id: ResumeId) -> Result<(), StoreError> {
+        let conn = self.conn();
+        let status: Option<String> = conn
+            .query_row("SELECT status FROM resumes WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match status.as_deref().map(Status::parse) {
+            None => Err(StoreError::NotFound(id)),
+            Some(s @ (Status::Pending | Status::Processing)) => Err(StoreError::Conflict {
+                id,
+                status: s.as_str(),
+                what: "it is already queued",
+            }),
+            Some(_) => {
+                conn.execute(
+                    "UPDATE resumes SET status = 'pending', updated_at = ?2 WHERE id = ?1",
+                    params![id, now_ms()],
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Fills in the stored copy of a row that was unreadable at import.
+    pub fn attach_file(&self, id: ResumeId, file: &NewFile) -> Result<Registered, StoreError> {
+        let conn = self.conn();
+        let existing: Option<ResumeId> = conn
+            .query_row(
+                "SELECT id FROM resumes WHERE content_hash = ?1 AND id != ?2",
+                params![file.content_hash, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(other) = existing {
+            return Ok(Registered::Duplicate(other));
+        }
+        conn.execute(
+            "UPDATE resumes SET content_hash = ?2, stored_path = ?3, size_bytes = ?4 WHERE id = ?1",
+            params![
+                id,
+                file.content_hash,
+                file.stored_path.to_string_lossy(),
+                file.size_bytes as i64
+            ],
+        )?;
+        Ok(Registered::New(id))
+    }
+
+    /// Rows left `processing` by a crash go back to `pending`. Returns how many.
+    pub fn reset_interrupted(&self) -> Result<usize, StoreError> {
+        Ok(self.conn().execute(
+            "UPDATE resumes SET status = 'pending', updated_at = ?1 WHERE status = 'processing'",
+            [now_ms()],
+        )?)
+    }
+
+    /// Ids of rows with this status, oldest first.
+    pub fn ids_with_status(&self, status: Status) -> Result<Vec<ResumeId>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached("SELECT id FROM resumes WHERE status = ?1 ORDER BY id")?;
+        let ids = stmt
+            .query_map([status.as_str()], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ids)
+    }
+
+    /// A page of cards, newest first.
+    pub fn list(
+        &self,
+        status: Option<Status>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(Vec<Card>, u64), StoreError> {
+        let conn = self.conn();
+        let filter = status.map(Status::as_str);
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM resumes WHERE (?1 IS NULL OR status = ?1)
+             ORDER BY id DESC LIMIT ?2 OFFSET ?3"
+        ))?;
+        let cards = stmt
+            .query_map(params![filter, limit, offset], card_from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        let total: u64 = conn.query_row(
+            "SELECT COUNT(*) FROM resumes WHERE (?1 IS NULL OR status = ?1)",
+            [filter],
+            |r| r.get(0),
+        )?;
+        Ok((cards, total))
+    }
+
+    /// The cards with these ids (missing ids are left out).
+    pub fn cards(&self, ids: &[ResumeId]) -> Result<Vec<Card>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM resumes WHERE id = ?1"))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(card) = stmt.query_row([id], card_from_row).optional()? {
+                out.push(card);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One card.
+    pub fn card(&self, id: ResumeId) -> Result<Card, StoreError> {
+        self.cards(&[id])?.pop().ok_or(StoreError::NotFound(id))
+    }
+
+    /// One whole row.
+    pub fn record(&self, id: ResumeId) -> Result<Record, StoreError> {
+        let card = self.card(id)?;
+        let conn = self.conn();
+        let (original, stored, format, json, text): (String, Option<String>, Option<String>, Option<String>, Option<String>) =
+            conn.query_row(
+                "SELECT original_path, stored_path, format, resume_json, text FROM resumes WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?;
+        Ok(Record {
+            card,
+            original_path: PathBuf::from(original),
+            stored_path: stored.map(PathBuf::from),
+            format,
+            resume: json.and_then(|j| serde_json::from_str(&j).ok()),
+            text,
+        })
+    }
+
+    /// Counts per status.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached("SELECT status, COUNT(*) FROM resumes GROUP BY status")?;
+        let mut counts = Counts::default();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?)))?;
+        for row in rows {
+            let (status, n) = row?;
+            match Status::parse(&status) {
+                Status::Pending => counts.pending = n,
+                Status::Processing => counts.processing = n,
+                Status::Completed => counts.completed = n,
+                Status::Failed => counts.failed = n,
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Deletes a row and, when no other row uses it, its stored copy.
+    pub fn delete(&self, id: ResumeId) -> Result<(), StoreError> {
+        let record = self.record(id)?;
+        let n = self
+            .conn()
+            .execute("DELETE FROM resumes WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        if let Some(stored) = record.stored_path {
+            let _ = std::fs::remove_file(stored);
+        }
+        Ok(())
+    }
+
+    /// Runs SQLite's own consistency check; "ok" when healthy.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+#[cfg(unix)]
+fn restrict_to_user(root: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(not(unix))]
+fn restrict_to_user(_root: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new_file(lib: &Library, name: &str, hash: &str) -> NewFile {
+        NewFile {
+            original_path: PathBuf::from(format!("/in/{name}")),
+            content_hash: hash.to_owned(),
+            stored_path: lib.stored_path_for(hash, "pdf"),
+            size_bytes: 10,
+        }
+    }
+
+    #[test]
+    fn lifecycle_and_duplicates() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let reg = lib
+            .register(&[new_file(&lib, "a.pdf", "aa"), new_file(&lib, "b.pdf", "aa")])
+            .unwrap();
+        let Registered::New(id) = reg[0] else {
+            panic!("{reg:?}")
+        };
+        assert_eq!(reg[1], Registered::Duplicate(id));
+        assert!(lib.start_processing(id).unwrap());
+        assert!(
+            !lib.start_processing(id).unwrap(),
+            "only pending rows start"
+        );
+        let failure = Failure {
+            kind: "corrupt".into(),
+            message: "damaged".into(),
+        };
+        lib.fail(id, Some("pdf"), &failure).unwrap();
+        assert_eq!(lib.card(id).unwrap().failure, Some(failure));
+        lib.requeue(id).unwrap();
+        assert_eq!(lib.card(id).unwrap().status, Status::Pending);
+        assert!(matches!(lib.requeue(id), Err(StoreError::Conflict { .. })));
+        assert_eq!(lib.counts().unwrap().pending, 1);
+    }
+
+    #[test]
+    fn interrupted_rows_go_back_to_pending() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let lib = Library::open(dir.path()).unwrap();
+            lib.register(&[new_file(&lib, "a.pdf", "aa")]).unwrap();
+            assert!(lib.start_processing(1).unwrap());
+        }
+        let lib = Library::open(dir.path()).unwrap();
+        assert_eq!(lib.reset_interrupted().unwrap(), 1);
+        assert_eq!(lib.ids_with_status(Status::Pending).unwrap(), vec![1]);
+        assert_eq!(lib.integrity_check().unwrap(), "ok");
+    }
+}
