@@ -1,1 +1,151 @@
+//! The shell's commands through Tauri's mock runtime, with the real config and capabilities.
 
+use cvdeck_engine::synth::{encrypted_pdf, Layout, SyntheticResume};
+use cvdeck_engine::Library;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow};
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _library: tempfile::TempDir,
+}
+
+fn app() -> TestApp {
+    let library = tempfile::tempdir().unwrap();
+    let app = cvdeck_lib::with_commands(mock_builder())
+        .plugin(tauri_plugin_notification::init())
+        .build(tauri::generate_context!())
+        .expect("app builds with the real context");
+    cvdeck_lib::start_engine(app.handle(), Library::open(library.path()).unwrap());
+    let window = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    TestApp {
+        _app: app,
+        window,
+        _library: library,
+    }
+}
+
+fn invoke(t: &TestApp, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    tauri::test::get_ipc_response(&t.window, request).map(|b| b.deserialize::<Value>().unwrap())
+}
+
+fn wait_until_settled(t: &TestApp) -> Vec<Value> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let page = invoke(
+            t,
+            "list_resumes",
+            json!({"status": null, "offset": 0, "limit": 100}),
+        )
+        .unwrap();
+        let cards = page["cards"].as_array().unwrap().clone();
+        if cards
+            .iter()
+            .all(|c| c["status"] == "completed" || c["status"] == "failed")
+        {
+            return cards;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "import did not settle: {cards:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn import_list_retry_and_errors_cross_as_code_and_message() {
+    let t = app();
+    let input = tempfile::tempdir().unwrap();
+    let resume = SyntheticResume::generate(11);
+    std::fs::write(
+        input.path().join("jane.pdf"),
+        resume.to_pdf(Layout::TwoColumn),
+    )
+    .unwrap();
+    std::fs::write(input.path().join("locked.pdf"), encrypted_pdf("x", "pw")).unwrap();
+
+    let started = invoke(&t, "import_paths", json!({"paths": [input.path()]})).unwrap();
+    assert_eq!(started["queued"], 2);
+    let cards = wait_until_settled(&t);
+    let by_file = |f: &str| cards.iter().find(|c| c["file_name"] == f).unwrap().clone();
+    assert_eq!(by_file("jane.pdf")["name"], resume.name.as_str());
+    assert_eq!(by_file("jane.pdf")["skills"].as_array().unwrap().len(), 5);
+    let locked = by_file("locked.pdf");
+    assert_eq!(
+        locked["error"],
+        json!({"kind": "encrypted", "message": "encrypted PDF: password required"})
+    );
+
+    let counts = invoke(&t, "status_counts", json!({})).unwrap();
+    assert_eq!(
+        counts,
+        json!({"pending": 0, "processing": 0, "completed": 1, "failed": 1})
+    );
+
+    let retried = invoke(&t, "retry_parsing", json!({"id": locked["id"]})).unwrap();
+    assert_eq!(retried["status"], "pending");
+    let cards = wait_until_settled(&t);
+    let locked = cards
+        .iter()
+        .find(|c| c["file_name"] == "locked.pdf")
+        .unwrap();
+    assert_eq!(
+        (locked["status"].as_str(), locked["attempts"].as_u64()),
+        (Some("failed"), Some(2))
+    );
+
+    let polled = invoke(&t, "resume_statuses", json!({"ids": [locked["id"]]})).unwrap();
+    assert_eq!(polled[0]["status"], "failed");
+
+    let detail = invoke(&t, "get_resume", json!({"id": by_file("jane.pdf")["id"]})).unwrap();
+    assert_eq!(detail["resume"]["basics"]["email"], resume.email.as_str());
+    assert_eq!(detail["format"], "pdf");
+
+    // Errors are {code, message}: the UI matches on code, never on text.
+    let missing = invoke(&t, "get_resume", json!({"id": 999})).unwrap_err();
+    assert_eq!(
+        missing,
+        json!({"code": "not_found", "message": "no resume with id 999"})
+    );
+    let relative = invoke(&t, "import_paths", json!({"paths": ["relative/dir"]})).unwrap_err();
+    assert_eq!(relative["code"], "invalid_input");
+    let busy = invoke(
+        &t,
+        "retry_parsing",
+        json!({"id": by_file("jane.pdf")["id"]}),
+    );
+    assert!(busy.is_ok(), "a completed resume may be re-parsed");
+
+    invoke(&t, "delete_resume", json!({"id": locked["id"]})).unwrap();
+    let gone = invoke(&t, "get_resume", json!({"id": locked["id"]})).unwrap_err();
+    assert_eq!(gone["code"], "not_found");
+}
+
+#[test]
+fn capabilities_from_src_tauri_are_granted() {
+    // App commands skip permission checks; a core plugin command does not, so this proves the
+    // build script found src-tauri/capabilities.
+    let t = app();
+    let version = invoke(&t, "plugin:app|version", json!({})).unwrap();
+    assert_eq!(version, env!("CARGO_PKG_VERSION"));
+}

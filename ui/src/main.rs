@@ -1,1 +1,3 @@
-
+fn main() {
+    yew::Renderer::<cvdeck_ui::components::App>::new().render();
+}

@@ -21,6 +21,7 @@ mod pipeline;
 pub mod queue;
 pub mod resume;
 pub mod store;
+pub mod synth;
 
 pub use error::{ErrorKind, ExtractError};
 pub use extract::{Format, Limits};

@@ -191,8 +191,9 @@ fn find_gutter(fragments: &[Fragment]) -> Option<f64> {
         .iter()
         .filter(|&&(y, size)| left_lines.iter().any(|&(ly, _)| same_baseline(ly, y, size)))
         .count();
-    // Independent columns rarely line up; label/value tables and right-aligned dates do.
-    if shared * 10 > right_lines.len().min(left_lines.len()) * 4 {
+    // Independent columns line up only by chance; label/value tables and right-aligned dates
+    // line up almost always.
+    if shared * 10 > right_lines.len().min(left_lines.len()) * 6 {
         return None;
     }
     Some(gutter)

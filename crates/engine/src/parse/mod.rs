@@ -12,6 +12,11 @@ mod sections;
 use crate::resume::{Basics, Location, Meta, Profile, Resume};
 use sections::{heading, SectionKind};
 
+/// Accent-folded, lowercase ASCII-ish form of `s` (for generated e-mail addresses and matching).
+pub fn fold_ascii(s: &str) -> String {
+    clean::fold(s)
+}
+
 /// The parser's name and version, recorded in every document's `meta.version`.
 pub const PARSER_VERSION: &str = concat!("cvdeck-engine ", env!("CARGO_PKG_VERSION"));
 

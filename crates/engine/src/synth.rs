@@ -1,0 +1,578 @@
+//! Synthetic resumes with known fields, rendered as PDF (one or two columns), DOCX and text.
+//!
+//! Tests, benchmarks and the corpus generator use these instead of real people's files. The
+//! same seed always gives the same resume and the same bytes.
+
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object, Stream};
+use std::io::{Cursor, Write};
+
+/// A job on a synthetic resume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// Title.
+    pub title: String,
+    /// Employer.
+    pub company: String,
+    /// `YYYY-MM`.
+    pub start: String,
+    /// `YYYY-MM`, or None for a current job.
+    pub end: Option<String>,
+}
+
+/// A school on a synthetic resume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct School {
+    /// Institution.
+    pub institution: String,
+    /// Degree.
+    pub degree: String,
+    /// Graduation year.
+    pub year: u32,
+}
+
+/// A resume whose every field is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntheticResume {
+    /// Full name.
+    pub name: String,
+    /// Headline.
+    pub headline: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// "City, Country".
+    pub location: String,
+    /// Jobs, newest first.
+    pub jobs: Vec<Job>,
+    /// Schools.
+    pub schools: Vec<School>,
+    /// Skills.
+    pub skills: Vec<String>,
+}
+
+/// Page layout of a rendered PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One column, top to bottom.
+    OneColumn,
+    /// Contacts and skills in a left sidebar, experience and education on the right.
+    TwoColumn,
+}
+
+const FIRST: &[&str] = &[
+    "Jane", "Lukas", "Amélie", "Sofía", "João", "Priya", "Tom", "Hannah", "Mateo", "Chloé", "Aiko",
+    "Omar",
+];
+const LAST: &[&str] = &[
+    "Doe",
+    "Müller",
+    "Dubois",
+    "García",
+    "Silva",
+    "Sharma",
+    "Baker",
+    "Schmidt",
+    "Fernández",
+    "Martin",
+    "Tanaka",
+    "Haddad",
+];
+const TITLES: &[&str] = &[
+    "Software Engineer",
+    "Data Analyst",
+    "Product Manager",
+    "Backend Developer",
+    "DevOps Engineer",
+    "UX Designer",
+    "Site Reliability Engineer",
+    "Data Scientist",
+];
+const COMPANIES: &[&str] = &[
+    "Acme Corp",
+    "Globex GmbH",
+    "Initech Inc.",
+    "Umbrella Ltd",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "Hooli LLC",
+    "Vandelay Industries",
+];
+const SCHOOLS: &[&str] = &[
+    "Technical University of Munich",
+    "University of Lisbon",
+    "Stanford University",
+    "École Polytechnique",
+    "University of Barcelona",
+    "Imperial College London",
+];
+const DEGREES: &[&str] = &[
+    "B.Sc. in Computer Science",
+    "M.Sc. in Data Science",
+    "Bachelor of Arts in Design",
+    "Master of Engineering",
+    "MBA",
+];
+const SKILLS: &[&str] = &[
+    "Rust",
+    "Python",
+    "SQL",
+    "Kubernetes",
+    "React",
+    "Go",
+    "Docker",
+    "PostgreSQL",
+    "AWS",
+    "Figma",
+    "TypeScript",
+    "Terraform",
+];
+const CITIES: &[&str] = &[
+    "Berlin, Germany",
+    "Lisbon, Portugal",
+    "Paris, France",
+    "Madrid, Spain",
+    "Austin, TX",
+    "London, UK",
+];
+
+/// A small deterministic generator (SplitMix64), so fixtures never depend on a crate's RNG.
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+impl SyntheticResume {
+    /// The resume for `seed`.
+    pub fn generate(seed: u64) -> SyntheticResume {
+        let mut r = Mix(seed);
+        let first = r.pick(FIRST);
+        let last = r.pick(LAST);
+        let ascii = |s: &str| -> String { crate::parse::fold_ascii(s) };
+        let n_jobs = 1 + (r.next() % 3) as usize;
+        let mut year = 2024 - (r.next() % 3) as u32;
+        let mut jobs = Vec::new();
+        for i in 0..n_jobs {
+            let length = 1 + (r.next() % 4) as u32;
+            let start_month = 1 + (r.next() % 12) as u32;
+            jobs.push(Job {
+                title: r.pick(TITLES).to_owned(),
+                company: r.pick(COMPANIES).to_owned(),
+                start: format!("{}-{start_month:02}", year - length),
+                end: (i > 0).then(|| format!("{year}-{:02}", 1 + (r.next() % 12))),
+            });
+            year -= length + 1;
+        }
+        let mut skills: Vec<String> = Vec::new();
+        while skills.len() < 5 {
+            let s = r.pick(SKILLS).to_owned();
+            if !skills.contains(&s) {
+                skills.push(s);
+            }
+        }
+        SyntheticResume {
+            name: format!("{first} {last}"),
+            headline: r.pick(TITLES).to_owned(),
+            email: format!(
+                "{}.{}{}@example.com",
+                ascii(first),
+                ascii(last),
+                seed % 1000
+            ),
+            phone: format!("+49 30 {:07}", r.next() % 10_000_000),
+            location: r.pick(CITIES).to_owned(),
+            jobs,
+            schools: vec![School {
+                institution: r.pick(SCHOOLS).to_owned(),
+                degree: r.pick(DEGREES).to_owned(),
+                year: year - (r.next() % 2) as u32,
+            }],
+            skills,
+        }
+    }
+
+    fn month_year(iso: &str) -> String {
+        const NAMES: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (y, m) = iso.split_once('-').unwrap_or((iso, "01"));
+        let m: usize = m.parse().unwrap_or(1);
+        format!("{} {y}", NAMES[(m.clamp(1, 12)) - 1])
+    }
+
+    fn job_lines(&self) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for j in &self.jobs {
+            let end = j
+                .end
+                .as_deref()
+                .map(Self::month_year)
+                .unwrap_or_else(|| "Present".to_owned());
+            out.push((j.title.clone(), true));
+            out.push((
+                format!("{} | {} – {end}", j.company, Self::month_year(&j.start)),
+                false,
+            ));
+            out.push((
+                format!(
+                    "• Delivered projects as {} at {}",
+                    j.title.to_lowercase(),
+                    j.company
+                ),
+                false,
+            ));
+        }
+        out
+    }
+
+    fn school_lines(&self) -> Vec<(String, bool)> {
+        self.schools
+            .iter()
+            .flat_map(|s| {
+                [
+                    (s.institution.clone(), true),
+                    (format!("{} | {}", s.degree, s.year), false),
+                ]
+            })
+            .collect()
+    }
+
+    /// Plain text.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "{}\n{}\n{} | {} | {}\n\nExperience\n",
+            self.name, self.headline, self.location, self.email, self.phone
+        );
+        for (line, _) in self.job_lines() {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str("\nEducation\n");
+        for (line, _) in self.school_lines() {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str(&format!("\nSkills\n{}\n", self.skills.join(", ")));
+        out
+    }
+
+    /// A PDF with a real text layer in the standard Helvetica fonts.
+    pub fn to_pdf(&self, layout: Layout) -> Vec<u8> {
+        let mut page = PageWriter::default();
+        match layout {
+            Layout::OneColumn => {
+                let mut y = 800.0;
+                page.text(50.0, y, 20.0, true, &self.name);
+                y -= 22.0;
+                page.text(50.0, y, 12.0, false, &self.headline);
+                y -= 16.0;
+                page.text(
+                    50.0,
+                    y,
+                    10.0,
+                    false,
+                    &format!("{} | {} | {}", self.location, self.email, self.phone),
+                );
+                y -= 30.0;
+                for (title, lines) in [
+                    ("Experience", self.job_lines()),
+                    ("Education", self.school_lines()),
+                ] {
+                    page.text(50.0, y, 13.0, true, title);
+                    y -= 18.0;
+                    for (line, bold) in lines {
+                        page.text(50.0, y, 10.0, bold, &line);
+                        y -= 14.0;
+                    }
+                    y -= 12.0;
+                }
+                page.text(50.0, y, 13.0, true, "Skills");
+                page.text(50.0, y - 18.0, 10.0, false, &self.skills.join(", "));
+            }
+            Layout::TwoColumn => {
+                page.text(40.0, 800.0, 20.0, true, &self.name);
+                page.text(40.0, 778.0, 12.0, false, &self.headline);
+                // Sidebar: smaller type on its own rhythm, as real templates have.
+                let mut y = 740.0;
+                page.text(40.0, y, 12.0, true, "Contact");
+                y -= 17.0;
+                for line in [
+                    self.email.as_str(),
+                    self.phone.as_str(),
+                    self.location.as_str(),
+                ] {
+                    page.text(40.0, y, 9.0, false, line);
+                    y -= 12.5;
+                }
+                y -= 14.0;
+                page.text(40.0, y, 12.0, true, "Skills");
+                y -= 17.0;
+                for s in &self.skills {
+                    page.text(40.0, y, 9.0, false, s);
+                    y -= 12.5;
+                }
+                let mut y = 736.0;
+                for (title, lines) in [
+                    ("Experience", self.job_lines()),
+                    ("Education", self.school_lines()),
+                ] {
+                    page.text(230.0, y, 13.0, true, title);
+                    y -= 19.0;
+                    for (line, bold) in lines {
+                        page.text(230.0, y, 10.0, bold, &line);
+                        y -= 14.5;
+                    }
+                    y -= 12.0;
+                }
+            }
+        }
+        page.finish(None)
+    }
+
+    /// A DOCX (contacts in the page header, skills in a table).
+    pub fn to_docx(&self) -> Vec<u8> {
+        let p = |text: &str, bold: bool| -> String {
+            let rpr = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+            format!(
+                "<w:p><w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(text)
+            )
+        };
+        let mut body = p(&self.name, true) + &p(&self.headline, false) + &p("Experience", true);
+        for (line, bold) in self.job_lines() {
+            body += &p(&line, bold);
+        }
+        body += &p("Education", true);
+        for (line, bold) in self.school_lines() {
+            body += &p(&line, bold);
+        }
+        body += &p("Skills", true);
+        body += "<w:tbl><w:tr>";
+        for s in &self.skills {
+            body += &format!("<w:tc>{}</w:tc>", p(s, false));
+        }
+        body += "</w:tr></w:tbl>";
+        let header = p(
+            &format!("{} | {} | {}", self.location, self.email, self.phone),
+            false,
+        );
+        docx(&body, &header)
+    }
+}
+
+/// A PDF whose only page is encrypted with a user password.
+pub fn encrypted_pdf(text: &str, user_password: &str) -> Vec<u8> {
+    let mut page = PageWriter::default();
+    page.text(50.0, 800.0, 12.0, false, text);
+    page.finish(Some(user_password))
+}
+
+/// A PDF page that draws shapes but has no text layer, like a scan.
+pub fn image_only_pdf() -> Vec<u8> {
+    let mut page = PageWriter::default();
+    page.ops.push(Operation::new(
+        "re",
+        vec![50.into(), 50.into(), 400.into(), 600.into()],
+    ));
+    page.ops.push(Operation::new("f", vec![]));
+    page.finish(None)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn docx(body: &str, header: &str) -> Vec<u8> {
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+    let mut buf = Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        let parts = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#.to_owned()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned()),
+            ("word/_rels/document.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#.to_owned()),
+            ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>{body}<w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr></w:body></w:document>"#)),
+            ("word/header1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{header}</w:hdr>"#)),
+        ];
+        for (name, content) in parts {
+            // Writing into a Vec cannot fail; a failure here would be a bug in this function.
+            zip.start_file(name, opts).expect("zip entry");
+            zip.write_all(content.as_bytes()).expect("zip write");
+        }
+        zip.finish().expect("zip finish");
+    }
+    buf.into_inner()
+}
+
+#[derive(Default)]
+struct PageWriter {
+    ops: Vec<Operation>,
+}
+
+impl PageWriter {
+    fn text(&mut self, x: f64, y: f64, size: f64, bold: bool, text: &str) {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        self.ops.extend([
+            Operation::new("BT", vec![]),
+            Operation::new(
+                "Tf",
+                vec![if bold { "F2" } else { "F1" }.into(), size.into()],
+            ),
+            Operation::new(
+                "Tm",
+                vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
+            ),
+            Operation::new(
+                "Tj",
+                vec![Object::String(
+                    bytes.into_owned(),
+                    lopdf::StringFormat::Literal,
+                )],
+            ),
+            Operation::new("ET", vec![]),
+        ]);
+    }
+
+    fn finish(self, user_password: Option<&str>) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = |base: &str| dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => base.to_owned(), "Encoding" => "WinAnsiEncoding" };
+        let regular = doc.add_object(font("Helvetica"));
+        let bold = doc.add_object(font("Helvetica-Bold"));
+        let resources =
+            doc.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
+        let content = Content {
+            operations: self.ops,
+        }
+        .encode()
+        .unwrap_or_default();
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(
+            dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
+        );
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+                "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        doc.trailer.set(
+            "ID",
+            Object::Array(vec![
+                Object::String(b"cvdeck-synthetic".to_vec(), lopdf::StringFormat::Literal),
+                Object::String(b"cvdeck-synthetic".to_vec(), lopdf::StringFormat::Literal),
+            ]),
+        );
+        if let Some(password) = user_password {
+            let version = lopdf::encryption::EncryptionVersion::V2 {
+                document: &doc,
+                owner_password: "owner",
+                user_password: password,
+                key_length: 128,
+                permissions: lopdf::encryption::Permissions::all(),
+            };
+            if let Ok(state) = lopdf::encryption::EncryptionState::try_from(version) {
+                let _ = doc.encrypt(&state);
+            }
+        }
+        let mut out = Vec::new();
+        let _ = doc.save_to(&mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_bytes, ExtractError, Limits};
+
+    #[test]
+    fn same_seed_same_bytes() {
+        let a = SyntheticResume::generate(7);
+        assert_eq!(a, SyntheticResume::generate(7));
+        assert_eq!(
+            a.to_pdf(Layout::OneColumn),
+            SyntheticResume::generate(7).to_pdf(Layout::OneColumn)
+        );
+    }
+
+    #[test]
+    fn every_rendering_parses_back_to_its_fields() {
+        for seed in 0..6 {
+            let r = SyntheticResume::generate(seed);
+            let renderings = [
+                ("text", r.to_text().into_bytes()),
+                ("pdf", r.to_pdf(Layout::OneColumn)),
+                ("pdf2", r.to_pdf(Layout::TwoColumn)),
+                ("docx", r.to_docx()),
+            ];
+            for (kind, bytes) in renderings {
+                let parsed = parse_bytes(&bytes, &Limits::default())
+                    .unwrap_or_else(|e| panic!("{kind} {seed}: {e}"));
+                let b = &parsed.resume.basics;
+                assert_eq!(
+                    b.name.as_deref(),
+                    Some(r.name.as_str()),
+                    "{kind} {seed}\n{}",
+                    parsed.text
+                );
+                assert_eq!(b.email.as_deref(), Some(r.email.as_str()), "{kind} {seed}");
+                assert_eq!(b.phone.as_deref(), Some(r.phone.as_str()), "{kind} {seed}");
+                let companies: Vec<_> = parsed
+                    .resume
+                    .work
+                    .iter()
+                    .filter_map(|w| w.name.clone())
+                    .collect();
+                let expected: Vec<_> = r.jobs.iter().map(|j| j.company.clone()).collect();
+                assert_eq!(companies, expected, "{kind} {seed}\n{}", parsed.text);
+                assert_eq!(parsed.resume.top_skills(5), r.skills, "{kind} {seed}");
+            }
+        }
+    }
+
+    #[test]
+    fn two_column_pdf_is_read_column_by_column() {
+        let r = SyntheticResume::generate(3);
+        let parsed = parse_bytes(&r.to_pdf(Layout::TwoColumn), &Limits::default()).unwrap();
+        assert!(
+            parsed
+                .resume
+                .meta
+                .warnings
+                .contains(&"two-column layout".to_owned()),
+            "{:?}",
+            parsed.resume.meta.warnings
+        );
+        assert_eq!(
+            parsed.resume.meta.sections,
+            vec!["Contact", "Skills", "Experience", "Education"]
+        );
+    }
+
+    #[test]
+    fn encrypted_and_image_only_pdfs_fail_with_their_reason() {
+        let err = parse_bytes(&encrypted_pdf("secret", "pw"), &Limits::default()).unwrap_err();
+        assert_eq!(err, ExtractError::Encrypted);
+        let err = parse_bytes(&image_only_pdf(), &Limits::default()).unwrap_err();
+        assert_eq!(err, ExtractError::NoTextLayer);
+    }
+}

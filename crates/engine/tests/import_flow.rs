@@ -1,0 +1,212 @@
+//! Import → statuses → store, on generated fixtures, through the public engine API.
+
+use cvdeck_engine::synth::{encrypted_pdf, image_only_pdf, Layout, SyntheticResume};
+use cvdeck_engine::{Engine, EngineConfig, EngineEvent, Library, Status};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+fn write_fixtures(dir: &Path) -> HashMap<&'static str, String> {
+    let mut names = HashMap::new();
+    let one = SyntheticResume::generate(1);
+    let two = SyntheticResume::generate(2);
+    let three = SyntheticResume::generate(3);
+    std::fs::write(dir.join("one.pdf"), one.to_pdf(Layout::OneColumn)).unwrap();
+    std::fs::write(dir.join("two.docx"), two.to_docx()).unwrap();
+    std::fs::write(dir.join("three.txt"), three.to_text()).unwrap();
+    std::fs::write(
+        dir.join("corrupt.pdf"),
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    )
+    .unwrap();
+    std::fs::write(dir.join("locked.pdf"), encrypted_pdf("secret", "pw")).unwrap();
+    std::fs::write(dir.join("scan.pdf"), image_only_pdf()).unwrap();
+    std::fs::write(dir.join("photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    names.insert("one.pdf", one.name);
+    names.insert("two.docx", two.name);
+    names.insert("three.txt", three.name);
+    names
+}
+
+type Events = Arc<Mutex<Vec<EngineEvent>>>;
+
+fn engine(library: &Path) -> (Engine, Events) {
+    let events: Events = Arc::default();
+    let sink_events = events.clone();
+    let sink = Arc::new(move |e| sink_events.lock().unwrap().push(e));
+    let config = EngineConfig {
+        parallelism: 2,
+        ..EngineConfig::default()
+    };
+    (
+        Engine::new(Library::open(library).unwrap(), config, sink),
+        events,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_file_ends_as_a_row_with_a_status_and_a_reason() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    let names = write_fixtures(input.path());
+    let (engine, events) = engine(library.path());
+
+    let handle = engine.import(vec![input.path().to_owned()]).await.unwrap();
+    assert_eq!(
+        (handle.queued, handle.rejected, handle.duplicates),
+        (7, 1, 0)
+    );
+    let summary = handle.finished().await.unwrap();
+    assert_eq!((summary.completed, summary.failed), (3, 5));
+
+    let (cards, total) = engine.library().list(None, 0, 100).unwrap();
+    assert_eq!(total, 8);
+    let mut outcome: Vec<(String, String, String)> = cards
+        .iter()
+        .map(|c| {
+            let detail = match (&c.failure, &c.name) {
+                (Some(f), _) => format!("{}: {}", f.kind, f.message),
+                (None, Some(n)) => n.clone(),
+                (None, None) => String::new(),
+            };
+            (c.file_name.clone(), c.status.as_str().to_owned(), detail)
+        })
+        .collect();
+    outcome.sort();
+    let expect = |file: &str, status: &str, detail: &str| {
+        (file.to_owned(), status.to_owned(), detail.to_owned())
+    };
+    assert_eq!(
+        outcome,
+        vec![
+            expect("corrupt.pdf", "failed", outcome[0].2.as_str()),
+            expect("empty.txt", "failed", "empty: empty file: 0 bytes"),
+            expect(
+                "locked.pdf",
+                "failed",
+                "encrypted: encrypted PDF: password required"
+            ),
+            expect("one.pdf", "completed", &names["one.pdf"]),
+            expect(
+                "photo.png",
+                "failed",
+                "unsupported: not a resume format: PNG image"
+            ),
+            expect(
+                "scan.pdf",
+                "failed",
+                "no_text_layer: scanned PDF: no text layer (OCR is not available)"
+            ),
+            expect("three.txt", "completed", &names["three.txt"]),
+            expect("two.docx", "completed", &names["two.docx"]),
+        ]
+    );
+    assert!(
+        outcome[0].2.starts_with("corrupt: damaged PDF file"),
+        "{}",
+        outcome[0].2
+    );
+
+    // Statuses were announced in order for each card, ending with the final one.
+    let events = events.lock().unwrap();
+    let mut seen: HashMap<i64, Vec<Status>> = HashMap::new();
+    for e in events.iter() {
+        if let EngineEvent::CardsChanged(cards) = e {
+            for c in cards {
+                seen.entry(c.id).or_default().push(c.status);
+            }
+        }
+    }
+    for card in &cards {
+        let statuses = &seen[&card.id];
+        assert_eq!(statuses.last(), Some(&card.status));
+        if card.failure.as_ref().is_none_or(|f| f.kind != "empty") {
+            assert_eq!(
+                statuses[..2],
+                [Status::Pending, Status::Processing],
+                "{}",
+                card.file_name
+            );
+        }
+    }
+    assert!(matches!(
+        events.last(),
+        Some(EngineEvent::ImportFinished(_))
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_files_twice_are_duplicates() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    write_fixtures(input.path());
+    let (engine, _) = engine(library.path());
+    engine
+        .import(vec![input.path().to_owned()])
+        .await
+        .unwrap()
+        .finished()
+        .await
+        .unwrap();
+    let again = engine.import(vec![input.path().to_owned()]).await.unwrap();
+    // The empty file has no content to compare, so it is rejected again rather than deduplicated.
+    assert_eq!((again.queued, again.duplicates, again.rejected), (0, 7, 1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_requeues_a_failed_resume_and_it_fails_again_with_its_reason() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("locked.pdf"), encrypted_pdf("x", "pw")).unwrap();
+    let (engine, _) = engine(library.path());
+    engine
+        .import(vec![input.path().to_owned()])
+        .await
+        .unwrap()
+        .finished()
+        .await
+        .unwrap();
+    let (card, handle) = engine.retry(1).await.unwrap();
+    assert_eq!(card.status, Status::Pending);
+    handle.finished().await.unwrap();
+    let card = engine.library().card(1).unwrap();
+    assert_eq!((card.status, card.attempts), (Status::Failed, 2));
+    assert_eq!(card.failure.unwrap().kind, "encrypted");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupted_import_continues_after_a_restart() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("a.txt"),
+        SyntheticResume::generate(5).to_text(),
+    )
+    .unwrap();
+    {
+        // Simulate a crash: the row was registered and marked processing, then the app died.
+        let lib = Library::open(library.path()).unwrap();
+        let file = cvdeck_engine::store::NewFile {
+            original_path: input.path().join("a.txt"),
+            content_hash: "h".into(),
+            stored_path: input.path().join("a.txt"),
+            size_bytes: 1,
+        };
+        lib.register(&[file]).unwrap();
+        assert!(lib.start_processing(1).unwrap());
+    }
+    let (engine, _) = engine(library.path());
+    let resumed = engine
+        .resume_interrupted()
+        .await
+        .unwrap()
+        .expect("one interrupted row");
+    resumed.finished().await.unwrap();
+    let card = engine.library().card(1).unwrap();
+    assert_eq!(card.status, Status::Completed);
+    assert_eq!(
+        card.name.as_deref(),
+        Some(SyntheticResume::generate(5).name.as_str())
+    );
+}

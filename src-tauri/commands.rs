@@ -1,0 +1,105 @@
+//! Tauri commands: each is one delegation to `api`, with the engine taken from state.
+
+use crate::{api, AppState};
+use cvdeck_wire::{
+    CardDto, CardPage, CommandError, ErrorCode, ImportStarted, ParseStatus, PickKind, ResumeDetail,
+    ResumeId, StatusCounts,
+};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+#[tauri::command]
+pub async fn import_paths(state: State<'_, AppState>, paths: Vec<String>) -> Result<ImportStarted> {
+    api::import_paths(&state.engine, paths).await
+}
+
+#[tauri::command]
+pub async fn import_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: PickKind,
+) -> Result<Option<ImportStarted>> {
+    match pick(&app, kind).await {
+        Some(paths) => api::import_paths(&state.engine, paths).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub fn list_resumes(
+    state: State<'_, AppState>,
+    status: Option<ParseStatus>,
+    offset: u32,
+    limit: u32,
+) -> Result<CardPage> {
+    api::list_resumes(&state.engine, status, offset, limit)
+}
+
+#[tauri::command]
+pub fn resume_statuses(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
+    api::resume_statuses(&state.engine, ids)
+}
+
+#[tauri::command]
+pub fn get_resume(state: State<'_, AppState>, id: ResumeId) -> Result<ResumeDetail> {
+    api::get_resume(&state.engine, id)
+}
+
+#[tauri::command]
+pub async fn retry_parsing(state: State<'_, AppState>, id: ResumeId) -> Result<CardDto> {
+    api::retry_parsing(&state.engine, id).await
+}
+
+#[tauri::command]
+pub async fn retry_all_failed(state: State<'_, AppState>) -> Result<u64> {
+    api::retry_all_failed(&state.engine).await
+}
+
+#[tauri::command]
+pub fn delete_resume(state: State<'_, AppState>, id: ResumeId) -> Result<()> {
+    api::delete_resume(&state.engine, id)
+}
+
+#[tauri::command]
+pub fn status_counts(state: State<'_, AppState>) -> Result<StatusCounts> {
+    api::status_counts(&state.engine)
+}
+
+#[tauri::command]
+pub fn open_original<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: ResumeId,
+) -> Result<()> {
+    let path = api::original_file(&state.engine, id)?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("cannot open the file: {e}")))
+}
+
+/// Shows the native picker; None when the user cancels.
+async fn pick<R: Runtime>(app: &AppHandle<R>, kind: PickKind) -> Option<Vec<String>> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let dialog = app.dialog().file().set_title("Import resumes");
+    match kind {
+        PickKind::Folder => dialog.pick_folder(move |p| {
+            let _ = tx.send(p.map(|p| vec![p]));
+        }),
+        PickKind::Files => dialog
+            .add_filter("Resumes", &["pdf", "docx", "odt", "txt", "md"])
+            .pick_files(move |p| {
+                let _ = tx.send(p);
+            }),
+    }
+    let picked = rx.await.ok().flatten()?;
+    Some(
+        picked
+            .into_iter()
+            .filter_map(|p| p.into_path().ok())
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
+    )
+}

@@ -1,0 +1,111 @@
+//! The one place engine types become wire types (and engine errors become `{code, message}`).
+
+use cvdeck_engine::store::{Card, Counts, Record, StoreError};
+use cvdeck_engine::{EngineError, ImportHandle, ImportProgress, ImportSummary, Status};
+use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
+use cvdeck_wire::{
+    CardDto, CommandError, ErrorCode, FailureDto, ImportStarted, ParseStatus, ResumeDetail,
+    StatusCounts,
+};
+
+pub fn status(s: Status) -> ParseStatus {
+    match s {
+        Status::Pending => ParseStatus::Pending,
+        Status::Processing => ParseStatus::Processing,
+        Status::Completed => ParseStatus::Completed,
+        Status::Failed => ParseStatus::Failed,
+    }
+}
+
+pub fn status_from_wire(s: ParseStatus) -> Status {
+    match s {
+        ParseStatus::Pending => Status::Pending,
+        ParseStatus::Processing => Status::Processing,
+        ParseStatus::Completed => Status::Completed,
+        ParseStatus::Failed => Status::Failed,
+    }
+}
+
+pub fn card(c: Card) -> CardDto {
+    CardDto {
+        id: c.id,
+        file_name: c.file_name,
+        status: status(c.status),
+        name: c.name,
+        headline: c.headline,
+        email: c.email,
+        phone: c.phone,
+        location: c.location,
+        skills: c.skills,
+        error: c.failure.map(|f| FailureDto {
+            kind: f.kind,
+            message: f.message,
+        }),
+        attempts: c.attempts,
+        updated_at: c.updated_at,
+    }
+}
+
+pub fn detail(r: Record) -> ResumeDetail {
+    ResumeDetail {
+        card: card(r.card),
+        original_path: r.original_path.to_string_lossy().into_owned(),
+        format: r.format,
+        resume: r.resume.and_then(|doc| serde_json::to_value(doc).ok()),
+        text: r.text,
+    }
+}
+
+pub fn counts(c: Counts) -> StatusCounts {
+    StatusCounts {
+        pending: c.pending,
+        processing: c.processing,
+        completed: c.completed,
+        failed: c.failed,
+    }
+}
+
+pub fn started(h: &ImportHandle) -> ImportStarted {
+    ImportStarted {
+        import_id: h.import_id,
+        queued: h.queued,
+        duplicates: h.duplicates,
+        rejected: h.rejected,
+    }
+}
+
+pub fn progress(p: ImportProgress) -> ProgressDto {
+    ProgressDto {
+        import_id: p.import_id,
+        done: p.done,
+        failed: p.failed,
+        total: p.total,
+    }
+}
+
+pub fn finished(s: ImportSummary) -> ImportFinished {
+    ImportFinished {
+        import_id: s.import_id,
+        completed: s.completed,
+        failed: s.failed,
+        duplicates: s.duplicates,
+        single_name: s.single_name,
+    }
+}
+
+pub fn store_error(e: StoreError) -> CommandError {
+    let code = match &e {
+        StoreError::NotFound(_) => ErrorCode::NotFound,
+        StoreError::Conflict { .. } => ErrorCode::Conflict,
+        StoreError::Sqlite(_) | StoreError::Io(_) => ErrorCode::Storage,
+    };
+    CommandError::new(code, e.to_string())
+}
+
+pub fn engine_error(e: EngineError) -> CommandError {
+    match e {
+        EngineError::Store(s) => store_error(s),
+        EngineError::InvalidInput(m) => CommandError::new(ErrorCode::InvalidInput, m),
+        EngineError::Task(m) => CommandError::new(ErrorCode::Internal, m),
+    }
+}

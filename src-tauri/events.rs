@@ -1,0 +1,188 @@
+//! Engine events out to the window: card changes coalesced to at most ten batches a second,
+//! progress throttled the same way, and a native notification when an import finishes.
+
+use crate::convert;
+use cvdeck_engine::{EngineEvent, EventSink};
+use cvdeck_wire::events::{self as names, ImportFinished, ImportProgress, ResumeBatch};
+use cvdeck_wire::{CardDto, ResumeId};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Runtime};
+use tauri_plugin_notification::NotificationExt;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
+
+/// The flush interval: ten batches a second at most.
+pub const BATCH_INTERVAL: Duration = Duration::from_millis(100);
+
+/// A sink for the engine and the receiving end the bridge drains.
+pub fn channel() -> (EventSink, UnboundedReceiver<EngineEvent>) {
+    let (tx, rx) = unbounded_channel();
+    let sink: EventSink = Arc::new(move |event| {
+        // The receiver only goes away when the app is shutting down.
+        let _ = tx.send(event);
+    });
+    (sink, rx)
+}
+
+/// What has changed since the last flush.
+#[derive(Default)]
+pub struct Pending {
+    cards: BTreeMap<ResumeId, CardDto>,
+    progress: HashMap<u64, ImportProgress>,
+}
+
+impl Pending {
+    /// Folds one engine event in; returns a finished import to announce right away.
+    pub fn absorb(&mut self, event: EngineEvent) -> Option<ImportFinished> {
+        match event {
+            EngineEvent::CardsChanged(cards) => {
+                for c in cards {
+                    // Later states replace earlier ones: the UI only needs the latest.
+                    self.cards.insert(c.id, convert::card(c));
+                }
+                None
+            }
+            EngineEvent::ImportProgress(p) => {
+                self.progress.insert(p.import_id, convert::progress(p));
+                None
+            }
+            EngineEvent::ImportFinished(s) => Some(convert::finished(s)),
+        }
+    }
+
+    /// Takes the batch and the progress to emit.
+    pub fn take(&mut self) -> (Option<ResumeBatch>, Vec<ImportProgress>) {
+        let cards: Vec<CardDto> = std::mem::take(&mut self.cards).into_values().collect();
+        let progress = std::mem::take(&mut self.progress).into_values().collect();
+        (
+            (!cards.is_empty()).then_some(ResumeBatch { cards }),
+            progress,
+        )
+    }
+}
+
+/// Drains engine events until the app quits.
+pub async fn bridge<R: Runtime>(app: AppHandle<R>, mut rx: UnboundedReceiver<EngineEvent>) {
+    let mut pending = Pending::default();
+    let mut tick = tokio::time::interval(BATCH_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            event = rx.recv() => {
+                let Some(event) = event else { break };
+                if let Some(finished) = pending.absorb(event) {
+                    // Cards and progress first, so the UI's totals agree with the summary.
+                    flush(&app, &mut pending);
+                    emit(&app, names::IMPORT_FINISHED, &finished);
+                    notify(&app, &finished);
+                }
+            }
+            _ = tick.tick() => flush(&app, &mut pending),
+        }
+    }
+}
+
+fn flush<R: Runtime>(app: &AppHandle<R>, pending: &mut Pending) {
+    let (batch, progress) = pending.take();
+    if let Some(batch) = batch {
+        emit(app, names::RESUME_UPDATED, &batch);
+    }
+    for p in progress {
+        emit(app, names::IMPORT_PROGRESS, &p);
+    }
+}
+
+fn emit<R: Runtime, T: serde::Serialize + Clone>(app: &AppHandle<R>, event: &str, payload: &T) {
+    if let Err(e) = app.emit(event, payload.clone()) {
+        tracing::warn!("cannot emit {event}: {e}");
+    }
+}
+
+/// The sentence a notification and a toast say about a finished import.
+pub fn summary_text(f: &ImportFinished) -> String {
+    if let (Some(name), 1, 0) = (&f.single_name, f.completed, f.failed) {
+        return format!("Resume for {name} parsed successfully");
+    }
+    let mut text = format!("{} parsed, {} failed", f.completed, f.failed);
+    if f.duplicates > 0 {
+        text.push_str(&format!(", {} duplicates skipped", f.duplicates));
+    }
+    text
+}
+
+fn notify<R: Runtime>(app: &AppHandle<R>, finished: &ImportFinished) {
+    let notifications = app.notification();
+    if let Ok(tauri_plugin_notification::PermissionState::Prompt) = notifications.permission_state()
+    {
+        let _ = notifications.request_permission();
+    }
+    // A missing notification daemon must never break an import.
+    if let Err(e) = notifications
+        .builder()
+        .title("CV Deck: import finished")
+        .body(summary_text(finished))
+        .show()
+    {
+        tracing::warn!("cannot show notification: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cvdeck_engine::store::Card;
+    use cvdeck_engine::Status;
+
+    fn card(id: i64, status: Status) -> Card {
+        Card {
+            id,
+            file_name: format!("{id}.pdf"),
+            status,
+            name: None,
+            headline: None,
+            email: None,
+            phone: None,
+            location: None,
+            skills: vec![],
+            failure: None,
+            attempts: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_burst_of_changes_becomes_one_batch_with_latest_states() {
+        let mut pending = Pending::default();
+        for status in [Status::Pending, Status::Processing, Status::Completed] {
+            pending.absorb(EngineEvent::CardsChanged(vec![
+                card(1, status),
+                card(2, Status::Pending),
+            ]));
+        }
+        let (batch, _) = pending.take();
+        let cards = batch.unwrap().cards;
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].status, cvdeck_wire::ParseStatus::Completed);
+        assert!(pending.take().0.is_none());
+    }
+
+    #[test]
+    fn summary_sentences() {
+        let mut f = ImportFinished {
+            import_id: 1,
+            completed: 1,
+            failed: 0,
+            duplicates: 0,
+            single_name: Some("Jane Doe".into()),
+        };
+        assert_eq!(summary_text(&f), "Resume for Jane Doe parsed successfully");
+        f.completed = 298;
+        f.failed = 2;
+        f.duplicates = 3;
+        assert_eq!(
+            summary_text(&f),
+            "298 parsed, 2 failed, 3 duplicates skipped"
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! The window's parts.
+
+mod app;
+mod card;
+mod toasts;
+mod toolbar;
+
+pub use app::App;
+pub use card::{CardProps, CardView};

@@ -1,0 +1,48 @@
+//! Import buttons, progress and counts.
+
+use cvdeck_wire::PickKind;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub on_pick: Callback<PickKind>,
+    pub on_retry_failed: Callback<()>,
+    pub progress: Option<(u64, u64)>,
+    pub total: usize,
+    pub failed: usize,
+    pub checking: bool,
+}
+
+/// The bar at the top of the window.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let pick = |kind| {
+        let cb = props.on_pick.clone();
+        Callback::from(move |_| cb.emit(kind))
+    };
+    let retry_failed = {
+        let cb = props.on_retry_failed.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <div class="toolbar" role="toolbar">
+            <h1>{ "CV Deck" }</h1>
+            <button class="import-folder" onclick={pick(PickKind::Folder)}>{ "Import folder…" }</button>
+            <button class="import-files" onclick={pick(PickKind::Files)}>{ "Import files…" }</button>
+            if props.failed > 0 {
+                <button class="retry-all" onclick={retry_failed}>{ format!("Retry {} failed", props.failed) }</button>
+            }
+            <span class="spacer"></span>
+            if let Some((done, total)) = props.progress {
+                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
+                    <progress max={total.to_string()} value={done.to_string()}></progress>
+                    <span class="progress-text">{ format!("{done} / {total}") }</span>
+                </div>
+            }
+            if props.checking {
+                <span class="checking">{ "Checking for updates…" }</span>
+            }
+            <span class="count">{ format!("{} resumes", props.total) }</span>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+//! The only module that talks to the Tauri shell. Every call returns a `Result`; nothing here
+//! unwraps, so a missing or failing backend shows up as an error toast, not a dead page.
+
+use cvdeck_wire::commands::{
+    self as cmd, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, ListResumesArgs,
+};
+use cvdeck_wire::{
+    CardDto, CardPage, CommandError, ErrorCode, ImportStarted, ParseStatus, PickKind, ResumeId,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
+    async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "event"], js_name = listen)]
+    async fn tauri_listen(
+        event: &str,
+        handler: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
+}
+
+fn ipc_error(message: impl Into<String>) -> CommandError {
+    CommandError::new(ErrorCode::Ipc, message)
+}
+
+/// The shell's `{code, message}` error, or an IPC error describing whatever came back instead.
+fn command_error(value: JsValue) -> CommandError {
+    serde_wasm_bindgen::from_value::<CommandError>(value.clone()).unwrap_or_else(|_| {
+        ipc_error(
+            value
+                .as_string()
+                .unwrap_or_else(|| "the app's backend is not reachable".to_owned()),
+        )
+    })
+}
+
+async fn call<A: Serialize, T: DeserializeOwned>(
+    command: &str,
+    args: &A,
+) -> Result<T, CommandError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = args
+        .serialize(&serializer)
+        .map_err(|e| ipc_error(format!("cannot encode arguments: {e}")))?;
+    let value = tauri_invoke(command, args).await.map_err(command_error)?;
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| ipc_error(format!("unexpected answer from {command}: {e}")))
+}
+
+#[derive(Serialize)]
+struct NoArgs {}
+
+/// Import files and folders by path.
+pub async fn import_paths(paths: Vec<String>) -> Result<ImportStarted, CommandError> {
+    call(cmd::IMPORT_PATHS, &ImportPathsArgs { paths }).await
+}
+
+/// Import through the native picker; None when cancelled.
+pub async fn import_dialog(kind: PickKind) -> Result<Option<ImportStarted>, CommandError> {
+    call(cmd::IMPORT_DIALOG, &ImportDialogArgs { kind }).await
+}
+
+/// One page of cards.
+pub async fn list_resumes(
+    status: Option<ParseStatus>,
+    offset: u32,
+    limit: u32,
+) -> Result<CardPage, CommandError> {
+    call(
+        cmd::LIST_RESUMES,
+        &ListResumesArgs {
+            status,
+            offset,
+            limit,
+        },
+    )
+    .await
+}
+
+/// The current state of these cards (the polling fallback).
+pub async fn resume_statuses(ids: Vec<ResumeId>) -> Result<Vec<CardDto>, CommandError> {
+    call(cmd::RESUME_STATUSES, &IdsArgs { ids }).await
+}
+
+/// Queue one resume again.
+pub async fn retry_parsing(id: ResumeId) -> Result<CardDto, CommandError> {
+    call(cmd::RETRY_PARSING, &IdArgs { id }).await
+}
+
+/// Queue every failed resume again.
+pub async fn retry_all_failed() -> Result<u64, CommandError> {
+    call(cmd::RETRY_ALL_FAILED, &NoArgs {}).await
+}
+
+/// Remove a resume from the library.
+pub async fn delete_resume(id: ResumeId) -> Result<(), CommandError> {
+    call(cmd::DELETE_RESUME, &IdArgs { id }).await
+}
+
+/// Open the original document with the system's viewer.
+pub async fn open_original(id: ResumeId) -> Result<(), CommandError> {
+    call(cmd::OPEN_ORIGINAL, &IdArgs { id }).await
+}
+
+/// Calls `handler` with each payload of `event` for the life of the page. Payloads that do not
+/// decode are logged and skipped.
+pub async fn listen<T: DeserializeOwned + 'static>(
+    event: &'static str,
+    handler: impl Fn(T) + 'static,
+) -> Result<(), CommandError> {
+    let closure = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        let payload =
+            js_sys::Reflect::get(&e, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL);
+        match serde_wasm_bindgen::from_value::<T>(payload) {
+            Ok(p) => handler(p),
+            Err(err) => web_sys::console::warn_1(&format!("bad {event} payload: {err}").into()),
+        }
+    });
+    tauri_listen(event, &closure).await.map_err(command_error)?;
+    // The page listens until it closes, so the closure must outlive this call.
+    closure.forget();
+    Ok(())
+}
