@@ -25,6 +25,16 @@ pub fn channel() -> (EventSink, UnboundedReceiver<EngineEvent>) {
     (sink, rx)
 }
 
+/// When an absorbed event has to reach the window.
+pub enum Urgency {
+    /// With the next coalesced batch.
+    NextTick,
+    /// Now (an import's first cards).
+    FlushNow,
+    /// Now, followed by this summary and a notification.
+    Finished(ImportFinished),
+}
+
 /// What has changed since the last flush.
 #[derive(Default)]
 pub struct Pending {
@@ -33,21 +43,30 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Folds one engine event in; returns a finished import to announce right away.
-    pub fn absorb(&mut self, event: EngineEvent) -> Option<ImportFinished> {
+    /// Folds one engine event in and says whether it must go out before the next tick.
+    pub fn absorb(&mut self, event: EngineEvent) -> Urgency {
         match event {
+            EngineEvent::CardsAdded(cards) => {
+                self.insert(cards);
+                // New cards show at once, so a fast parse never hides the pending state.
+                Urgency::FlushNow
+            }
             EngineEvent::CardsChanged(cards) => {
-                for c in cards {
-                    // Later states replace earlier ones: the UI only needs the latest.
-                    self.cards.insert(c.id, convert::card(c));
-                }
-                None
+                self.insert(cards);
+                Urgency::NextTick
             }
             EngineEvent::ImportProgress(p) => {
                 self.progress.insert(p.import_id, convert::progress(p));
-                None
+                Urgency::NextTick
             }
-            EngineEvent::ImportFinished(s) => Some(convert::finished(s)),
+            EngineEvent::ImportFinished(s) => Urgency::Finished(convert::finished(s)),
+        }
+    }
+
+    fn insert(&mut self, cards: Vec<cvdeck_engine::Card>) {
+        for c in cards {
+            // Later states replace earlier ones: the UI only needs the latest.
+            self.cards.insert(c.id, convert::card(c));
         }
     }
 
@@ -71,11 +90,15 @@ pub async fn bridge<R: Runtime>(app: AppHandle<R>, mut rx: UnboundedReceiver<Eng
         tokio::select! {
             event = rx.recv() => {
                 let Some(event) = event else { break };
-                if let Some(finished) = pending.absorb(event) {
-                    // Cards and progress first, so the UI's totals agree with the summary.
-                    flush(&app, &mut pending);
-                    emit(&app, names::IMPORT_FINISHED, &finished);
-                    notify(&app, &finished);
+                match pending.absorb(event) {
+                    Urgency::NextTick => {}
+                    Urgency::FlushNow => flush(&app, &mut pending),
+                    Urgency::Finished(finished) => {
+                        // Cards and progress first, so the UI's totals agree with the summary.
+                        flush(&app, &mut pending);
+                        emit(&app, names::IMPORT_FINISHED, &finished);
+                        notify(&app, &finished);
+                    }
                 }
             }
             _ = tick.tick() => flush(&app, &mut pending),

@@ -1,1 +1,331 @@
+//! End to end in the real window: tauri-driver + WebKitWebDriver drive the built app under
+//! Xvfb (the README's test command provides the display and a session bus).
 
+use cvdeck_engine::synth::{Layout, SyntheticResume};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills a child process on drop (tauri-driver wants SIGTERM so it stops WebKitWebDriver too).
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn tool(name: &str) -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin").join(name));
+    match home_bin.filter(|p| p.exists()) {
+        Some(p) => p,
+        None => PathBuf::from(name),
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn output_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
+    std::fs::create_dir_all(&dir).expect("test output folder");
+    dir
+}
+
+async fn wait_for<F, Fut>(what: &str, timeout: Duration, mut check: F) -> Value
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<Value>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// A WebDriver session, once tauri-driver is up.
+async fn connect(url: &str, caps: serde_json::Map<String, Value>) -> Client {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    }
+}
+
+async fn js(client: &Client, script: &str) -> Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Records every status each card shows, keyed by file name, as the grid changes.
+const RECORD_STATUSES: &str = r#"
+window.__seen = {};
+const record = () => document.querySelectorAll('.card').forEach(card => {
+  const file = card.querySelector('.file').textContent;
+  const seen = (window.__seen[file] ||= []);
+  if (seen[seen.length - 1] !== card.dataset.status) seen.push(card.dataset.status);
+});
+new MutationObserver(record).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-status']});
+record();
+"#;
+
+fn drop_event(paths: &[&Path]) -> String {
+    let paths: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    format!(
+        "window.__TAURI__.event.emit('tauri://drag-drop', {});",
+        json!({"paths": paths, "position": {"x": 10, "y": 10}})
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_drop_retry_and_notify_in_the_real_window() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "needs a display: run under xvfb-run (see README)"
+    );
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "needs a session bus: run under dbus-run-session (see README)"
+    );
+    let app = env!("CARGO_BIN_EXE_cvdeck");
+    let library = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let dropped = tempfile::tempdir().unwrap();
+
+    let mut expected_names = Vec::new();
+    for seed in 0..6u64 {
+        let r = SyntheticResume::generate(100 + seed);
+        let (name, bytes) = match seed % 3 {
+            0 => (format!("resume-{seed}.pdf"), r.to_pdf(Layout::OneColumn)),
+            1 => (format!("resume-{seed}.docx"), r.to_docx()),
+            _ => (format!("resume-{seed}.pdf"), r.to_pdf(Layout::TwoColumn)),
+        };
+        std::fs::write(folder.path().join(&name), bytes).unwrap();
+        expected_names.push((name, r.name));
+    }
+    std::fs::write(
+        folder.path().join("corrupt.pdf"),
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    )
+    .unwrap();
+    let dropped_resume = SyntheticResume::generate(200);
+    std::fs::write(dropped.path().join("dropped.txt"), dropped_resume.to_text()).unwrap();
+
+    // Watch the session bus for the native notification.
+    let mut monitor = Command::new("dbus-monitor")
+        .arg("interface='org.freedesktop.Notifications',member='Notify'")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-monitor (package dbus) is installed");
+    let monitor_out = monitor.stdout.take().expect("piped stdout");
+    let _monitor = Guard(monitor);
+    let bus_log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    {
+        let bus_log = bus_log.clone();
+        std::thread::spawn(move || {
+            let mut reader = monitor_out;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                bus_log
+                    .lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+    }
+
+    let port = free_port();
+    let driver = Command::new(tool("tauri-driver"))
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &free_port().to_string(),
+        ])
+        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+        .env("CVDECK_LIBRARY", library.path())
+        .env("TAURI_WEBVIEW_AUTOMATION", "true")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver is installed (make test installs it)");
+    let _driver = Guard(driver);
+
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert("tauri:options".into(), json!({"application": app}));
+    let client = connect(&format!("http://127.0.0.1:{port}"), caps).await;
+
+    client
+        .wait()
+        .for_element(Locator::Css(".toolbar"))
+        .await
+        .expect("the toolbar renders");
+    client
+        .wait()
+        .for_element(Locator::Css(".empty"))
+        .await
+        .expect("an empty library shows the empty state");
+    js(&client, RECORD_STATUSES).await;
+
+    // Import a folder the way a drop does.
+    js(&client, &drop_event(&[folder.path()])).await;
+    let seen = wait_for("every card to settle", Duration::from_secs(90), || {
+        let client = client.clone();
+        async move {
+            let seen = js(&client, "return window.__seen;").await;
+            let obj = seen.as_object()?;
+            let settled = obj.len() == 7
+                && obj.values().all(|v| {
+                    matches!(
+                        v.as_array().and_then(|a| a.last()).and_then(Value::as_str),
+                        Some("completed" | "failed")
+                    )
+                });
+            settled.then_some(seen)
+        }
+    })
+    .await;
+    for (file, _) in &expected_names {
+        let statuses: Vec<&str> = seen[file]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert!(
+            matches!(statuses.first(), Some(&"pending") | Some(&"processing")),
+            "{file}: {statuses:?}"
+        );
+        assert_eq!(statuses.last(), Some(&"completed"), "{file}: {statuses:?}");
+    }
+    let names = js(&client, "return [...document.querySelectorAll('.card[data-status=completed] .name')].map(e => e.textContent).sort();").await;
+    let mut expected: Vec<String> = expected_names.iter().map(|(_, n)| n.clone()).collect();
+    expected.sort();
+    assert_eq!(names, json!(expected));
+    let reason = js(
+        &client,
+        "return document.querySelector('.card[data-status=failed] .reason').textContent;",
+    )
+    .await;
+    assert!(
+        reason.as_str().unwrap().starts_with("damaged PDF file"),
+        "{reason}"
+    );
+
+    // The native notification for the finished import went over the session bus.
+    wait_for("the import notification", Duration::from_secs(20), || {
+        let log = bus_log.lock().unwrap().clone();
+        async move {
+            (log.contains("CV Deck: import finished") && log.contains("6 parsed, 1 failed"))
+                .then_some(json!(true))
+        }
+    })
+    .await;
+    let toasts = js(
+        &client,
+        "return [...document.querySelectorAll('.toast')].map(t => t.textContent);",
+    )
+    .await;
+    assert!(
+        toasts.to_string().contains("6 parsed, 1 failed"),
+        "{toasts}"
+    );
+
+    std::fs::write(
+        output_dir().join("grid.png"),
+        client.screenshot().await.expect("screenshot"),
+    )
+    .unwrap();
+
+    // Retry: the card flips to processing at once, then fails again with its reason.
+    js(&client, "window.__seen['corrupt.pdf'] = [];").await;
+    client
+        .find(Locator::Css(".card[data-status=failed] .retry"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let statuses = wait_for(
+        "the retried card to fail again",
+        Duration::from_secs(30),
+        || {
+            let client = client.clone();
+            async move {
+                let s = js(&client, "return window.__seen['corrupt.pdf'];").await;
+                (s.as_array()?.last()?.as_str()? == "failed" && s.as_array()?.len() > 1)
+                    .then_some(s)
+            }
+        },
+    )
+    .await;
+    assert_eq!(statuses[0], "processing", "{statuses}");
+
+    // A dropped folder imports too.
+    js(&client, &drop_event(&[dropped.path()])).await;
+    let name = dropped_resume.name.clone();
+    wait_for("the dropped resume's card", Duration::from_secs(30), || {
+        let client = client.clone();
+        let name = name.clone();
+        async move {
+            let names = js(&client, "return [...document.querySelectorAll('.card[data-status=completed] .name')].map(e => e.textContent);").await;
+            names.as_array()?.iter().any(|n| n == name.as_str()).then_some(names)
+        }
+    })
+    .await;
+    let toast = format!("Resume for {} parsed successfully", dropped_resume.name);
+    wait_for("the per-resume toast", Duration::from_secs(10), || {
+        let client = client.clone();
+        let toast = toast.clone();
+        async move {
+            js(&client, "return document.body.textContent;")
+                .await
+                .as_str()?
+                .contains(&toast)
+                .then_some(json!(true))
+        }
+    })
+    .await;
+
+    let _ = client.close().await;
+}

@@ -112,7 +112,7 @@ async fn every_file_ends_as_a_row_with_a_status_and_a_reason() {
     let events = events.lock().unwrap();
     let mut seen: HashMap<i64, Vec<Status>> = HashMap::new();
     for e in events.iter() {
-        if let EngineEvent::CardsChanged(cards) = e {
+        if let EngineEvent::CardsAdded(cards) | EngineEvent::CardsChanged(cards) = e {
             for c in cards {
                 seen.entry(c.id).or_default().push(c.status);
             }

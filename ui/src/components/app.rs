@@ -188,7 +188,7 @@ pub fn app() -> Html {
             if empty {
                 <section class="empty">
                     <h2>{ "No resumes yet" }</h2>
-                    <p>{ "Drag a folder or resume files (PDF, DOCX, ODT, text) anywhere onto this window, or use Import folder… / Import files…." }</p>
+                    <p>{ "Drag a folder or resume files (PDF, DOCX, ODT, text) anywhere onto this window, or use the Import folder… and Import files… buttons." }</p>
                     <p class="muted">{ "Everything is parsed on this computer; nothing is uploaded." }</p>
                 </section>
             } else {

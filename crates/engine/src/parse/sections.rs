@@ -271,7 +271,7 @@ pub(crate) struct Heading {
 pub(crate) fn heading(line: &str) -> Option<Heading> {
     let printed = line.trim().trim_end_matches([':', '：']).trim();
     let chars = printed.chars().count();
-    if chars < 3 || chars > 45 || printed.chars().any(|c| c.is_ascii_digit()) {
+    if !(3..=45).contains(&chars) || printed.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     if printed.contains('@') || printed.contains('\t') || printed.ends_with('.') {

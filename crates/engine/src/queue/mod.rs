@@ -43,6 +43,8 @@ impl Default for EngineConfig {
 /// Something the engine wants the outside world to know. Sent after the change is committed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EngineEvent {
+    /// An import registered these cards (pending, or failed before parsing).
+    CardsAdded(Vec<Card>),
     /// These cards changed.
     CardsChanged(Vec<Card>),
     /// An import moved on.
@@ -416,7 +418,7 @@ fn register_paths(
     let mut announced = lib.cards(&new_ids)?;
     announced.extend(lib.cards(&rejected)?);
     if !announced.is_empty() {
-        (inner.sink)(EngineEvent::CardsChanged(announced));
+        (inner.sink)(EngineEvent::CardsAdded(announced));
     }
     Ok((new_ids, duplicates, rejected))
 }

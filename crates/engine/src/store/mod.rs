@@ -15,6 +15,7 @@ pub type ResumeId = i64;
 
 /// Where a resume is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Registered, waiting for a parser.
     Pending,
