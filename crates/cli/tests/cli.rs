@@ -12,27 +12,67 @@ fn import_then_list_then_import_again() {
     let input = tempfile::tempdir().unwrap();
     let library = tempfile::tempdir().unwrap();
     let jane = SyntheticResume::generate(21);
-    std::fs::write(input.path().join("jane.pdf"), jane.to_pdf(Layout::OneColumn)).unwrap();
-    std::fs::write(input.path().join("notes.bin"), [0u8, 159, 146, 150, 1, 2, 3]).unwrap();
+    std::fs::write(
+        input.path().join("jane.pdf"),
+        jane.to_pdf(Layout::OneColumn),
+    )
+    .unwrap();
+    std::fs::write(
+        input.path().join("notes.bin"),
+        [0u8, 159, 146, 150, 1, 2, 3],
+    )
+    .unwrap();
 
-    let out = cli().arg("--library").arg(library.path()).arg("import").arg(input.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli()
+        .arg("--library")
+        .arg(library.path())
+        .arg("import")
+        .arg(input.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("1 completed, 1 failed, 0 duplicates skipped\n"), "{stdout}");
-    assert!(stdout.contains("notes.bin — not a resume format: binary data"), "{stdout}");
+    assert!(
+        stdout.starts_with("1 completed, 1 failed, 0 duplicates skipped\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("notes.bin — not a resume format: binary data"),
+        "{stdout}"
+    );
 
-    let out = cli().env("CVDECK_LIBRARY", library.path()).args(["list", "--json"]).output().unwrap();
+    let out = cli()
+        .env("CVDECK_LIBRARY", library.path())
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
     let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(rows.len(), 2);
-    let done = rows.iter().find(|r| r["status"] == "completed").expect("a completed row");
+    let done = rows
+        .iter()
+        .find(|r| r["status"] == "completed")
+        .expect("a completed row");
     assert_eq!(done["name"], jane.name.as_str());
 
-    let out = cli().arg("--library").arg(library.path()).arg("import").arg(input.path()).output().unwrap();
+    let out = cli()
+        .arg("--library")
+        .arg(library.path())
+        .arg("import")
+        .arg(input.path())
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("0 completed, 0 failed, 2 duplicates skipped"), "{stdout}");
+    assert!(
+        stdout.starts_with("0 completed, 0 failed, 2 duplicates skipped"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -42,7 +82,13 @@ fn parse_writes_one_json_resume_per_file_and_reports_failures() {
     let resume = SyntheticResume::generate(22);
     std::fs::write(input.path().join("a.docx"), resume.to_docx()).unwrap();
     std::fs::write(input.path().join("b.pdf"), b"%PDF-1.4 truncated").unwrap();
-    let out = cli().arg("parse").arg(input.path()).arg("--out").arg(out_dir.path()).output().unwrap();
+    let out = cli()
+        .arg("parse")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("b.pdf: damaged PDF file"), "{stderr}");

@@ -15,6 +15,8 @@ use yew::prelude::*;
 
 /// How often the polling fallback asks about cards still in flight.
 const POLL_MS: u32 = 5000;
+/// Most ids one poll asks about (the shell's page limit).
+const POLL_BATCH: usize = 1000;
 /// Cards loaded at start.
 const FIRST_PAGE: u32 = 1000;
 
@@ -112,7 +114,8 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with(active.clone(), move |ids| {
-            let ids = ids.clone();
+            // One request covers at most a page; events carry the rest.
+            let ids: Vec<ResumeId> = ids.iter().copied().take(POLL_BATCH).collect();
             let interval = (!ids.is_empty()).then(|| {
                 Interval::new(POLL_MS, move || {
                     let (d, ids) = (dispatch.clone(), ids.clone());
