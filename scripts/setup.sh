@@ -9,9 +9,11 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(build-essential pkg-config file curl ca-certificates libssl-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
-  libxdo-dev libgtk-3-dev dbus dbus-x11 at-spi2-core)
+  libxdo-dev libgtk-3-dev dbus dbus-x11 at-spi2-core
+  poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra
+  tesseract-ocr-spa tesseract-ocr-por)
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth webkit2gtk-driver poppler-utils)
+  packages+=(xvfb xauth webkit2gtk-driver)
 fi
 missing=()
 for p in "${packages[@]}"; do

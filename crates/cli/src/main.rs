@@ -51,6 +51,9 @@ enum Command {
         /// Write `<stem>.json` files here instead of printing.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Print the extracted text instead of the JSON (to see what the parser saw).
+        #[arg(long)]
+        text: bool,
     },
 }
 
@@ -76,7 +79,7 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
     match cli.command {
         Command::Import { paths, jobs } => import(&library_dir, paths, jobs),
         Command::List { status, json } => list(&library_dir, status.as_deref(), json),
-        Command::Parse { paths, out } => parse(&paths, out.as_deref()),
+        Command::Parse { paths, out, text } => parse(&paths, out.as_deref(), text),
     }
 }
 
@@ -177,7 +180,7 @@ fn list(library_dir: &Path, status: Option<&str>, json: bool) -> Result<std::pro
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-fn parse(paths: &[PathBuf], out: Option<&Path>) -> Result<std::process::ExitCode> {
+fn parse(paths: &[PathBuf], out: Option<&Path>, text: bool) -> Result<std::process::ExitCode> {
     let files = cvdeck_engine::queue::scan_paths(paths);
     anyhow::ensure!(!files.is_empty(), "no files found");
     if let Some(dir) = out {
@@ -190,6 +193,7 @@ fn parse(paths: &[PathBuf], out: Option<&Path>) -> Result<std::process::ExitCode
             .map_err(cvdeck_engine::ExtractError::from)
             .and_then(|bytes| parse_bytes(&bytes, &limits));
         match result {
+            Ok(parsed) if text => println!("==> {} <==\n{}", file.display(), parsed.text),
             Ok(parsed) => {
                 let json = serde_json::to_string_pretty(&parsed.resume)?;
                 match out {

@@ -14,9 +14,9 @@ pub enum ExtractError {
     /// A password is needed to read the text.
     #[error("encrypted PDF: password required")]
     Encrypted,
-    /// A PDF with pages but no text (a scan, or text drawn as outlines).
-    #[error("scanned PDF: no text layer (OCR is not available)")]
-    NoTextLayer,
+    /// A scan (PDF pages or an image) with no text that could be read; the message says why.
+    #[error("{0}")]
+    NoTextLayer(String),
     /// The file says it is a format but is broken.
     #[error("damaged {format} file: {detail}")]
     Corrupt {
@@ -95,7 +95,7 @@ impl ExtractError {
             ExtractError::Empty => ErrorKind::Empty,
             ExtractError::Unsupported(_) => ErrorKind::Unsupported,
             ExtractError::Encrypted => ErrorKind::Encrypted,
-            ExtractError::NoTextLayer => ErrorKind::NoTextLayer,
+            ExtractError::NoTextLayer(_) => ErrorKind::NoTextLayer,
             ExtractError::Corrupt { .. } => ErrorKind::Corrupt,
             ExtractError::TooLarge { .. } => ErrorKind::TooLarge,
             ExtractError::Io(_) => ErrorKind::Io,
@@ -103,6 +103,11 @@ impl ExtractError {
             ExtractError::Timeout(_) => ErrorKind::Timeout,
             ExtractError::NoText => ErrorKind::NoText,
         }
+    }
+
+    /// A PDF without a text layer; `detail` says whether OCR was tried.
+    pub(crate) fn scanned_pdf(detail: &str) -> Self {
+        ExtractError::NoTextLayer(format!("scanned PDF: no text layer ({detail})"))
     }
 
     pub(crate) fn corrupt(format: &str, detail: impl std::fmt::Display) -> Self {

@@ -390,6 +390,58 @@ pub fn image_only_pdf() -> Vec<u8> {
     page.finish(None)
 }
 
+/// A PDF whose page is one 8-bit grey picture (`width` × `height` pixels), like a scanner's.
+pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let image = Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => width as i64, "Height" => height as i64,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        gray_pixels.to_vec(),
+    );
+    let image_id = doc.add_object(image);
+    let resources = doc.add_object(dictionary! { "XObject" => dictionary! { "Im1" => image_id } });
+    let draw = Content {
+        operations: vec![
+            Operation::new("q", vec![]),
+            Operation::new(
+                "cm",
+                vec![
+                    595.into(),
+                    0.into(),
+                    0.into(),
+                    842.into(),
+                    0.into(),
+                    0.into(),
+                ],
+            ),
+            Operation::new("Do", vec!["Im1".into()]),
+            Operation::new("Q", vec![]),
+        ],
+    };
+    let content_id = doc.add_object(Stream::new(
+        dictionary! {},
+        draw.encode().unwrap_or_default(),
+    ));
+    let page_id = doc.add_object(
+        dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
+    );
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    let _ = doc.save_to(&mut out);
+    out
+}
+
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -573,6 +625,10 @@ mod tests {
         let err = parse_bytes(&encrypted_pdf("secret", "pw"), &Limits::default()).unwrap_err();
         assert_eq!(err, ExtractError::Encrypted);
         let err = parse_bytes(&image_only_pdf(), &Limits::default()).unwrap_err();
-        assert_eq!(err, ExtractError::NoTextLayer);
+        assert_eq!(err.kind(), crate::ErrorKind::NoTextLayer);
+        assert!(
+            err.to_string().starts_with("scanned PDF: no text layer ("),
+            "{err}"
+        );
     }
 }

@@ -21,12 +21,25 @@ fn write_fixtures(dir: &Path) -> HashMap<&'static str, String> {
     .unwrap();
     std::fs::write(dir.join("locked.pdf"), encrypted_pdf("secret", "pw")).unwrap();
     std::fs::write(dir.join("scan.pdf"), image_only_pdf()).unwrap();
-    std::fs::write(dir.join("photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("photo.gif"), b"GIF89a\x01\x00\x01\x00").unwrap();
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
     names.insert("one.pdf", one.name);
     names.insert("two.docx", two.name);
     names.insert("three.txt", three.name);
     names
+}
+
+/// What a blank scan says: OCR ran and found nothing, or OCR is not installed.
+fn scan_reason() -> &'static str {
+    let installed = ["tesseract", "pdftoppm"].iter().all(|tool| {
+        std::env::var_os("PATH")
+            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
+    });
+    if installed {
+        "OCR found no text"
+    } else {
+        "install tesseract-ocr and poppler-utils for OCR"
+    }
 }
 
 type Events = Arc<Mutex<Vec<EngineEvent>>>;
@@ -89,14 +102,17 @@ async fn every_file_ends_as_a_row_with_a_status_and_a_reason() {
             ),
             expect("one.pdf", "completed", &names["one.pdf"]),
             expect(
-                "photo.png",
+                "photo.gif",
                 "failed",
-                "unsupported: not a resume format: PNG image"
+                "unsupported: not a resume format: GIF image"
             ),
             expect(
                 "scan.pdf",
                 "failed",
-                "no_text_layer: scanned PDF: no text layer (OCR is not available)"
+                &format!(
+                    "no_text_layer: scanned PDF: no text layer ({})",
+                    scan_reason()
+                )
             ),
             expect("three.txt", "completed", &names["three.txt"]),
             expect("two.docx", "completed", &names["two.docx"]),

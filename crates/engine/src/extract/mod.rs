@@ -2,6 +2,7 @@
 
 mod docx;
 mod layout;
+mod ocr;
 mod pdf;
 pub(crate) use pdf::panic_message;
 mod text;
@@ -21,6 +22,12 @@ pub enum Format {
     Odt,
     /// Plain text or Markdown.
     Text,
+    /// A PNG picture (read by OCR).
+    Png,
+    /// A JPEG picture (read by OCR).
+    Jpeg,
+    /// A TIFF picture, as scanners write (read by OCR).
+    Tiff,
 }
 
 impl Format {
@@ -31,6 +38,9 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Text => "text",
+            Format::Png => "png",
+            Format::Jpeg => "jpeg",
+            Format::Tiff => "tiff",
         }
     }
 
@@ -41,6 +51,9 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Text => "txt",
+            Format::Png => "png",
+            Format::Jpeg => "jpg",
+            Format::Tiff => "tif",
         }
     }
 }
@@ -91,6 +104,15 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, ExtractError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return docx::detect_zip(bytes);
     }
+    const IMAGES: &[(&[u8], Format)] = &[
+        (b"\x89PNG\r\n\x1a\n", Format::Png),
+        (b"\xFF\xD8\xFF", Format::Jpeg),
+        (b"II*\x00", Format::Tiff),
+        (b"MM\x00*", Format::Tiff),
+    ];
+    if let Some((_, format)) = IMAGES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Ok(*format);
+    }
     if let Some(what) = known_binary(bytes) {
         return Err(ExtractError::Unsupported(what.to_owned()));
     }
@@ -108,11 +130,7 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
             "legacy Word .doc: save it as DOCX or PDF",
         ),
-        (b"\x89PNG\r\n\x1a\n", "PNG image"),
-        (b"\xFF\xD8\xFF", "JPEG image"),
         (b"GIF8", "GIF image"),
-        (b"II*\x00", "TIFF image"),
-        (b"MM\x00*", "TIFF image"),
         (b"{\\rtf", "RTF document: save it as DOCX or PDF"),
         (b"\x1F\x8B", "gzip archive"),
         (b"Rar!", "RAR archive"),
@@ -143,7 +161,21 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<(Format, Extracted), Ext
     }
     let format = detect_format(bytes)?;
     let extracted = match format {
-        Format::Pdf => pdf::extract(bytes)?,
+        Format::Pdf => match pdf::extract(bytes) {
+            Err(ExtractError::NoTextLayer(_)) => Extracted {
+                text: ocr::ocr_pdf(bytes)?,
+                pages: 1,
+                links: Vec::new(),
+                warnings: vec!["OCR used".to_owned()],
+            },
+            other => other?,
+        },
+        Format::Png | Format::Jpeg | Format::Tiff => Extracted {
+            text: ocr::ocr_image(bytes, format.extension())?,
+            pages: 1,
+            links: Vec::new(),
+            warnings: vec!["OCR used".to_owned()],
+        },
         Format::Docx => docx::extract_docx(bytes, limits)?,
         Format::Odt => docx::extract_odt(bytes, limits)?,
         Format::Text => text::extract(bytes)?,
@@ -170,10 +202,10 @@ mod tests {
 
     #[test]
     fn names_what_an_unsupported_file_is() {
-        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let gif = b"GIF89a\x01\x00";
         assert_eq!(
-            detect_format(png).unwrap_err().to_string(),
-            "not a resume format: PNG image"
+            detect_format(gif).unwrap_err().to_string(),
+            "not a resume format: GIF image"
         );
         let doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0";
         assert_eq!(

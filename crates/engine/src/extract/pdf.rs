@@ -58,7 +58,9 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         };
         match fallback(bytes, &reason) {
             Ok(better) if better.text.trim().len() > joined_len(&pages) => return Ok(better),
-            _ if !has_text => return Err(ExtractError::NoTextLayer),
+            _ if !has_text => {
+                return Err(ExtractError::scanned_pdf("nothing on its pages is text"))
+            }
             _ => warnings.push(format!("{failures} page(s) could not be read: {reason}")),
         }
     }
@@ -97,7 +99,7 @@ fn fallback(bytes: &[u8], why: &str) -> Result<Extracted, ExtractError> {
             text.push(doc.extract_text(&[n]).unwrap_or_default());
         }
         if text.iter().all(|t| t.trim().is_empty()) {
-            return Err(ExtractError::NoTextLayer);
+            return Err(ExtractError::scanned_pdf("nothing on its pages is text"));
         }
         Ok(Extracted {
             pages: text.len(),

@@ -7,7 +7,8 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC (ligatures, full-width forms), invisible and icon characters removed, spaces tidied,
 /// letter-spaced headings ("E X P E R I E N C E") joined, accessibility prefixes dropped.
 pub(crate) fn clean_text(raw: &str) -> String {
-    let normalised: String = raw
+    let joined = join_spacing_accents(raw);
+    let normalised: String = joined
         .nfkc()
         .filter_map(|c| match c {
             '\u{200B}'..='\u{200F}'
@@ -16,9 +17,10 @@ pub(crate) fn clean_text(raw: &str) -> String {
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
             | '\u{00AD}' => None,
-            // Private-use glyphs are icon fonts (FontAwesome, academicons) in templates.
+            // Private-use glyphs are icon fonts (FontAwesome, academicons) in templates; an
+            // icon stands between contact items, so it separates them.
             '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}' => {
-                Some(' ')
+                Some('\t')
             }
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 Some(' ')
@@ -39,6 +41,9 @@ pub(crate) fn clean_text(raw: &str) -> String {
 
 static ACCESSIBILITY_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:mailto|tel|callto|homepage):\s*").expect("valid regex"));
+static SPACED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Za-z0-9._%+\-])\s*@\s*([A-Za-z0-9\-]+\.[A-Za-z]{2,})").expect("valid regex")
+});
 static DOT_LEADERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\s*\.){4,}\s*").expect("valid regex"));
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect("valid regex"));
@@ -49,6 +54,8 @@ fn clean_line(line: &str) -> String {
     let line = DOT_LEADERS.replace_all(&line, "\t");
     // Hidden link labels that templates print before each contact ("mailto:jane@x.org").
     let line = ACCESSIBILITY_PREFIX.replace_all(&line, "");
+    // OCR and some layouts put spaces around the @ of an address.
+    let line = SPACED_AT.replace_all(&line, "$1@$2");
     let line = line
         .split('\t')
         .map(str::trim)
@@ -56,6 +63,66 @@ fn clean_line(line: &str) -> String {
         .collect::<Vec<_>>()
         .join("\t");
     SPACES.replace_all(&line, " ").trim().to_owned()
+}
+
+/// Spacing accents and the letters they may sit on (TeX draws "ü" as "¨" over "u").
+const SPACING_ACCENTS: &[(char, char, &str)] = &[
+    ('\u{A8}', '\u{308}', "aeiouyAEIOUY"),
+    ('\u{B4}', '\u{301}', "aeiouyAEIOUYcnCN"),
+    ('\u{2CB}', '\u{300}', "aeiouAEIOU"),
+    ('\u{2C6}', '\u{302}', "aeiouAEIOU"),
+    ('\u{2DC}', '\u{303}', "anoANO"),
+    ('\u{B8}', '\u{327}', "cC"),
+    ('\u{2C7}', '\u{30C}', "cszrneCSZRNE"),
+    ('\u{2DA}', '\u{30A}', "auAU"),
+];
+
+/// "f ¨ur" → "für": a spacing accent (and the gap a layout put around it) joined to its letter.
+fn join_spacing_accents(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| SPACING_ACCENTS.iter().any(|(a, _, _)| *a == c))
+    {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let accent = SPACING_ACCENTS.iter().find(|(a, _, _)| *a == c);
+        if let Some((_, combining, bases)) = accent {
+            let next = if chars.get(i + 1) == Some(&' ') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(&base) = chars.get(next).filter(|b| bases.contains(**b)) {
+                if out.ends_with(' ')
+                    && out
+                        .trim_end()
+                        .chars()
+                        .last()
+                        .is_some_and(char::is_alphabetic)
+                {
+                    out.pop();
+                }
+                out.extend([base, *combining].iter().collect::<String>().nfc());
+                i = next + 1;
+                continue;
+            }
+            // An accent on nothing: an acute stands in for an apostrophe ("John´s"),
+            // the others are stray marks.
+            if c == '\u{B4}' {
+                out.push('\'');
+            }
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// "E X P E R I E N C E" → "EXPERIENCE"; "W O R K  E X P" → "WORK EXP".
@@ -90,7 +157,23 @@ mod tests {
         assert_eq!(clean_text("ﬁnance\u{200B} team"), "finance team\n");
         assert_eq!(clean_text("\u{F0E0} mailto:jane@x.org"), "jane@x.org\n");
         assert_eq!(clean_text("E X P E R I E N C E"), "EXPERIENCE\n");
+        assert_eq!(
+            clean_text("tom.silva31@ example.com"),
+            "tom.silva31@example.com\n"
+        );
         assert_eq!(clean_text("Rust ........ expert"), "Rust\texpert\n");
         assert_eq!(fold("Expérience Über"), "experience uber");
+        assert_eq!(
+            clean_text("Institut f \u{A8}ur Solare"),
+            "Institut für Solare\n"
+        );
+        assert_eq!(
+            clean_text("Universit\u{B4}e de Lyon, John\u{B4}s"),
+            "Université de Lyon, John's\n"
+        );
+        assert_eq!(
+            clean_text("\u{F095} +1 555 0100 \u{F0E0} jane@x.org"),
+            "+1 555 0100\tjane@x.org\n"
+        );
     }
 }

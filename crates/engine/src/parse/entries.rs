@@ -102,6 +102,54 @@ const TITLE_WORDS: &[&str] = &[
     "investigador",
     "professor",
     "profesor",
+    "ta",
+    "employee",
+    "driver",
+    "cashier",
+    "supervisor",
+    "clerk",
+    "barista",
+    "waiter",
+    "agent",
+    "doctorant",
+    "postdoc",
+    "redacteur",
+    "conseiller",
+    "vendedor",
+    "auxiliar",
+    "asistente",
+    "assistente",
+    "consultor",
+    "consultora",
+    "analyste",
+    "architecte",
+    "gestionnaire",
+];
+
+/// Endings of German compound titles ("Softwareingenieur", "Projektleiterin").
+const TITLE_SUFFIXES: &[&str] = &[
+    "ingenieur",
+    "ingenieurin",
+    "entwickler",
+    "entwicklerin",
+    "berater",
+    "beraterin",
+    "leiter",
+    "leiterin",
+    "manager",
+    "managerin",
+    "architekt",
+    "architektin",
+    "analyst",
+    "spezialist",
+    "referent",
+    "referentin",
+    "assistent",
+    "assistentin",
+    "techniker",
+    "mitarbeiter",
+    "engineer",
+    "developer",
 ];
 
 const COMPANY_WORDS: &[&str] = &[
@@ -275,6 +323,25 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+fn is_title(s: &str) -> bool {
+    has_any(s, TITLE_WORDS)
+        || words(s)
+            .iter()
+            .any(|w| w.len() > 9 && TITLE_SUFFIXES.iter().any(|t| w.ends_with(t)))
+}
+
+/// "M. Eng." → "M.Eng.", so spaced abbreviations match the vocabulary.
+fn compact_abbreviations(s: &str) -> String {
+    static SPACED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(\p{L})\.\s+(\p{L}{1,4})\.").expect("valid regex")
+    });
+    SPACED.replace_all(s, "$1.$2.").into_owned()
+}
+
+fn is_degree(s: &str) -> bool {
+    has_any(&compact_abbreviations(s), DEGREE_WORDS)
+}
+
 fn has_any(s: &str, vocabulary: &[&str]) -> bool {
     let folded = fold(s);
     words(s).iter().any(|w| vocabulary.contains(&w.as_str()))
@@ -303,7 +370,12 @@ fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
         None => line.to_owned(),
     };
     segments(&text)
-        .flat_map(|s| s.split(" at ").map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.split(" at ")
+                .flat_map(|x| x.split(" @ "))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .map(|s| {
             s.trim_matches([',', '(', ')', ' ', '-', '–', '|', ':'])
                 .to_owned()
@@ -380,14 +452,36 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
     out
 }
 
+/// "Computer Science TA, Saint John's University" → the title and the employer, when one
+/// side reads as a title and the other does not.
+fn split_title_company(part: &str) -> Option<(String, String)> {
+    let (a, b) = part.split_once(", ")?;
+    let (a, b) = (a.trim(), b.trim().trim_end_matches(['.', ' ']));
+    if a.is_empty() || b.is_empty() || !b.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    match (is_title(a), is_title(b)) {
+        (true, false) => Some((a.to_owned(), b.to_owned())),
+        (false, true) => Some((b.to_owned(), a.to_owned())),
+        _ => None,
+    }
+}
+
 /// (title, company, location) from the header pieces of one job.
 fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+    let parts: Vec<String> = parts
+        .into_iter()
+        .flat_map(|p| match split_title_company(&p) {
+            Some((title, company)) => vec![title, company],
+            None => vec![p],
+        })
+        .collect();
     let mut location = None;
     let mut rest = Vec::new();
     for p in parts {
         if location.is_none()
             && location_in(&p).is_some()
-            && !has_any(&p, TITLE_WORDS)
+            && !is_title(&p)
             && !has_any(&p, COMPANY_WORDS)
         {
             location = Some(p);
@@ -397,7 +491,7 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
     }
     let title_idx = rest
         .iter()
-        .position(|p| has_any(p, TITLE_WORDS) && !has_any(p, COMPANY_WORDS));
+        .position(|p| is_title(p) && !has_any(p, COMPANY_WORDS));
     let company_idx = rest
         .iter()
         .position(|p| has_any(p, COMPANY_WORDS))
@@ -420,14 +514,28 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
 
 /// Education entries from the lines of an education section.
 pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
-    let mut out: Vec<Education> = Vec::new();
-    let mut current = Education::default();
-    let flush = |current: &mut Education, out: &mut Vec<Education>| {
-        if current.institution.is_some() || current.study_type.is_some() {
-            out.push(std::mem::take(current));
+    struct Draft {
+        entry: Education,
+        degree_line: Option<usize>,
+    }
+    let mut out: Vec<Draft> = Vec::new();
+    let mut current = Draft {
+        entry: Education::default(),
+        degree_line: None,
+    };
+    let mut used = vec![false; lines.len()];
+    let flush = |current: &mut Draft, out: &mut Vec<Draft>| {
+        if current.entry.institution.is_some() || current.entry.study_type.is_some() {
+            out.push(std::mem::replace(
+                current,
+                Draft {
+                    entry: Education::default(),
+                    degree_line: None,
+                },
+            ));
         }
     };
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         if is_bullet(line) && line.split_whitespace().count() > 14 {
             continue;
         }
@@ -436,35 +544,57 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         for part in parts_without_dates(line, range.as_ref()) {
             let part_words = words(&part);
             let institution = has_any(&part, INSTITUTION_WORDS) && part_words.len() <= 14;
-            let degree = has_any(&part, DEGREE_WORDS) && part_words.len() <= 16;
-            if institution
-                && !(degree
-                    && part_words
-                        .iter()
-                        .position(|w| DEGREE_WORDS.contains(&w.as_str()))
-                        == Some(0))
-            {
-                if current.institution.is_some() {
+            let degree = is_degree(&part) && part_words.len() <= 16;
+            let starts_with_degree = part_words
+                .first()
+                .is_some_and(|w| DEGREE_WORDS.contains(&w.as_str()));
+            if institution && !(degree && starts_with_degree) {
+                if current.entry.institution.is_some() {
                     flush(&mut current, &mut out);
                 }
-                current.institution = Some(part);
+                current.entry.institution = Some(part);
+                used[i] = true;
             } else if degree {
-                if current.study_type.is_some() {
+                if current.entry.study_type.is_some() {
                     flush(&mut current, &mut out);
                 }
-                current.area = area_of(&part);
-                current.study_type = Some(part);
+                current.entry.area = area_of(&part);
+                current.entry.study_type = Some(part);
+                current.degree_line = Some(i);
+                used[i] = true;
             }
         }
         if let Some(r) = range {
-            if current.start_date.is_none() && current.end_date.is_none() {
-                current.start_date = r.start.filter(|s| Some(s) != r.end.as_ref());
-                current.end_date = r.end;
+            if current.entry.start_date.is_none() && current.entry.end_date.is_none() {
+                current.entry.start_date = r.start.filter(|s| Some(s) != r.end.as_ref());
+                current.entry.end_date = r.end;
             }
         }
     }
     flush(&mut current, &mut out);
-    out
+    // A school without a telling word ("HTWG Konstanz") is the plain line beside its degree.
+    for draft in &mut out {
+        let Some(d) = draft.degree_line else { continue };
+        if draft.entry.institution.is_some() {
+            continue;
+        }
+        let beside = [d.checked_sub(1), Some(d + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < lines.len() && !used[j] && !is_bullet(lines[j]))
+            .find_map(|j| {
+                let range = find_range(lines[j]);
+                parts_without_dates(lines[j], range.as_ref())
+                    .into_iter()
+                    .find(|p| location_in(p).is_none() || p.split_whitespace().count() <= 3)
+                    .map(|p| (j, p))
+            });
+        if let Some((j, school)) = beside {
+            used[j] = true;
+            draft.entry.institution = Some(school);
+        }
+    }
+    out.into_iter().map(|d| d.entry).collect()
 }
 
 fn area_of(degree: &str) -> Option<String> {
@@ -543,5 +673,30 @@ mod tests {
             schools[1].institution.as_deref(),
             Some("Stanford University")
         );
+    }
+
+    #[test]
+    fn a_school_without_a_school_word_is_the_line_beside_its_degree() {
+        let lines = ["HTWG Konstanz", "M. Eng. Elektrische Systeme\t2014 – 2016"];
+        let schools = education(&lines);
+        assert_eq!(schools.len(), 1);
+        assert_eq!(schools[0].institution.as_deref(), Some("HTWG Konstanz"));
+        assert_eq!(
+            schools[0].study_type.as_deref(),
+            Some("M. Eng. Elektrische Systeme")
+        );
+    }
+
+    #[test]
+    fn title_and_company_on_one_line() {
+        let lines = [
+            "Computer Science TA, Saint John's University\tSep 2019 – May 2021",
+            "Softwareingenieur at Spinnax GmbH\t2021 – heute",
+        ];
+        let jobs = work(&lines);
+        assert_eq!(jobs[0].position.as_deref(), Some("Computer Science TA"));
+        assert_eq!(jobs[0].name.as_deref(), Some("Saint John's University"));
+        assert_eq!(jobs[1].position.as_deref(), Some("Softwareingenieur"));
+        assert_eq!(jobs[1].name.as_deref(), Some("Spinnax GmbH"));
     }
 }

@@ -22,6 +22,7 @@ pub const PARSER_VERSION: &str = concat!("cvdeck-engine ", env!("CARGO_PKG_VERSI
 
 struct Section<'a> {
     kind: SectionKind,
+    also: Option<SectionKind>,
     lines: Vec<&'a str>,
 }
 
@@ -37,6 +38,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             headings.push(h.text.clone());
             sections.push(Section {
                 kind: h.kind,
+                also: h.also,
                 lines: Vec::new(),
             });
         } else if let Some(section) = sections.last_mut() {
@@ -49,7 +51,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let of_kind = |kind: SectionKind| -> Vec<&str> {
         sections
             .iter()
-            .filter(|s| s.kind == kind)
+            .filter(|s| s.kind == kind || s.also == Some(kind))
             .flat_map(|s| s.lines.iter().copied())
             .collect()
     };
@@ -92,7 +94,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let skill_group = sections
         .iter()
         .zip(&headings)
-        .find(|(s, _)| s.kind == SectionKind::Skills)
+        .find(|(s, _)| s.kind == SectionKind::Skills || s.also == Some(SectionKind::Skills))
         .map(|(_, h)| h.clone())
         .unwrap_or_else(|| "Skills".to_owned());
     let skills = lists::skills(&of_kind(SectionKind::Skills), &skill_group);

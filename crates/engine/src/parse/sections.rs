@@ -263,6 +263,8 @@ const MODIFIERS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Heading {
     pub kind: SectionKind,
+    /// A second subject in the same heading ("Erfahrung und Kenntnisse").
+    pub also: Option<SectionKind>,
     /// As printed, without a trailing colon.
     pub text: String,
 }
@@ -286,19 +288,25 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
         return None;
     }
     let mut kind = None;
+    let mut also = None;
     for word in &words {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '/');
         if bare.is_empty() {
             continue;
         }
         if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == bare) {
-            kind.get_or_insert(*k);
+            match kind {
+                None => kind = Some(*k),
+                Some(first) if first != *k && also.is_none() => also = Some(*k),
+                Some(_) => {}
+            }
         } else if !MODIFIERS.contains(&bare) {
             return None;
         }
     }
     kind.map(|kind| Heading {
         kind,
+        also,
         text: printed.to_owned(),
     })
 }
@@ -323,6 +331,11 @@ mod tests {
         ] {
             assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
         }
+        let both = heading("Erfahrung und Kenntnisse").unwrap();
+        assert_eq!(
+            (both.kind, both.also),
+            (SectionKind::Work, Some(SectionKind::Skills))
+        );
     }
 
     #[test]

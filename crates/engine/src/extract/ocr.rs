@@ -1,0 +1,127 @@
+//! OCR for scans: pages rasterised by poppler's `pdftoppm`, read by Tesseract, both found at
+//! run time. Without them, a scan fails with a message that says what to install.
+
+use crate::error::ExtractError;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Languages asked of Tesseract, where their data is installed.
+const LANGUAGES: &[&str] = &["eng", "deu", "fra", "spa", "por"];
+/// Resolution for rasterising: enough for 9 pt type.
+const DPI: &str = "250";
+/// Scans longer than this are not worth OCR time in an import.
+const MAX_PAGES: usize = 6;
+
+fn find_program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+fn installed_languages(tesseract: &Path) -> String {
+    let listed = Command::new(tesseract)
+        .arg("--list-langs")
+        .stderr(Stdio::null())
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let have: Vec<&str> = LANGUAGES
+        .iter()
+        .copied()
+        .filter(|l| listed.lines().any(|x| x.trim() == *l))
+        .collect();
+    if have.is_empty() {
+        "eng".to_owned()
+    } else {
+        have.join("+")
+    }
+}
+
+fn missing() -> ExtractError {
+    ExtractError::scanned_pdf("install tesseract-ocr and poppler-utils for OCR")
+}
+
+/// OCR of each image, in order; `nothing` is the error when no text comes back.
+fn read_images(images: &[PathBuf], nothing: ExtractError) -> Result<String, ExtractError> {
+    let tesseract = find_program("tesseract").ok_or_else(missing)?;
+    let languages = installed_languages(&tesseract);
+    let mut text = Vec::new();
+    for image in images {
+        let out = Command::new(&tesseract)
+            .arg(image)
+            .arg("stdout")
+            .args(["-l", &languages, "--psm", "3"])
+            .stderr(Stdio::null())
+            .output()
+            .map_err(|e| ExtractError::Io(format!("cannot run tesseract: {e}")))?;
+        if !out.status.success() {
+            return Err(ExtractError::corrupt(
+                "image",
+                "tesseract could not read it",
+            ));
+        }
+        text.push(String::from_utf8_lossy(&out.stdout).into_owned());
+    }
+    let joined = text.join("\x0c");
+    if joined.trim().is_empty() {
+        return Err(nothing);
+    }
+    Ok(joined)
+}
+
+/// Rasterises the PDF's first pages and reads them.
+pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
+    let pdftoppm = find_program("pdftoppm").ok_or_else(missing)?;
+    find_program("tesseract").ok_or_else(missing)?;
+    let dir = tempfile::tempdir()?;
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, bytes)?;
+    let status = Command::new(pdftoppm)
+        .args([
+            "-r",
+            DPI,
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            &MAX_PAGES.to_string(),
+        ])
+        .arg(&input)
+        .arg(dir.path().join("page"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| ExtractError::Io(format!("cannot run pdftoppm: {e}")))?;
+    if !status.success() {
+        return Err(ExtractError::corrupt(
+            "PDF",
+            "its pages could not be rendered for OCR",
+        ));
+    }
+    let mut images: Vec<PathBuf> = std::fs::read_dir(dir.path())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "png"))
+        .collect();
+    images.sort();
+    read_images(&images, ExtractError::scanned_pdf("OCR found no text"))
+}
+
+/// Reads a PNG/JPEG/TIFF resume.
+pub(crate) fn ocr_image(bytes: &[u8], extension: &str) -> Result<String, ExtractError> {
+    find_program("tesseract").ok_or_else(|| {
+        ExtractError::Unsupported(format!(
+            "{} image: install tesseract-ocr to read resumes from images",
+            extension.to_uppercase()
+        ))
+    })?;
+    let dir = tempfile::tempdir()?;
+    let input = dir.path().join(format!("in.{extension}"));
+    std::fs::write(&input, bytes)?;
+    let nothing = ExtractError::NoTextLayer(format!(
+        "{} image without readable text (OCR found none)",
+        extension.to_uppercase()
+    ));
+    read_images(&[input], nothing)
+}
