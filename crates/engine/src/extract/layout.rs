@@ -62,47 +62,70 @@ impl PageLayout {
 }
 
 fn fragments(glyphs: Vec<Glyph>) -> Vec<Fragment> {
-    let mut out: Vec<Fragment> = Vec::new();
+    // Runs: glyphs on one baseline with no large gap, each glyph with the gap before it
+    // (None after an explicit space).
+    let mut runs: Vec<(Fragment, Vec<(Option<f64>, String)>)> = Vec::new();
     for g in glyphs {
-        if g.text.chars().all(char::is_whitespace) {
-            // Explicit spaces only tell us a gap exists; positions already say that.
-            if let Some(last) = out.last_mut() {
-                if same_baseline(last.y, g.y, g.size) && !last.text.ends_with(' ') {
-                    last.text.push(' ');
-                    last.x1 = last.x1.max(g.x + g.width);
-                }
-            }
-            continue;
-        }
-        let joined = out.last_mut().is_some_and(|last| {
+        let is_space = g.text.chars().all(char::is_whitespace);
+        if let Some((last, items)) = runs.last_mut() {
             let gap = g.x - last.x1;
             let size = last.size.max(g.size);
-            if !same_baseline(last.y, g.y, size) || gap < -0.5 * size || gap > 1.2 * size {
-                return false;
+            if same_baseline(last.y, g.y, size) && gap >= -0.5 * size && gap <= 1.2 * size {
+                if is_space {
+                    // Explicit spaces only tell us a gap exists; positions already say that.
+                    items.push((None, " ".to_owned()));
+                } else {
+                    items.push((Some(gap / size), g.text));
+                }
+                last.x1 = last.x1.max(g.x + g.width);
+                continue;
             }
-            if gap > 0.15 * size && !last.text.ends_with(' ') {
-                last.text.push(' ');
+        }
+        if is_space {
+            continue;
+        }
+        let first = Fragment {
+            x0: g.x,
+            x1: g.x + g.width,
+            y: g.y,
+            size: g.size,
+            text: String::new(),
+        };
+        runs.push((first, vec![(Some(0.0), g.text)]));
+    }
+    runs.into_iter()
+        .map(|(mut fragment, items)| {
+            fragment.text = join_run(&items);
+            fragment
+        })
+        .filter(|f| !f.text.is_empty())
+        .collect()
+}
+
+/// Joins a run's glyphs, putting spaces where the gap is wider than the run's own letter
+/// spacing: tracked-out type ("2 0 2 5" in some builders) has wide gaps everywhere.
+fn join_run(items: &[(Option<f64>, String)]) -> String {
+    let mut gaps: Vec<f64> = items.iter().skip(1).filter_map(|(g, _)| *g).collect();
+    gaps.sort_by(f64::total_cmp);
+    let typical = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
+    let threshold = (0.15f64).max(typical * 1.6 + 0.08);
+    let mut text = String::new();
+    for (i, (gap, glyph)) in items.iter().enumerate() {
+        match gap {
+            None => {
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                }
             }
-            last.text.push_str(&g.text);
-            last.x1 = last.x1.max(g.x + g.width);
-            true
-        });
-        if !joined {
-            out.push(Fragment {
-                x0: g.x,
-                x1: g.x + g.width,
-                y: g.y,
-                size: g.size,
-                text: g.text,
-            });
+            Some(gap) => {
+                if i > 0 && *gap > threshold && !text.ends_with(' ') {
+                    text.push(' ');
+                }
+                text.push_str(glyph);
+            }
         }
     }
-    for f in &mut out {
-        let trimmed = f.text.trim_end().len();
-        f.text.truncate(trimmed);
-    }
-    out.retain(|f| !f.text.is_empty());
-    out
+    text.trim().to_owned()
 }
 
 fn same_baseline(a: f64, b: f64, size: f64) -> bool {
@@ -208,9 +231,9 @@ fn find_gutter(fragments: &[Fragment]) -> Option<f64> {
         .iter()
         .filter(|&&(y, size)| left_lines.iter().any(|&(ly, _)| same_baseline(ly, y, size)))
         .count();
-    // Independent columns line up only by chance; label/value tables and right-aligned dates
-    // line up almost always.
-    if shared * 10 > right_lines.len().min(left_lines.len()) * 6 {
+    // Independent columns line up only by chance (or by a shared rhythm, often); label/value
+    // tables and right-aligned dates line up always.
+    if shared * 100 > right_lines.len().min(left_lines.len()) * 85 {
         return None;
     }
     Some(gutter)
@@ -326,5 +349,23 @@ mod tests {
             .collect();
         glyphs.extend(word(300.0, 19.0, "Berlin"));
         assert_eq!(PageLayout::new(glyphs).into_text(), "Jane\nBerlin\n");
+    }
+
+    #[test]
+    fn tracked_out_digits_stay_together() {
+        // Every glyph 0.3 em apart; the word gap is wider still.
+        let glyphs: Vec<Glyph> = "2025 June"
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| *c != ' ')
+            .map(|(i, c)| Glyph {
+                x: 10.0 + i as f64 * 8.0 + if i > 4 { 3.0 } else { 0.0 },
+                y: 10.0,
+                width: 5.0,
+                size: 10.0,
+                text: c.to_string(),
+            })
+            .collect();
+        assert_eq!(PageLayout::new(glyphs).into_text(), "2025 June\n");
     }
 }

@@ -119,15 +119,19 @@ const PRESENT: &[&str] = &[
     "momento",
 ];
 
+/// Seasons some resumes use instead of months ("Summer 2012"); they keep only the year.
+const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono";
+
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let months = names.join("|");
-    let date =
-        format!(r"(?:(?:\b(?:{months})\.?\s*|\b\d{{1,2}}\s*[/.\-]\s*)?\b(?:19|20)\d{{2}}\b)");
+    let date = format!(
+        r"(?:(?:\b(?:{months}|{SEASONS})\.?\s*|\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+    );
     let present = r"present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
     Regex::new(&format!(
-        r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|à|au|al|até|hasta|until)\s*(?P<b>{date}|{present}))?"
+        r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|au|al|ate|hasta|until|and)\s*(?P<b>{date}|{present}))?"
     ))
     .expect("valid regex")
 });
@@ -210,7 +214,12 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
         return Some(year);
     }
     if let Ok(m) = head.parse::<u8>() {
-        return (1..=12).contains(&m).then(|| format!("{year}-{m:02}"));
+        // A day or a typo where the month should be still leaves a good year.
+        return Some(if (1..=12).contains(&m) {
+            format!("{year}-{m:02}")
+        } else {
+            year
+        });
     }
     let word = head.trim_end_matches('.');
     match MONTHS.iter().find(|(name, _)| *name == word) {

@@ -306,6 +306,9 @@ const DEGREE_WORDS: &[&str] = &[
     "a-levels",
     "certificate",
     "cfc",
+    "major",
+    "ensino",
+    "bachillerato",
     "m2",
     "l3",
     "dea",
@@ -352,9 +355,113 @@ fn has_any(s: &str, vocabulary: &[&str]) -> bool {
 }
 
 fn is_bullet(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words > 14 {
+        return true;
+    }
+    // Some templates bullet the entry headers too ("• Google<tab>Mountain View, CA"): a short
+    // bulleted line with a tab stop is a header, not a highlight.
     line.starts_with([
         '•', '-', '*', '▪', '◦', '➢', '‣', '●', '○', '■', '►', '→', '✓', '–', '·',
-    ]) || line.split_whitespace().count() > 14
+    ]) && !(line.contains('\t') && words <= 10)
+}
+
+/// Words left dangling once a date is cut out ("Kitchen employee from").
+const DANGLING: &[&str] = &[
+    "from", "since", "to", "and", "until", "seit", "bis", "von", "ab", "de", "du", "desde",
+    "depuis", "a", "à", "até", "hasta", "und", "et", "y", "e", "in", "im", "en", "em",
+];
+
+fn without_dangling(part: &str) -> String {
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+    }) {
+        words.pop();
+    }
+    while words.first().is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+    }) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// A full stop ends a sentence, except the one of "Inc." and its kin.
+fn trim_end_period(s: &str) -> &str {
+    let last = s.rsplit(' ').next().unwrap_or(s).to_lowercase();
+    if s.ends_with('.') && COMPANY_WORDS.contains(&last.as_str()) {
+        s
+    } else {
+        s.trim_end_matches(['.', ' '])
+    }
+}
+
+/// "Saint John's University. Computer Science Major." → its sentences, but never splitting
+/// an abbreviation ("M. Eng. Elektrotechnik" stays whole).
+fn sentences(part: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in part.split(". ") {
+        let piece = trim_end_period(piece.trim());
+        let splits_here = |left: &str| {
+            left.split_whitespace().count() >= 2
+                && left
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.chars().count() > 4)
+                && piece.split_whitespace().count() >= 2
+        };
+        match out.last_mut() {
+            Some(last) if !splits_here(last) => {
+                last.push_str(". ");
+                last.push_str(piece);
+            }
+            _ => out.push(piece.to_owned()),
+        }
+    }
+    out
+}
+
+/// A "Position: …" or "Company: …" label, in five languages.
+fn labelled_role(part: &str) -> Option<(bool, String)> {
+    let (label, value) = part.split_once(':')?;
+    let label = fold(label.trim());
+    let value = value.trim().trim_end_matches('.').to_owned();
+    const TITLE_LABELS: &[&str] = &[
+        "position",
+        "role",
+        "title",
+        "job title",
+        "cargo",
+        "funcao",
+        "puesto",
+        "poste",
+        "fonction",
+        "funktion",
+        "rolle",
+        "stelle",
+    ];
+    const COMPANY_LABELS: &[&str] = &[
+        "company",
+        "employer",
+        "organisation",
+        "organization",
+        "empresa",
+        "entreprise",
+        "employeur",
+        "arbeitgeber",
+        "firma",
+        "unternehmen",
+    ];
+    if TITLE_LABELS.contains(&label.as_str()) {
+        Some((true, value))
+    } else if COMPANY_LABELS.contains(&label.as_str()) {
+        Some((false, value))
+    } else {
+        None
+    }
 }
 
 fn strip_bullet(line: &str) -> &str {
@@ -369,16 +476,19 @@ fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
         Some(r) => format!("{} {}", &line[..r.span.0], &line[r.span.1..]),
         None => line.to_owned(),
     };
-    segments(&text)
+    let text = strip_bullet(&text);
+    segments(text)
         .flat_map(|s| {
             s.split(" at ")
                 .flat_map(|x| x.split(" @ "))
-                .map(str::to_owned)
+                .flat_map(|x| x.split('—'))
+                .flat_map(sentences)
                 .collect::<Vec<_>>()
         })
         .map(|s| {
-            s.trim_matches([',', '(', ')', ' ', '-', '–', '|', ':'])
-                .to_owned()
+            without_dangling(trim_end_period(
+                s.trim_matches([',', '(', ')', ' ', '-', '–', '|', ':', ';']),
+            ))
         })
         .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect()
@@ -455,6 +565,21 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
 /// "Computer Science TA, Saint John's University" → the title and the employer, when one
 /// side reads as a title and the other does not.
 fn split_title_company(part: &str) -> Option<(String, String)> {
+    // "Acme Ltd as HR Manager"
+    if let Some((company, title)) = part.split_once(" as ") {
+        if is_title(title) && !is_title(company) {
+            return Some((
+                title.trim().to_owned(),
+                company.trim().trim_end_matches(',').to_owned(),
+            ));
+        }
+    }
+    // "Excelerate Internship (Project Management Intern)"
+    if let Some((outer, inner)) = part.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
+        if is_title(inner) && !is_title(outer) {
+            return Some((inner.trim().to_owned(), outer.trim().to_owned()));
+        }
+    }
     let (a, b) = part.split_once(", ")?;
     let (a, b) = (a.trim(), b.trim().trim_end_matches(['.', ' ']));
     if a.is_empty() || b.is_empty() || !b.starts_with(|c: char| c.is_uppercase()) {
@@ -469,6 +594,22 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
 
 /// (title, company, location) from the header pieces of one job.
 fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+    let mut labelled_title = None;
+    let mut labelled_company = None;
+    let parts: Vec<String> = parts
+        .into_iter()
+        .filter(|p| match labelled_role(p) {
+            Some((true, v)) => {
+                labelled_title = Some(v);
+                false
+            }
+            Some((false, v)) => {
+                labelled_company = Some(v);
+                false
+            }
+            None => true,
+        })
+        .collect();
     let parts: Vec<String> = parts
         .into_iter()
         .flat_map(|p| match split_title_company(&p) {
@@ -505,11 +646,14 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
             (rest.len() > 1).then_some(1),
         ),
     };
-    (
-        t.map(|i| rest[i].clone()),
-        c.map(|i| rest[i].clone()),
-        location,
-    )
+    let (title, company) = match (labelled_title, labelled_company) {
+        (Some(title), Some(company)) => (Some(title), Some(company)),
+        // With the title labelled, the unlabelled piece is the employer, and the other way round.
+        (Some(title), None) => (Some(title), rest.first().cloned()),
+        (None, Some(company)) => (rest.iter().find(|p| **p != company).cloned(), Some(company)),
+        (None, None) => (t.map(|i| rest[i].clone()), c.map(|i| rest[i].clone())),
+    };
+    (title, company, location)
 }
 
 /// Education entries from the lines of an education section.
@@ -698,5 +842,41 @@ mod tests {
         assert_eq!(jobs[0].name.as_deref(), Some("Saint John's University"));
         assert_eq!(jobs[1].position.as_deref(), Some("Softwareingenieur"));
         assert_eq!(jobs[1].name.as_deref(), Some("Spinnax GmbH"));
+    }
+
+    #[test]
+    fn bulleted_headers_labels_and_leftovers() {
+        let roles = |lines: &[&str]| -> Vec<(Option<String>, Option<String>)> {
+            work(lines)
+                .into_iter()
+                .map(|j| (j.name, j.position))
+                .collect()
+        };
+        let some = |s: &str| Some(s.to_owned());
+        let google = work(&[
+            "• Google\tMountain View, CA",
+            "Software Engineer\tOct 2016 – Present",
+            "◦ TensorFlow: worked on APIs",
+        ]);
+        assert_eq!(
+            (google[0].name.clone(), google[0].position.clone()),
+            (some("Google"), some("Software Engineer"))
+        );
+        assert_eq!(google[0].location, some("Mountain View, CA"));
+        assert_eq!(
+            roles(&[
+                "Lar Supermercados - 10\\2022 até 11\\2023",
+                "Cargo: Repositora de alimentos."
+            ]),
+            vec![(some("Lar Supermercados"), some("Repositora de alimentos"))]
+        );
+        assert_eq!(
+            roles(&["Kitchen employee from May 2019 – Aug 2019"]),
+            vec![(None, some("Kitchen employee"))]
+        );
+        assert_eq!(
+            roles(&["ABBOTT INDIA LTD, as HR Manager\t2015 – 2018"]),
+            vec![(some("ABBOTT INDIA LTD"), some("HR Manager"))]
+        );
     }
 }

@@ -78,7 +78,13 @@ pub(crate) fn segments(line: &str) -> impl Iterator<Item = &str> {
     line.split(['|', '•', '·', '\t', '◆', '♦', '⋄', '∙', '▪', '‖'])
         .flat_map(|s| s.split(" - "))
         .flat_map(|s| s.split(" – "))
-        .map(str::trim)
+        .flat_map(|s| s.split(" — "))
+        // Leading icons and emoji ("🏠 Lahore") are decoration, not content.
+        .map(|s| {
+            s.trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && !"+(@".contains(c))
+                .trim()
+        })
         .filter(|s| !s.is_empty())
 }
 
