@@ -61,10 +61,13 @@ impl PageLayout {
     }
 }
 
+/// A glyph in a run: the gap before it in ems (None for an explicit space) and its text.
+type RunGlyph = (Option<f64>, String);
+
 fn fragments(glyphs: Vec<Glyph>) -> Vec<Fragment> {
     // Runs: glyphs on one baseline with no large gap, each glyph with the gap before it
     // (None after an explicit space).
-    let mut runs: Vec<(Fragment, Vec<(Option<f64>, String)>)> = Vec::new();
+    let mut runs: Vec<(Fragment, Vec<RunGlyph>)> = Vec::new();
     for g in glyphs {
         let is_space = g.text.chars().all(char::is_whitespace);
         if let Some((last, items)) = runs.last_mut() {
@@ -104,7 +107,7 @@ fn fragments(glyphs: Vec<Glyph>) -> Vec<Fragment> {
 
 /// Joins a run's glyphs, putting spaces where the gap is wider than the run's own letter
 /// spacing: tracked-out type ("2 0 2 5" in some builders) has wide gaps everywhere.
-fn join_run(items: &[(Option<f64>, String)]) -> String {
+fn join_run(items: &[RunGlyph]) -> String {
     let mut gaps: Vec<f64> = items.iter().skip(1).filter_map(|(g, _)| *g).collect();
     gaps.sort_by(f64::total_cmp);
     let typical = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
