@@ -51,6 +51,7 @@ static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect("v
 fn clean_line(line: &str) -> String {
     let line = line.trim();
     let line = unspace_letters(line);
+    let line = unspace_digits(&line);
     let line = DOT_LEADERS.replace_all(&line, "\t");
     // Hidden link labels that templates print before each contact ("mailto:jane@x.org").
     let line = ACCESSIBILITY_PREFIX.replace_all(&line, "");
@@ -125,6 +126,44 @@ fn join_spacing_accents(text: &str) -> String {
     out
 }
 
+/// "2 0 2 3" → "2023": letter-spaced numbers from some builders. Only runs of two to four
+/// single digits are joined, so phone numbers written in pairs or groups are left alone.
+fn unspace_digits(line: &str) -> String {
+    let tokens: Vec<&str> = line.split(' ').collect();
+    let single = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j < tokens.len() && single(tokens[j]) {
+            j += 1;
+        }
+        // A single digit glued to a word on its right ("2 0 2 1 -May") still ends the run.
+        // "November2 0 2 1": the run's first digit may be glued to the word before it.
+        let glued_head = j > i
+            && out.last().is_some_and(|prev: &String| {
+                let mut rev = prev.chars().rev();
+                rev.next().is_some_and(|c| c.is_ascii_digit())
+                    && rev.next().is_some_and(|c| !c.is_ascii_digit())
+            });
+        let run = j - i + usize::from(glued_head);
+        if (2..=4).contains(&run) {
+            let digits: String = tokens[i..j].concat();
+            match out.last_mut() {
+                Some(prev) if glued_head => prev.push_str(&digits),
+                _ => out.push(digits),
+            }
+            i = j;
+        } else {
+            // Longer runs are something else (a phone written digit by digit): keep as is.
+            let end = j.max(i + 1);
+            out.extend(tokens[i..end].iter().map(|t| (*t).to_owned()));
+            i = end;
+        }
+    }
+    out.join(" ")
+}
+
 /// "E X P E R I E N C E" → "EXPERIENCE"; "W O R K  E X P" → "WORK EXP".
 fn unspace_letters(line: &str) -> String {
     let tokens: Vec<&str> = line.split(' ').collect();
@@ -160,6 +199,14 @@ mod tests {
         assert_eq!(
             clean_text("tom.silva31@ example.com"),
             "tom.silva31@example.com\n"
+        );
+        assert_eq!(
+            clean_text("January 2 0 2 3 - November2 0 2 1 -May2 0 2 1"),
+            "January 2023 - November2021 -May2021\n"
+        );
+        assert_eq!(
+            clean_text("+49 1 2 3 4 5 6 7 and 07 12 34"),
+            "+49 1 2 3 4 5 6 7 and 07 12 34\n"
         );
         assert_eq!(clean_text("Rust ........ expert"), "Rust\texpert\n");
         assert_eq!(fold("Expérience Über"), "experience uber");

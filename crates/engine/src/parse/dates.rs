@@ -127,7 +127,9 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let months = names.join("|");
     let date = format!(
-        r"(?:(?:\b(?:{months}|{SEASONS})\.?\s*|\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        // A month may be glued to its year ("November2021"); a bare year may not be glued to
+        // a word ("bonatto2019@…").
+        r"(?:\b(?:{months}|{SEASONS})\.?\s*(?:19|20)\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     let present = r"present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
     Regex::new(&format!(
@@ -209,7 +211,7 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
     }
     let head = f[..f.len() - 4]
         .trim()
-        .trim_end_matches(['/', '.', '-', ' ']);
+        .trim_end_matches(['/', '.', '-', ' ', '\\']);
     if head.is_empty() {
         return Some(year);
     }
@@ -255,6 +257,10 @@ mod tests {
             range("Sept. 2010 to May 2012"),
             (s("2010-09"), s("2012-05"))
         );
+        assert_eq!(range("10\\2022 até 11\\2023"), (s("2022-10"), s("2023-11")));
+        assert_eq!(range("Summer 2012 and 2013"), (s("2012"), s("2013")));
+        assert_eq!(range("November2021 -May2024"), (s("2021-11"), s("2024-05")));
+        assert_eq!(find_range("bonatto2019@gmail.com"), None);
     }
 
     #[test]

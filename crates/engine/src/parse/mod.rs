@@ -33,8 +33,19 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let mut header: Vec<&str> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut headings = Vec::new();
-    for line in &lines {
-        if let Some(h) = heading(line) {
+    let mut previous_blank = true;
+    let mut previous: Option<&str> = None;
+    for raw in text.lines() {
+        let blank = raw.trim().is_empty();
+        let stands_apart =
+            previous_blank || previous.is_some_and(|p| p.trim_end().ends_with(['.', ':']));
+        previous_blank = blank;
+        if blank {
+            continue;
+        }
+        previous = Some(raw);
+        let line = &raw;
+        if let Some(h) = heading(line).filter(|h| h.is_certain() || stands_apart) {
             headings.push(h.text.clone());
             sections.push(Section {
                 kind: h.kind,

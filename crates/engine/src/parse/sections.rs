@@ -267,6 +267,19 @@ pub(crate) struct Heading {
     pub also: Option<SectionKind>,
     /// As printed, without a trailing colon.
     pub text: String,
+    /// The line ended with a colon.
+    pub had_colon: bool,
+}
+
+impl Heading {
+    /// Headings in capitals, with a colon, or of one or two words need no blank line above
+    /// them; longer Title Case ones do, or they may be a wrapped sentence.
+    pub fn is_certain(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.iter().all(|c| c.is_uppercase())
+            || self.text.split_whitespace().count() <= 2
+            || self.had_colon
+    }
 }
 
 /// If `line` is a section heading, what kind.
@@ -285,6 +298,13 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // A heading does not end on a connector; a wrapped sentence often does.
+    const CONNECTORS: &[&str] = &[
+        "and", "&", "und", "et", "y", "e", "of", "in", "de", "des", "la", "the", "for", "to",
+    ];
+    if words.len() > 1 && words.last().is_some_and(|w| CONNECTORS.contains(w)) {
         return None;
     }
     let mut kind = None;
@@ -308,6 +328,7 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
         kind,
         also,
         text: printed.to_owned(),
+        had_colon: line.trim_end().ends_with([':', '：']),
     })
 }
 
