@@ -44,6 +44,8 @@ static ACCESSIBILITY_PREFIX: LazyLock<Regex> =
 static SPACED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([A-Za-z0-9._%+\-])\s*@\s*([A-Za-z0-9\-]+\.[A-Za-z]{2,})").expect("valid regex")
 });
+static GLUED_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{L})(www\.|https?://)").expect("valid regex"));
 static DOT_LEADERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\s*\.){4,}\s*").expect("valid regex"));
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect("valid regex"));
@@ -52,6 +54,8 @@ fn clean_line(line: &str) -> String {
     let line = line.trim();
     let line = unspace_letters(line);
     let line = unspace_digits(&line);
+    // "HOUSE-CHIMNEYwww.x.com": an icon's name glued to the link after it.
+    let line = GLUED_LINK.replace_all(&line, "$1 $2");
     let line = DOT_LEADERS.replace_all(&line, "\t");
     // Hidden link labels that templates print before each contact ("mailto:jane@x.org").
     let line = ACCESSIBILITY_PREFIX.replace_all(&line, "");

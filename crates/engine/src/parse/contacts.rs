@@ -21,7 +21,7 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*[:|/]\s*@?([A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
+    Regex::new(r"(?i)\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*[:|/]+\s*(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
         .expect("valid regex")
 });
 

@@ -7,6 +7,19 @@ use std::sync::LazyLock;
 
 /// Words that say a line is a title or a document label, not a person's name.
 const NOT_NAME_WORDS: &[&str] = &[
+    "frontend",
+    "backend",
+    "fullstack",
+    "full-stack",
+    "web",
+    "data",
+    "product",
+    "marketing",
+    "sales",
+    "recruiter",
+    "accountant",
+    "nurse",
+    "teacher",
     "resume",
     "curriculum",
     "vitae",
@@ -61,7 +74,7 @@ static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:address|location|adresse|anschrift|wohnort|ort|domicile|direcci[oó]n|ubicaci[oó]n|endere[cç]o|localiza[cç][aã]o|residence|city)\s*:\s*(.+)$")
+    Regex::new(r"(?i)^\W*(?:current |present )?(?:address|location|adresse|anschrift|wohnort|ort|domicile|direcci[oó]n|ubicaci[oó]n|endere[cç]o|localiza[cç][aã]o|residence|city)\s*:\s*(.+)$")
         .expect("valid regex")
 });
 static CITY_REGION: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,9 +162,48 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
                 }
                 return Some((i, seg.to_owned()));
             }
+            if let Some(name) = name_before_headline(seg) {
+                return Some((i, name));
+            }
         }
     }
     None
+}
+
+/// "ABID KHAN Frontend Developer": a name and a headline set on one line. The name is the
+/// longest leading run that reads as a name while the rest reads as a title; where the name is
+/// in capitals and the title is not, the change of case decides.
+fn name_before_headline(segment: &str) -> Option<String> {
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let is_caps = |ws: &[&str]| {
+        ws.iter().all(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+    };
+    let candidates: Vec<usize> = (2..words.len().min(5))
+        .filter(|&k| {
+            let rest = fold(&words[k..].join(" "));
+            looks_like_name(&words[..k].join(" "))
+                && rest
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| NOT_NAME_WORDS.contains(&w))
+        })
+        .collect();
+    let k = candidates
+        .iter()
+        .copied()
+        .find(|&k| is_caps(&words[..k]) && !is_caps(&words[k..]))
+        .or(candidates.last().copied())?;
+    Some(words[..k].join(" "))
+}
+
+/// The headline printed after the name on the name's own line, if any.
+pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
+    let first = segments(line).next()?;
+    let rest = first.strip_prefix(name)?.trim();
+    (!rest.is_empty()).then(|| rest.to_owned())
 }
 
 /// A headline right after the name: a short line that is not a contact or a heading.
@@ -193,7 +245,82 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
             return Some(seg.to_owned());
         }
     }
-    None
+    comma_separated_location(line)
+}
+
+/// "Andover, MN, (763)-226-6497, a@b.com": contacts in one comma-separated line; the place is
+/// the run of plain items before the first contact.
+fn comma_separated_location(line: &str) -> Option<String> {
+    let items: Vec<&str> = line.split(',').map(str::trim).collect();
+    if items.len() < 3 {
+        return None;
+    }
+    let is_contact = |s: &str| {
+        s.contains('@')
+            || s.contains("://")
+            || s.contains("www.")
+            || s.chars().filter(char::is_ascii_digit).count() >= 6
+    };
+    if !items.iter().any(|s| is_contact(s)) {
+        return None;
+    }
+    let place: Vec<&str> = items
+        .iter()
+        .copied()
+        .take_while(|s| !is_contact(s))
+        .collect();
+    let candidate = place.join(", ");
+    (place.len() >= 2 && place.len() <= 4 && CITY_REGION.is_match(&candidate)).then_some(candidate)
+}
+
+/// Words that label links and contacts rather than name a place.
+const CONTACT_WORDS: &[&str] = &[
+    "portfolio",
+    "linkedin",
+    "github",
+    "gitlab",
+    "website",
+    "web",
+    "blog",
+    "email",
+    "e-mail",
+    "mail",
+    "phone",
+    "mobile",
+    "tel",
+    "resume",
+    "cv",
+    "twitter",
+    "contact",
+    "kontakt",
+    "address",
+];
+
+/// A bare place name on a contact line ("Vasai"): capitalised, short, and not a link word.
+pub(crate) fn bare_place(line: &str) -> Option<String> {
+    let segs: Vec<&str> = segments(line).collect();
+    let contact_like = segs
+        .iter()
+        .filter(|s| {
+            s.contains('@')
+                || s.chars().filter(char::is_ascii_digit).count() >= 6
+                || CONTACT_WORDS.contains(&fold(s).as_str())
+        })
+        .count();
+    if contact_like == 0 {
+        return None;
+    }
+    segs.into_iter()
+        .find(|s| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                })
+                && !CONTACT_WORDS.contains(&fold(s).as_str())
+        })
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -219,6 +346,33 @@ mod tests {
             Some("Jane Doe".into())
         );
         assert_eq!(name(&["Senior Software Engineer"]), None);
+        assert_eq!(
+            name(&["ABID KHAN Frontend Developer"]).map(|n| n.1),
+            Some("ABID KHAN".into())
+        );
+        assert_eq!(
+            name(&["Jean Paul Martin Software Engineer"]).map(|n| n.1),
+            Some("Jean Paul Martin".into())
+        );
+        assert_eq!(
+            inline_headline("ABID KHAN Frontend Developer", "ABID KHAN"),
+            Some("Frontend Developer".into())
+        );
+    }
+
+    #[test]
+    fn locations_in_contact_lines() {
+        assert_eq!(
+            location_in("Andover, MN, (763)-226-6497, alec@x.com, https://github.com/a"),
+            Some("Andover, MN".into())
+        );
+        assert_eq!(
+            location_in("•\tCurrent Location: Mumbai"),
+            Some("Mumbai".into())
+        );
+        assert_eq!(bare_place("Vasai\tPortfolio"), Some("Vasai".into()));
+        assert_eq!(bare_place("Linkedin\tGitHub"), None);
+        assert_eq!(bare_place("Senior Engineer"), None);
     }
 
     #[test]

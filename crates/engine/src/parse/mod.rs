@@ -84,9 +84,9 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         header.clone()
     };
     let name = header::name(&name_source);
-    let label = name
-        .as_ref()
-        .and_then(|(i, _)| header::headline(&name_source, *i));
+    let label = name.as_ref().and_then(|(i, n)| {
+        header::inline_headline(name_source[*i], n).or_else(|| header::headline(&name_source, *i))
+    });
     let email = first_of(contacts::emails(&contact_text), || {
         contacts::emails(&elsewhere)
     })
@@ -94,11 +94,20 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let phone = first_of(contacts::phones(&contact_text), || {
         contacts::phones(&elsewhere).into_iter().take(1).collect()
     });
-    let (url, profiles) = links(&contact_text, link_targets);
+    let (url, profiles) = links(&contact_text, &text, link_targets);
+    let name_line = name.as_ref().map(|(i, _)| name_source[*i]);
+    let not_name_or_headline =
+        |l: &&&str| Some(**l) != name_line && Some(l.trim()) != label.as_deref();
     let location = contact_lines
         .iter()
-        .filter(|l| Some(**l) != name.as_ref().map(|(i, _)| name_source[*i]))
-        .find_map(|l| header::location_in(l));
+        .filter(not_name_or_headline)
+        .find_map(|l| header::location_in(l))
+        .or_else(|| {
+            contact_lines
+                .iter()
+                .filter(not_name_or_headline)
+                .find_map(|l| header::bare_place(l))
+        });
 
     let work = entries::work(&of_kind(SectionKind::Work));
     let education = entries::education(&of_kind(SectionKind::Education));
@@ -165,7 +174,11 @@ fn mailto(link_targets: &[String]) -> Option<String> {
 }
 
 /// The personal URL and the profiles: printed ones first, link targets fill the gaps.
-fn links(contact_text: &str, link_targets: &[String]) -> (Option<String>, Vec<Profile>) {
+fn links(
+    contact_text: &str,
+    whole_text: &str,
+    link_targets: &[String],
+) -> (Option<String>, Vec<Profile>) {
     let mut url = None;
     let mut profiles: Vec<Profile> = Vec::new();
     for u in contacts::urls(contact_text) {
@@ -185,13 +198,29 @@ fn links(contact_text: &str, link_targets: &[String]) -> (Option<String>, Vec<Pr
             profiles.push(p);
         }
     }
+    // Link targets fill in what the page names but does not print ("GitHub" as a link word,
+    // or only the handle); links to networks the page never mentions stay out.
+    let mentioned = clean::fold(whole_text);
     for target in link_targets {
         if let Some(p) = contacts::profile_from_url(target) {
             match profiles.iter_mut().find(|q| q.network == p.network) {
                 Some(q) if q.url.is_none() => q.url = p.url,
                 Some(_) => {}
-                None => profiles.push(p),
+                None if mentioned.contains(&clean::fold(&p.network))
+                    || p.username
+                        .as_deref()
+                        .is_some_and(|u| mentioned.contains(&clean::fold(u))) =>
+                {
+                    profiles.push(p)
+                }
+                None => {}
             }
+        }
+    }
+    // One address per profile: the URL when there is one, else the handle as printed.
+    for p in &mut profiles {
+        if p.url.is_some() {
+            p.username = None;
         }
     }
     (url, profiles)
@@ -213,7 +242,10 @@ mod tests {
             r.basics.location.address.as_deref(),
             Some("Berlin, Germany")
         );
-        assert_eq!(r.basics.profiles[0].username.as_deref(), Some("janedoe"));
+        assert_eq!(
+            r.basics.profiles[0].url.as_deref(),
+            Some("github.com/janedoe")
+        );
         assert_eq!(r.work[0].name.as_deref(), Some("Acme GmbH"));
         assert_eq!(r.work[0].position.as_deref(), Some("Staff Engineer"));
         assert_eq!(
