@@ -366,6 +366,15 @@ fn is_bullet(line: &str) -> bool {
     ]) && !(line.contains('\t') && words <= 10)
 }
 
+/// A line of an entry's description: a bullet, a sentence, or the wrapped tail of one.
+fn is_body(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    is_bullet(line)
+        || line.starts_with(|c: char| c.is_lowercase())
+        || words > 10
+        || (line.ends_with('.') && words > 5)
+}
+
 /// Words left dangling once a date is cut out ("Kitchen employee from").
 const DANGLING: &[&str] = &[
     "from", "since", "to", "and", "until", "seit", "bis", "von", "ab", "de", "du", "desde",
@@ -507,7 +516,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         return Vec::new();
     }
     // Does the entry's header stand above its dates, or on and below them?
-    let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_bullet(lines[j]));
+    let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_body(lines[j]));
     let mut out = Vec::new();
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
@@ -518,7 +527,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             let mut above = Vec::new();
             while j > lower_bound && taken < 2 {
                 j -= 1;
-                if is_bullet(lines[j]) {
+                if is_body(lines[j]) {
                     break;
                 }
                 above.push(j);
@@ -594,6 +603,24 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
 
 /// (title, company, location) from the header pieces of one job.
 fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+    // Names of employers and titles start with a capital or a digit; a lowercase start is a
+    // sentence that strayed in.
+    let mut parts: Vec<String> = parts
+        .into_iter()
+        .filter(|p| !p.starts_with(|c: char| c.is_lowercase()))
+        .collect();
+    // "Moxie Pest Control, Norcross, Georgia": the employer, then its place.
+    let mut place = None;
+    for p in &mut parts {
+        let pieces: Vec<&str> = p.split(',').map(str::trim).collect();
+        if pieces.len() >= 3 && place.is_none() {
+            let tail = pieces[1..].join(", ");
+            if location_in(&tail).is_some() {
+                place = Some(tail);
+                *p = pieces[0].to_owned();
+            }
+        }
+    }
     let mut labelled_title = None;
     let mut labelled_company = None;
     let parts: Vec<String> = parts
@@ -617,7 +644,7 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
             None => vec![p],
         })
         .collect();
-    let mut location = None;
+    let mut location = place;
     let mut rest = Vec::new();
     for p in parts {
         if location.is_none()
@@ -877,6 +904,33 @@ mod tests {
         assert_eq!(
             roles(&["ABBOTT INDIA LTD, as HR Manager\t2015 – 2018"]),
             vec![(some("ABBOTT INDIA LTD"), some("HR Manager"))]
+        );
+    }
+
+    #[test]
+    fn wrapped_description_lines_are_not_the_next_header() {
+        let lines = [
+            "• Google\tMountain View, CA",
+            "Software Engineer\tOct 2016 – Present",
+            "◦ Apache Beam: a unified model for defining both batch and streaming data-parallel",
+            "pipelines, as well as a set of SDKs.",
+            "• Coursera\tMountain View, CA",
+            "Senior Software Engineer\tJan 2014 – Oct 2016",
+            "Moxie Pest Control, Norcross, Georgia — Sales Representative",
+            "January 2023 - August 2023",
+        ];
+        let jobs: Vec<(Option<String>, Option<String>)> = work(&lines)
+            .into_iter()
+            .map(|j| (j.name, j.position))
+            .collect();
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            jobs,
+            vec![
+                (some("Google"), some("Software Engineer")),
+                (some("Coursera"), some("Senior Software Engineer")),
+                (some("Moxie Pest Control"), some("Sales Representative")),
+            ]
         );
     }
 }
