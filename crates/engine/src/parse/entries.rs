@@ -127,6 +127,19 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// Endings of German compound titles ("Softwareingenieur", "Projektleiterin").
+/// Words of a grade line ("Major GPA: 3.9"), which is never the degree itself.
+const GRADE_WORDS: &[&str] = &[
+    "gpa",
+    "cgpa",
+    "grade",
+    "note",
+    "nota",
+    "notendurchschnitt",
+    "moyenne",
+    "percentage",
+];
+
+/// Endings of German compound titles.
 const TITLE_SUFFIXES: &[&str] = &[
     "ingenieur",
     "ingenieurin",
@@ -307,6 +320,18 @@ const DEGREE_WORDS: &[&str] = &[
     "certificate",
     "cfc",
     "major",
+    "doctorant",
+    "b.com",
+    "m.com",
+    "bcom",
+    "mcom",
+    "bba",
+    "bca",
+    "mca",
+    "llb",
+    "llm",
+    "doktorand",
+    "doctoral",
     "ensino",
     "bachillerato",
     "m2",
@@ -491,16 +516,46 @@ fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
             s.split(" at ")
                 .flat_map(|x| x.split(" @ "))
                 .flat_map(|x| x.split('—'))
+                .flat_map(|x| x.split("; "))
                 .flat_map(sentences)
                 .collect::<Vec<_>>()
         })
         .map(|s| {
-            without_dangling(trim_end_period(
-                s.trim_matches([',', '(', ')', ' ', '-', '–', '|', ':', ';']),
-            ))
+            let s = strip_short_label(&s);
+            let s = TRAILING_GRADE.replace(s, "");
+            balance_parentheses(&without_dangling(trim_end_period(
+                s.trim_matches([',', ' ', '-', '–', '|', ':', ';']),
+            )))
         })
         .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect()
+}
+
+static TRAILING_GRADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s+\d{1,3}(?:[.,]\d+)?\s*%$").expect("valid regex")
+});
+
+/// "UG: B.Com" → "B.Com": a short tag before a colon is a label, not content.
+fn strip_short_label(s: &str) -> &str {
+    match s.split_once(':') {
+        Some((label, rest)) if label.trim().len() <= 3 && !rest.trim().is_empty() => rest.trim(),
+        _ => s,
+    }
+}
+
+/// Drops a parenthesis left open or closed by a cut ("(KarrotPay" → "KarrotPay"), keeping
+/// balanced ones ("POSTECH (Pohang University)").
+fn balance_parentheses(s: &str) -> String {
+    let opens = s.matches('(').count();
+    let closes = s.matches(')').count();
+    let mut out = s.to_owned();
+    if opens > closes && out.ends_with(|c: char| c != ')') {
+        out.push(')');
+    }
+    if closes > opens {
+        out = out.trim_start_matches('(').trim_end_matches(')').to_owned();
+    }
+    out.trim().to_owned()
 }
 
 /// Work entries from the lines of a work section.
@@ -712,10 +767,18 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         }
         let line = strip_bullet(line);
         let range = find_range(line);
-        for part in parts_without_dates(line, range.as_ref()) {
+        let parts = parts_without_dates(line, range.as_ref())
+            .into_iter()
+            // "B.Com (Commerce) from Goa University"
+            .flat_map(|p| match p.split_once(" from ") {
+                Some((a, b)) if has_any(b, INSTITUTION_WORDS) => vec![a.to_owned(), b.to_owned()],
+                _ => vec![p],
+            });
+        for part in parts {
             let part_words = words(&part);
+            let is_grade = part_words.iter().any(|w| GRADE_WORDS.contains(&w.as_str()));
             let institution = has_any(&part, INSTITUTION_WORDS) && part_words.len() <= 14;
-            let degree = is_degree(&part) && part_words.len() <= 16;
+            let degree = is_degree(&part) && part_words.len() <= 16 && !is_grade;
             let starts_with_degree = part_words
                 .first()
                 .is_some_and(|w| DEGREE_WORDS.contains(&w.as_str()));
@@ -930,6 +993,31 @@ mod tests {
                 (some("Google"), some("Software Engineer")),
                 (some("Coursera"), some("Senior Software Engineer")),
                 (some("Moxie Pest Control"), some("Sales Representative")),
+            ]
+        );
+    }
+
+    #[test]
+    fn degree_lines_lose_grades_labels_and_cut_parentheses() {
+        let schools = education(&[
+            "POSTECH(Pohang University of Science and Technology)\tMar. 2010 - Aug. 2017",
+            "B.S. in Computer Science and Engineering; GPA: 3.66 (9.15/10.0)",
+            "UG: B.Com (Commerce) from Goa University in 2001",
+            "Major GPA: 3.9 / 4.0",
+        ]);
+        let got: Vec<(Option<String>, Option<String>)> = schools
+            .into_iter()
+            .map(|e| (e.institution, e.study_type))
+            .collect();
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                (
+                    some("POSTECH(Pohang University of Science and Technology)"),
+                    some("B.S. in Computer Science and Engineering")
+                ),
+                (some("Goa University"), some("B.Com (Commerce)")),
             ]
         );
     }

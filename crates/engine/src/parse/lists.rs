@@ -3,6 +3,24 @@
 use crate::resume::{Language, Skill};
 
 fn items(text: &str) -> Vec<String> {
+    // "Python (Pandas, NumPy)" lists three skills.
+    let text = text.replace(['(', ')'], ",");
+    let separated = text.contains([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // "PyTorch JAX Python OpenCV": tool names set apart by spaces alone.
+    let techy = |w: &str| {
+        w.chars()
+            .skip(1)
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
+            || w.chars().all(|c| c.is_uppercase())
+    };
+    let capitalised = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let techy_count = words.iter().filter(|w| techy(w)).count();
+    if !separated && words.len() >= 3 && capitalised && techy_count * 2 >= words.len() {
+        return words.iter().map(|w| (*w).to_owned()).collect();
+    }
     text.split([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/'])
         .map(|s| {
             s.trim()
@@ -99,5 +117,20 @@ mod tests {
         assert_eq!(l[0].language, "English");
         assert_eq!(l[0].fluency.as_deref(), Some("native"));
         assert_eq!(l[1].fluency.as_deref(), Some("B2"));
+    }
+
+    #[test]
+    fn tools_set_apart_by_spaces_or_parentheses() {
+        let s = skills(
+            &[
+                "Outils principaux: PyTorch JAX Python OpenCV",
+                "Python (Pandas, NumPy)",
+            ],
+            "Compétences",
+        );
+        assert_eq!(s[0].keywords, vec!["Python", "Pandas", "NumPy"]);
+        assert_eq!(s[1].keywords, vec!["PyTorch", "JAX", "Python", "OpenCV"]);
+        let prose = skills(&["Machine Learning Engineering"], "Skills");
+        assert_eq!(prose[0].keywords, vec!["Machine Learning Engineering"]);
     }
 }
