@@ -50,6 +50,222 @@ pub struct SyntheticResume {
     pub schools: Vec<School>,
     /// Skills.
     pub skills: Vec<String>,
+    /// The language it is written in.
+    pub language: Language,
+}
+
+/// The language of a synthetic resume: headings, month names, titles, degrees and schools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// English.
+    English,
+    /// German.
+    German,
+    /// French.
+    French,
+    /// Spanish.
+    Spanish,
+    /// Portuguese.
+    Portuguese,
+}
+
+/// What changes from one language to another.
+struct Vocabulary {
+    experience: &'static str,
+    education: &'static str,
+    skills: &'static str,
+    contact: &'static str,
+    present: &'static str,
+    months: [&'static str; 12],
+    titles: &'static [&'static str],
+    degrees: &'static [&'static str],
+    schools: &'static [&'static str],
+    delivered: &'static str,
+}
+
+impl Language {
+    /// All five.
+    pub const ALL: [Language; 5] = [
+        Language::English,
+        Language::German,
+        Language::French,
+        Language::Spanish,
+        Language::Portuguese,
+    ];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::German => "de",
+            Language::French => "fr",
+            Language::Spanish => "es",
+            Language::Portuguese => "pt",
+        }
+    }
+
+    fn vocabulary(self) -> Vocabulary {
+        match self {
+            Language::English => Vocabulary {
+                experience: "Experience",
+                education: "Education",
+                skills: "Skills",
+                contact: "Contact",
+                present: "Present",
+                months: [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ],
+                titles: TITLES,
+                degrees: DEGREES,
+                schools: SCHOOLS,
+                delivered: "Delivered projects as",
+            },
+            Language::German => Vocabulary {
+                experience: "Berufserfahrung",
+                education: "Ausbildung",
+                skills: "Kenntnisse",
+                contact: "Kontakt",
+                present: "heute",
+                months: [
+                    "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+                    "Nov.", "Dez.",
+                ],
+                titles: &[
+                    "Softwareentwickler",
+                    "Datenanalystin",
+                    "Produktmanager",
+                    "Projektleiterin",
+                    "Werkstudent",
+                ],
+                degrees: &[
+                    "B.Sc. Informatik",
+                    "M.Sc. Wirtschaftsinformatik",
+                    "Diplom-Ingenieur Maschinenbau",
+                ],
+                schools: &[
+                    "Technische Universität Dresden",
+                    "Universität Wien",
+                    "Hochschule München",
+                ],
+                delivered: "Projekte umgesetzt als",
+            },
+            Language::French => Vocabulary {
+                experience: "Expérience professionnelle",
+                education: "Formation",
+                skills: "Compétences",
+                contact: "Contact",
+                present: "aujourd'hui",
+                months: [
+                    "janvier",
+                    "février",
+                    "mars",
+                    "avril",
+                    "mai",
+                    "juin",
+                    "juillet",
+                    "août",
+                    "septembre",
+                    "octobre",
+                    "novembre",
+                    "décembre",
+                ],
+                titles: &[
+                    "Ingénieur logiciel",
+                    "Analyste de données",
+                    "Chef de projet",
+                    "Développeur web",
+                ],
+                degrees: &[
+                    "Master en informatique",
+                    "Licence en mathématiques",
+                    "Diplôme d'ingénieur",
+                ],
+                schools: &[
+                    "Université de Lyon",
+                    "École Centrale de Nantes",
+                    "Université de Bordeaux",
+                ],
+                delivered: "Projets livrés en tant que",
+            },
+            Language::Spanish => Vocabulary {
+                experience: "Experiencia laboral",
+                education: "Educación",
+                skills: "Habilidades",
+                contact: "Contacto",
+                present: "actualidad",
+                months: [
+                    "enero",
+                    "febrero",
+                    "marzo",
+                    "abril",
+                    "mayo",
+                    "junio",
+                    "julio",
+                    "agosto",
+                    "septiembre",
+                    "octubre",
+                    "noviembre",
+                    "diciembre",
+                ],
+                titles: &[
+                    "Ingeniero de software",
+                    "Analista de datos",
+                    "Gerente de producto",
+                    "Desarrollador web",
+                ],
+                degrees: &[
+                    "Grado en Ingeniería Informática",
+                    "Máster en Ciencia de Datos",
+                    "Licenciatura en Economía",
+                ],
+                schools: &[
+                    "Universidad de Sevilla",
+                    "Universidad Politécnica de Madrid",
+                    "Universidad de Granada",
+                ],
+                delivered: "Proyectos entregados como",
+            },
+            Language::Portuguese => Vocabulary {
+                experience: "Experiência profissional",
+                education: "Formação acadêmica",
+                skills: "Competências",
+                contact: "Contato",
+                present: "atual",
+                months: [
+                    "janeiro",
+                    "fevereiro",
+                    "março",
+                    "abril",
+                    "maio",
+                    "junho",
+                    "julho",
+                    "agosto",
+                    "setembro",
+                    "outubro",
+                    "novembro",
+                    "dezembro",
+                ],
+                titles: &[
+                    "Engenheiro de software",
+                    "Analista de dados",
+                    "Gerente de produto",
+                    "Desenvolvedor web",
+                ],
+                degrees: &[
+                    "Bacharelado em Ciência da Computação",
+                    "Mestrado em Engenharia",
+                    "Licenciatura em Matemática",
+                ],
+                schools: &[
+                    "Universidade de Coimbra",
+                    "Universidade de São Paulo",
+                    "Universidade Federal do Paraná",
+                ],
+                delivered: "Projetos entregues como",
+            },
+        }
+    }
 }
 
 /// Page layout of a rendered PDF.
@@ -155,8 +371,14 @@ impl Mix {
 }
 
 impl SyntheticResume {
-    /// The resume for `seed`.
+    /// The English resume for `seed`.
     pub fn generate(seed: u64) -> SyntheticResume {
+        SyntheticResume::generate_in(seed, Language::English)
+    }
+
+    /// The resume for `seed`, written in `language`.
+    pub fn generate_in(seed: u64, language: Language) -> SyntheticResume {
+        let words = language.vocabulary();
         let mut r = Mix(seed);
         let first = r.pick(FIRST);
         let last = r.pick(LAST);
@@ -168,7 +390,7 @@ impl SyntheticResume {
             let length = 1 + (r.next() % 4) as u32;
             let start_month = 1 + (r.next() % 12) as u32;
             jobs.push(Job {
-                title: r.pick(TITLES).to_owned(),
+                title: r.pick(words.titles).to_owned(),
                 company: r.pick(COMPANIES).to_owned(),
                 start: format!("{}-{start_month:02}", year - length),
                 end: (i > 0).then(|| format!("{year}-{:02}", 1 + (r.next() % 12))),
@@ -184,7 +406,7 @@ impl SyntheticResume {
         }
         SyntheticResume {
             name: format!("{first} {last}"),
-            headline: r.pick(TITLES).to_owned(),
+            headline: r.pick(words.titles).to_owned(),
             email: format!(
                 "{}.{}{}@example.com",
                 ascii(first),
@@ -195,39 +417,40 @@ impl SyntheticResume {
             location: r.pick(CITIES).to_owned(),
             jobs,
             schools: vec![School {
-                institution: r.pick(SCHOOLS).to_owned(),
-                degree: r.pick(DEGREES).to_owned(),
+                institution: r.pick(words.schools).to_owned(),
+                degree: r.pick(words.degrees).to_owned(),
                 year: year - (r.next() % 2) as u32,
             }],
             skills,
+            language,
         }
     }
 
-    fn month_year(iso: &str) -> String {
-        const NAMES: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
+    fn month_year(&self, iso: &str) -> String {
+        let names = self.language.vocabulary().months;
         let (y, m) = iso.split_once('-').unwrap_or((iso, "01"));
         let m: usize = m.parse().unwrap_or(1);
-        format!("{} {y}", NAMES[(m.clamp(1, 12)) - 1])
+        format!("{} {y}", names[(m.clamp(1, 12)) - 1])
     }
 
     fn job_lines(&self) -> Vec<(String, bool)> {
+        let words = self.language.vocabulary();
         let mut out = Vec::new();
         for j in &self.jobs {
             let end = j
                 .end
                 .as_deref()
-                .map(Self::month_year)
-                .unwrap_or_else(|| "Present".to_owned());
+                .map(|e| self.month_year(e))
+                .unwrap_or_else(|| words.present.to_owned());
             out.push((j.title.clone(), true));
             out.push((
-                format!("{} | {} – {end}", j.company, Self::month_year(&j.start)),
+                format!("{} | {} – {end}", j.company, self.month_year(&j.start)),
                 false,
             ));
             out.push((
                 format!(
-                    "• Delivered projects as {} at {}",
+                    "• {} {} ({})",
+                    words.delivered,
                     j.title.to_lowercase(),
                     j.company
                 ),
@@ -251,25 +474,27 @@ impl SyntheticResume {
 
     /// Plain text.
     pub fn to_text(&self) -> String {
+        let words = self.language.vocabulary();
         let mut out = format!(
-            "{}\n{}\n{} | {} | {}\n\nExperience\n",
-            self.name, self.headline, self.location, self.email, self.phone
+            "{}\n{}\n{} | {} | {}\n\n{}\n",
+            self.name, self.headline, self.location, self.email, self.phone, words.experience
         );
         for (line, _) in self.job_lines() {
             out.push_str(&line);
             out.push('\n');
         }
-        out.push_str("\nEducation\n");
+        out.push_str(&format!("\n{}\n", words.education));
         for (line, _) in self.school_lines() {
             out.push_str(&line);
             out.push('\n');
         }
-        out.push_str(&format!("\nSkills\n{}\n", self.skills.join(", ")));
+        out.push_str(&format!("\n{}\n{}\n", words.skills, self.skills.join(", ")));
         out
     }
 
     /// A PDF with a real text layer in the standard Helvetica fonts.
     pub fn to_pdf(&self, layout: Layout) -> Vec<u8> {
+        let words = self.language.vocabulary();
         let mut page = PageWriter::default();
         match layout {
             Layout::OneColumn => {
@@ -287,8 +512,8 @@ impl SyntheticResume {
                 );
                 y -= 30.0;
                 for (title, lines) in [
-                    ("Experience", self.job_lines()),
-                    ("Education", self.school_lines()),
+                    (words.experience, self.job_lines()),
+                    (words.education, self.school_lines()),
                 ] {
                     page.text(50.0, y, 13.0, true, title);
                     y -= 18.0;
@@ -298,7 +523,7 @@ impl SyntheticResume {
                     }
                     y -= 12.0;
                 }
-                page.text(50.0, y, 13.0, true, "Skills");
+                page.text(50.0, y, 13.0, true, words.skills);
                 page.text(50.0, y - 18.0, 10.0, false, &self.skills.join(", "));
             }
             Layout::TwoColumn => {
@@ -306,7 +531,7 @@ impl SyntheticResume {
                 page.text(40.0, 778.0, 12.0, false, &self.headline);
                 // Sidebar: smaller type on its own rhythm, as real templates have.
                 let mut y = 740.0;
-                page.text(40.0, y, 12.0, true, "Contact");
+                page.text(40.0, y, 12.0, true, words.contact);
                 y -= 17.0;
                 for line in [
                     self.email.as_str(),
@@ -317,7 +542,7 @@ impl SyntheticResume {
                     y -= 12.5;
                 }
                 y -= 14.0;
-                page.text(40.0, y, 12.0, true, "Skills");
+                page.text(40.0, y, 12.0, true, words.skills);
                 y -= 17.0;
                 for s in &self.skills {
                     page.text(40.0, y, 9.0, false, s);
@@ -325,8 +550,8 @@ impl SyntheticResume {
                 }
                 let mut y = 736.0;
                 for (title, lines) in [
-                    ("Experience", self.job_lines()),
-                    ("Education", self.school_lines()),
+                    (words.experience, self.job_lines()),
+                    (words.education, self.school_lines()),
                 ] {
                     page.text(230.0, y, 13.0, true, title);
                     y -= 19.0;
@@ -350,15 +575,16 @@ impl SyntheticResume {
                 xml_escape(text)
             )
         };
-        let mut body = p(&self.name, true) + &p(&self.headline, false) + &p("Experience", true);
+        let words = self.language.vocabulary();
+        let mut body = p(&self.name, true) + &p(&self.headline, false) + &p(words.experience, true);
         for (line, bold) in self.job_lines() {
             body += &p(&line, bold);
         }
-        body += &p("Education", true);
+        body += &p(words.education, true);
         for (line, bold) in self.school_lines() {
             body += &p(&line, bold);
         }
-        body += &p("Skills", true);
+        body += &p(words.skills, true);
         body += "<w:tbl><w:tr>";
         for s in &self.skills {
             body += &format!("<w:tc>{}</w:tc>", p(s, false));

@@ -341,11 +341,18 @@ const DEGREE_WORDS: &[&str] = &[
 ];
 
 fn words(s: &str) -> Vec<String> {
-    fold(s)
+    let folded = fold(s);
+    let whole = folded
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '/')
-        .map(|w| {
-            w.trim_matches(|c: char| c == '.' || c == ':' || c == ';')
-                .to_owned()
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ':' || c == ';'));
+    // Hyphenated compounds count as themselves and as their parts ("Diplom-Ingenieur").
+    whole
+        .flat_map(|w| {
+            let mut out = vec![w.to_owned()];
+            if w.contains('-') {
+                out.extend(w.split('-').filter(|p| !p.is_empty()).map(str::to_owned));
+            }
+            out
         })
         .filter(|w| !w.is_empty())
         .collect()
