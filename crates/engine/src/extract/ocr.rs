@@ -4,11 +4,36 @@
 use crate::error::ExtractError;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs a tool with no output pipes (it writes files), killing it at the deadline.
+fn run_until(mut command: Command, deadline: Instant, what: &str) -> Result<bool, ExtractError> {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| ExtractError::Io(format!("cannot run {what}: {e}")))?;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status.success());
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(ExtractError::Timeout(BUDGET.as_secs()));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
 
 /// Languages asked of Tesseract, where their data is installed.
 const LANGUAGES: &[&str] = &["eng", "deu", "fra", "spa", "por"];
-/// Resolution for rasterising: enough for 9 pt type.
-const DPI: &str = "220";
+/// Longest side of a rasterised page in pixels (about 220 dpi on A4): enough for 9 pt type,
+/// and a bound on memory whatever size a hostile page claims.
+const PAGE_PIXELS: &str = "2600";
+/// OCR of one document stops after this long (inside the queue's per-file timeout).
+const BUDGET: Duration = Duration::from_secs(20);
 /// Scans longer than this are not worth OCR time in an import.
 const MAX_PAGES: usize = 6;
 
@@ -43,28 +68,31 @@ fn missing() -> ExtractError {
 }
 
 /// OCR of each image, in order; `nothing` is the error when no text comes back.
-fn read_images(images: &[PathBuf], nothing: ExtractError) -> Result<String, ExtractError> {
+fn read_images(
+    images: &[PathBuf],
+    nothing: ExtractError,
+    deadline: Instant,
+) -> Result<String, ExtractError> {
     let tesseract = find_program("tesseract").ok_or_else(missing)?;
     let languages = installed_languages(&tesseract);
     let mut text = Vec::new();
     for image in images {
-        let out = Command::new(&tesseract)
-            // Tesseract's OpenMP threads spin against each other and against our other
-            // workers: one thread is ten times faster here (1.8 s against 17 s a page).
+        let out_base = image.with_extension("ocr");
+        let mut command = Command::new(&tesseract);
+        // Tesseract's OpenMP threads spin against each other and against our other
+        // workers: one thread is ten times faster here (1.8 s against 17 s a page).
+        command
             .env("OMP_THREAD_LIMIT", "1")
             .arg(image)
-            .arg("stdout")
-            .args(["-l", &languages, "--psm", "3"])
-            .stderr(Stdio::null())
-            .output()
-            .map_err(|e| ExtractError::Io(format!("cannot run tesseract: {e}")))?;
-        if !out.status.success() {
+            .arg(&out_base)
+            .args(["-l", &languages, "--psm", "3"]);
+        if !run_until(command, deadline, "tesseract")? {
             return Err(ExtractError::corrupt(
                 "image",
                 "tesseract could not read it",
             ));
         }
-        text.push(String::from_utf8_lossy(&out.stdout).into_owned());
+        text.push(std::fs::read_to_string(out_base.with_extension("ocr.txt")).unwrap_or_default());
     }
     let joined = text.join("\x0c");
     if joined.trim().is_empty() {
@@ -80,24 +108,14 @@ pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
     let dir = tempfile::tempdir()?;
     let input = dir.path().join("in.pdf");
     std::fs::write(&input, bytes)?;
-    let status = Command::new(pdftoppm)
-        .args([
-            "-r",
-            DPI,
-            "-gray",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            &MAX_PAGES.to_string(),
-        ])
+    let deadline = Instant::now() + BUDGET;
+    let mut render = Command::new(pdftoppm);
+    render
+        .args(["-scale-to", PAGE_PIXELS, "-gray", "-png", "-f", "1", "-l"])
+        .arg(MAX_PAGES.to_string())
         .arg(&input)
-        .arg(dir.path().join("page"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map_err(|e| ExtractError::Io(format!("cannot run pdftoppm: {e}")))?;
-    if !status.success() {
+        .arg(dir.path().join("page"));
+    if !run_until(render, deadline, "pdftoppm")? {
         return Err(ExtractError::corrupt(
             "PDF",
             "its pages could not be rendered for OCR",
@@ -108,7 +126,11 @@ pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
         .filter(|p| p.extension().is_some_and(|x| x == "png"))
         .collect();
     images.sort();
-    read_images(&images, ExtractError::scanned_pdf("OCR found no text"))
+    read_images(
+        &images,
+        ExtractError::scanned_pdf("OCR found no text"),
+        deadline,
+    )
 }
 
 /// Reads a PNG/JPEG/TIFF resume.
@@ -126,5 +148,5 @@ pub(crate) fn ocr_image(bytes: &[u8], extension: &str) -> Result<String, Extract
         "{} image without readable text (OCR found none)",
         extension.to_uppercase()
     ));
-    read_images(&[input], nothing)
+    read_images(&[input], nothing, Instant::now() + BUDGET)
 }

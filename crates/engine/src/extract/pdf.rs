@@ -7,6 +7,17 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
+    match extract_unlocked(bytes) {
+        // Some encryption handlers make the readers see a broken file rather than a locked
+        // one; the trailer's /Encrypt entry tells the truth.
+        Err(ExtractError::Corrupt { .. }) if super::find(bytes, b"/Encrypt").is_some() => {
+            Err(ExtractError::Encrypted)
+        }
+        other => other,
+    }
+}
+
+fn extract_unlocked(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     let mut doc = match catch_unwind(|| pdf_extract::Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return fallback(bytes, &format!("{e}")),
