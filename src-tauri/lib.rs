@@ -8,6 +8,7 @@ mod commands;
 mod convert;
 pub mod events;
 
+use cvdeck_engine::worker::WorkerCommand;
 use cvdeck_engine::{default_library_dir, Engine, EngineConfig, Library};
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
@@ -51,9 +52,18 @@ fn library_dir() -> PathBuf {
 }
 
 /// Starts the engine inside a running app: state, event bridge, interrupted imports.
-pub fn start_engine<R: Runtime>(app: &tauri::AppHandle<R>, library: Library) {
+/// Files are parsed in child processes started with `worker` (normally this executable).
+pub fn start_engine<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    library: Library,
+    worker: Option<WorkerCommand>,
+) {
     let (sink, rx) = events::channel();
-    let engine = Engine::new(library, EngineConfig::default(), sink);
+    let config = EngineConfig {
+        worker,
+        ..EngineConfig::default()
+    };
+    let engine = Engine::new(library, config, sink);
     app.manage(AppState {
         engine: engine.clone(),
     });
@@ -89,7 +99,7 @@ pub fn run() {
             let library = Library::open(&dir)
                 .map_err(|e| format!("cannot open the library in {}: {e}", dir.display()))?;
             tracing::info!("library: {}", dir.display());
-            start_engine(app.handle(), library);
+            start_engine(app.handle(), library, WorkerCommand::current_exe().ok());
             Ok(())
         });
     if let Err(e) = with_commands(builder).run(tauri::generate_context!()) {

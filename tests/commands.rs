@@ -21,7 +21,16 @@ fn app() -> TestApp {
         .plugin(tauri_plugin_notification::init())
         .build(tauri::generate_context!())
         .expect("app builds with the real context");
-    cvdeck_lib::start_engine(app.handle(), Library::open(library.path()).unwrap());
+    // The real app binary is the parser worker, as in production.
+    let worker = cvdeck_engine::worker::WorkerCommand {
+        program: env!("CARGO_BIN_EXE_cvdeck").into(),
+        memory_limit: cvdeck_engine::worker::DEFAULT_MEMORY_LIMIT,
+    };
+    cvdeck_lib::start_engine(
+        app.handle(),
+        Library::open(library.path()).unwrap(),
+        Some(worker),
+    );
     let window = match app.get_webview_window("main") {
         Some(w) => w,
         None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -35,6 +35,9 @@ enum Command {
         /// Files parsed at once (default: the number of cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Seconds one file may take before its parser is stopped.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
     },
     /// List the library's resumes.
     List {
@@ -81,6 +84,7 @@ enum Command {
 }
 
 fn main() -> std::process::ExitCode {
+    cvdeck_engine::worker::run_worker_if_asked();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("CVDECK_LOG"))
         .with_writer(std::io::stderr)
@@ -100,7 +104,11 @@ fn main() -> std::process::ExitCode {
 fn run(cli: Cli) -> Result<std::process::ExitCode> {
     let library_dir = cli.library.unwrap_or_else(default_library_dir);
     match cli.command {
-        Command::Import { paths, jobs } => import(&library_dir, paths, jobs),
+        Command::Import {
+            paths,
+            jobs,
+            timeout,
+        } => import(&library_dir, paths, jobs, timeout),
         Command::List { status, json } => list(&library_dir, status.as_deref(), json),
         Command::Parse { paths, out, text } => parse(&paths, out.as_deref(), text),
         Command::Generate { count, seed, out } => generate(count, seed, &out),
@@ -112,13 +120,18 @@ fn import(
     library_dir: &Path,
     paths: Vec<PathBuf>,
     jobs: Option<usize>,
+    timeout: u64,
 ) -> Result<std::process::ExitCode> {
     for p in &paths {
         anyhow::ensure!(p.exists(), "{} does not exist", p.display());
     }
     let library = Library::open(library_dir)
         .with_context(|| format!("opening the library in {}", library_dir.display()))?;
-    let mut config = EngineConfig::default();
+    let mut config = EngineConfig {
+        worker: Some(cvdeck_engine::worker::WorkerCommand::current_exe()?),
+        timeout: std::time::Duration::from_secs(timeout.max(1)),
+        ..EngineConfig::default()
+    };
     if let Some(j) = jobs {
         config.parallelism = j.max(1);
     }

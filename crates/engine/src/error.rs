@@ -43,6 +43,9 @@ pub enum ExtractError {
     /// Readable, but there is no text in it.
     #[error("no text found in the file")]
     NoText,
+    /// The parser process died on this file (abort, stack overflow, out of memory).
+    #[error("parsing stopped: {0}")]
+    WorkerCrashed(String),
 }
 
 /// Stable, machine-readable kind of an [`ExtractError`] (stored in the library, sent to the UI).
@@ -68,6 +71,8 @@ pub enum ErrorKind {
     Timeout,
     /// [`ExtractError::NoText`]
     NoText,
+    /// [`ExtractError::WorkerCrashed`]
+    WorkerCrashed,
 }
 
 impl ErrorKind {
@@ -84,6 +89,7 @@ impl ErrorKind {
             ErrorKind::Panicked => "panicked",
             ErrorKind::Timeout => "timeout",
             ErrorKind::NoText => "no_text",
+            ErrorKind::WorkerCrashed => "worker_crashed",
         }
     }
 }
@@ -102,6 +108,7 @@ impl ExtractError {
             ExtractError::Panicked(_) => ErrorKind::Panicked,
             ExtractError::Timeout(_) => ErrorKind::Timeout,
             ExtractError::NoText => ErrorKind::NoText,
+            ExtractError::WorkerCrashed(_) => ErrorKind::WorkerCrashed,
         }
     }
 

@@ -22,6 +22,7 @@ pub mod queue;
 pub mod resume;
 pub mod store;
 pub mod synth;
+pub mod worker;
 
 pub use error::{ErrorKind, ExtractError};
 pub use extract::{Format, Limits};

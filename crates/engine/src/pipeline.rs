@@ -7,7 +7,7 @@ use crate::resume::Resume;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// A parsed document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parsed {
     /// Detected format.
     pub format: Format,

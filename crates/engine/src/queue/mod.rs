@@ -7,6 +7,7 @@ use crate::error::ExtractError;
 use crate::extract::Limits;
 use crate::pipeline::{parse_bytes, stored_extension};
 use crate::store::{Card, Failure, Library, NewFile, Registered, ResumeId, Status, StoreError};
+use crate::worker::{WorkerCommand, WorkerPool};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,7 +19,7 @@ use tokio::task::JoinSet;
 pub use scan::scan_paths;
 
 /// How the engine runs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct EngineConfig {
     /// Files parsed at once.
     pub parallelism: usize,
@@ -26,6 +27,9 @@ pub struct EngineConfig {
     pub timeout: Duration,
     /// Size limits.
     pub limits: Limits,
+    /// Parse in worker processes started with this command; None parses in this process
+    /// (libraries and tests; a hostile file can then hang a thread or abort the process).
+    pub worker: Option<WorkerCommand>,
 }
 
 impl Default for EngineConfig {
@@ -36,6 +40,7 @@ impl Default for EngineConfig {
                 .unwrap_or(2),
             timeout: Duration::from_secs(30),
             limits: Limits::default(),
+            worker: None,
         }
     }
 }
@@ -131,6 +136,7 @@ struct Inner {
     config: EngineConfig,
     sink: EventSink,
     permits: Arc<Semaphore>,
+    workers: Option<WorkerPool>,
     next_import: AtomicU64,
 }
 
@@ -141,6 +147,7 @@ impl Engine {
             inner: Arc::new(Inner {
                 library,
                 permits: Arc::new(Semaphore::new(config.parallelism.max(1))),
+                workers: config.worker.clone().map(WorkerPool::new),
                 config,
                 sink,
                 next_import: AtomicU64::new(1),
@@ -322,14 +329,19 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> Option<Card> {
     (inner.sink)(EngineEvent::CardsChanged(vec![card]));
     let limits = inner.config.limits;
     let timeout = inner.config.timeout;
-    let parse = tokio::task::spawn_blocking(move || {
-        let bytes = read_limited(&path, &limits)?;
-        parse_bytes(&bytes, &limits)
-    });
-    let outcome = match tokio::time::timeout(timeout, parse).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(join)) => Err(ExtractError::Panicked(join.to_string())),
-        Err(_) => Err(ExtractError::Timeout(timeout.as_secs().max(1))),
+    let outcome = match &inner.workers {
+        Some(pool) => pool.parse(&path, &limits, timeout).await,
+        None => {
+            let parse = tokio::task::spawn_blocking(move || {
+                let bytes = read_limited(&path, &limits)?;
+                parse_bytes(&bytes, &limits)
+            });
+            match tokio::time::timeout(timeout, parse).await {
+                Ok(Ok(result)) => result,
+                Ok(Err(join)) => Err(ExtractError::Panicked(join.to_string())),
+                Err(_) => Err(ExtractError::Timeout(timeout.as_secs().max(1))),
+            }
+        }
     };
     let inner2 = inner.clone();
     let saved = blocking(move || -> Result<Card, StoreError> {
@@ -360,7 +372,7 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> Option<Card> {
     }
 }
 
-fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
     let meta = std::fs::metadata(path)?;
     if meta.len() > limits.max_file_bytes {
         return Err(too_large(meta.len(), limits));

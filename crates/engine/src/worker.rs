@@ -1,0 +1,248 @@
+//! Parsing in child processes, so that no file can take the application down.
+//!
+//! Parser libraries abort on some files (stack overflow, allocation failure) and spin forever
+//! on others. The parent sends one file at a time to a worker process over stdin/stdout (one
+//! JSON line each way), enforces the per-file timeout by killing the worker, and starts a new
+//! one after any crash. The worker caps its own address space and catches cheap panics itself.
+//!
+//! Any binary can be the worker: it calls [`run_worker_if_asked`] first thing in `main`.
+
+use crate::error::ExtractError;
+use crate::extract::Limits;
+use crate::pipeline::{parse_bytes, Parsed};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Mutex;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::process::{Child, ChildStdin, ChildStdout, Command};
+
+/// The argument that turns a binary into a parsing worker.
+pub const WORKER_ARG: &str = "--cvdeck-parse-worker";
+
+/// Address-space cap of a worker process.
+pub const DEFAULT_MEMORY_LIMIT: u64 = 1024 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct Request {
+    path: PathBuf,
+    max_file_bytes: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Response {
+    Parsed(Box<Parsed>),
+    Failed(ExtractError),
+}
+
+/// If this process was started as a worker, serves requests until stdin closes and exits.
+/// Call it before anything else in `main`.
+pub fn run_worker_if_asked() {
+    if std::env::args().nth(1).as_deref() == Some(WORKER_ARG) {
+        let memory = std::env::args()
+            .nth(2)
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(DEFAULT_MEMORY_LIMIT);
+        let code = match serve(memory) {
+            Ok(()) => 0,
+            Err(_) => 1,
+        };
+        std::process::exit(code);
+    }
+}
+
+fn serve(memory_limit: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        // Beyond this an allocation fails and the worker dies, not the machine.
+        let _ = rlimit::Resource::AS.set(memory_limit, memory_limit);
+    }
+    #[cfg(not(unix))]
+    let _ = memory_limit;
+    // Panics are answered as failures; their default report would only fill the log.
+    std::panic::set_hook(Box::new(|_| {}));
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if std::io::BufRead::read_line(&mut stdin.lock(), &mut line)? == 0 {
+            return Ok(());
+        }
+        let response = match serde_json::from_str::<Request>(&line) {
+            Ok(request) => handle(request),
+            Err(e) => Response::Failed(ExtractError::Io(format!("bad worker request: {e}"))),
+        };
+        let json = serde_json::to_string(&response).unwrap_or_else(|e| {
+            serde_json::to_string(&Response::Failed(ExtractError::Io(e.to_string())))
+                .unwrap_or_default()
+        });
+        std::io::Write::write_all(&mut stdout, json.as_bytes())?;
+        std::io::Write::write_all(&mut stdout, b"\n")?;
+        std::io::Write::flush(&mut stdout)?;
+    }
+}
+
+fn handle(request: Request) -> Response {
+    let limits = Limits {
+        max_file_bytes: request.max_file_bytes,
+        ..Limits::default()
+    };
+    // Deeply nested documents recurse deeply: give the parser a big stack of its own.
+    let parsed = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || {
+            let bytes = crate::queue::read_limited(&request.path, &limits)?;
+            parse_bytes(&bytes, &limits)
+        })
+        .map_err(|e| ExtractError::Io(e.to_string()))
+        .and_then(|thread| {
+            thread
+                .join()
+                .unwrap_or_else(|_| Err(ExtractError::Panicked("parser thread panicked".into())))
+        });
+    match parsed {
+        Ok(p) => Response::Parsed(Box::new(p)),
+        Err(e) => Response::Failed(e),
+    }
+}
+
+/// How to start a worker: a program and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkerCommand {
+    /// The executable (usually the running one).
+    pub program: PathBuf,
+    /// Address-space cap for each worker, in bytes.
+    pub memory_limit: u64,
+}
+
+impl WorkerCommand {
+    /// The running executable as the worker (it must call [`run_worker_if_asked`]).
+    pub fn current_exe() -> std::io::Result<WorkerCommand> {
+        Ok(WorkerCommand {
+            program: std::env::current_exe()?,
+            memory_limit: DEFAULT_MEMORY_LIMIT,
+        })
+    }
+}
+
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+/// Idle workers, reused across files; a worker that misbehaved is never put back.
+pub(crate) struct WorkerPool {
+    command: WorkerCommand,
+    idle: Mutex<Vec<Worker>>,
+}
+
+impl WorkerPool {
+    pub(crate) fn new(command: WorkerCommand) -> WorkerPool {
+        WorkerPool {
+            command,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn spawn(&self) -> Result<Worker, ExtractError> {
+        let mut child = Command::new(&self.command.program)
+            .arg(WORKER_ARG)
+            .arg(self.command.memory_limit.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| ExtractError::Io(format!("cannot start a parser process: {e}")))?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| ExtractError::Io("worker has no stdin".into()))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| ExtractError::Io("worker has no stdout".into()))?;
+        Ok(Worker {
+            child,
+            stdin,
+            stdout: BufReader::new(stdout),
+        })
+    }
+
+    /// Parses `path` in a worker, within `timeout`.
+    pub(crate) async fn parse(
+        &self,
+        path: &Path,
+        limits: &Limits,
+        timeout: Duration,
+    ) -> Result<Parsed, ExtractError> {
+        let reused = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut worker = match reused {
+            Some(w) => w,
+            None => self.spawn()?,
+        };
+        let request = serde_json::to_string(&Request {
+            path: path.to_owned(),
+            max_file_bytes: limits.max_file_bytes,
+        })
+        .map_err(|e| ExtractError::Io(e.to_string()))?;
+        let exchange = async {
+            worker.stdin.write_all(request.as_bytes()).await?;
+            worker.stdin.write_all(b"\n").await?;
+            worker.stdin.flush().await?;
+            let mut line = String::new();
+            worker.stdout.read_line(&mut line).await?;
+            std::io::Result::Ok(line)
+        };
+        match tokio::time::timeout(timeout, exchange).await {
+            Err(_) => {
+                let _ = worker.child.kill().await;
+                Err(ExtractError::Timeout(timeout.as_secs().max(1)))
+            }
+            Ok(Ok(line)) if !line.is_empty() => {
+                let response = serde_json::from_str::<Response>(&line);
+                self.idle
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(worker);
+                match response {
+                    Ok(Response::Parsed(p)) => Ok(*p),
+                    Ok(Response::Failed(e)) => Err(e),
+                    Err(e) => Err(ExtractError::Io(format!("bad worker answer: {e}"))),
+                }
+            }
+            // The worker died on this file: say how, and let the next file start a new one.
+            Ok(_) => {
+                let status = worker.child.wait().await.ok();
+                Err(crashed(status))
+            }
+        }
+    }
+}
+
+fn crashed(status: Option<std::process::ExitStatus>) -> ExtractError {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        match status.and_then(|s| s.signal()) {
+            // SIGABRT after a failed allocation, SIGSEGV on a stack overflow.
+            Some(6) => {
+                return ExtractError::WorkerCrashed(
+                    "the parser ran out of memory or aborted".into(),
+                )
+            }
+            Some(11) => {
+                return ExtractError::WorkerCrashed("the parser overflowed its stack".into())
+            }
+            Some(9) => return ExtractError::WorkerCrashed("the parser was killed".into()),
+            _ => {}
+        }
+    }
+    ExtractError::WorkerCrashed(match status {
+        Some(s) => format!("the parser process exited ({s})"),
+        None => "the parser process stopped answering".to_owned(),
+    })
+}
