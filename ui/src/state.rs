@@ -6,9 +6,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Imports with at most this many files get a toast per resume; larger ones one summary.
-pub const SMALL_IMPORT: u64 = 5;
-
 /// How a toast looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastKind {
@@ -123,52 +120,18 @@ impl Deck {
         }
     }
 
-    fn small_import_running(&self) -> bool {
-        let total: u64 = self.imports.values().map(|p| p.total).sum();
-        !self.imports.is_empty() && total <= SMALL_IMPORT
-    }
-
     fn apply(&mut self, incoming: Vec<CardDto>) {
-        let per_resume = self.small_import_running();
         let cards = Rc::make_mut(&mut self.cards);
-        let mut toasts = Vec::new();
         for card in incoming {
             let previous = cards.get(&card.id);
             // An older state arriving late (a poll racing an event) must not win.
             if previous.is_some_and(|p| p.updated_at > card.updated_at) {
                 continue;
             }
-            let was = previous.map(|p| p.status);
-            if per_resume && was != Some(card.status) {
-                match card.status {
-                    ParseStatus::Completed => toasts.push((
-                        ToastKind::Success,
-                        format!(
-                            "Resume for {} parsed successfully",
-                            card.name.as_deref().unwrap_or(&card.file_name)
-                        ),
-                    )),
-                    ParseStatus::Failed => toasts.push((
-                        ToastKind::Error,
-                        format!(
-                            "{}: {}",
-                            card.file_name,
-                            card.error
-                                .as_ref()
-                                .map(|e| e.message.as_str())
-                                .unwrap_or("failed")
-                        ),
-                    )),
-                    _ => {}
-                }
-            }
             if card.status != ParseStatus::Processing {
                 self.before_retry.remove(&card.id);
             }
             cards.insert(card.id, Rc::new(card));
-        }
-        for (kind, text) in toasts {
-            self.toast(kind, text);
         }
     }
 }
@@ -232,23 +195,28 @@ impl Reducible for Deck {
                 next.imports.insert(p.import_id, p);
             }
             Action::ImportFinished(f) => {
-                let was_small = next
-                    .imports
-                    .get(&f.import_id)
-                    .is_some_and(|p| p.total <= SMALL_IMPORT);
                 next.imports.remove(&f.import_id);
-                if !was_small {
-                    let mut text = format!("{} parsed, {} failed", f.completed, f.failed);
-                    if f.duplicates > 0 {
-                        text.push_str(&format!(", {} duplicates skipped", f.duplicates));
+                // Decided from the summary alone, so the order in which the command's answer
+                // and the events arrive cannot change what is said.
+                let (kind, text) = match (&f.single_name, f.completed, f.failed) {
+                    (Some(name), 1, 0) => (
+                        ToastKind::Success,
+                        format!("Resume for {name} parsed successfully"),
+                    ),
+                    _ => {
+                        let mut text = format!("{} parsed, {} failed", f.completed, f.failed);
+                        if f.duplicates > 0 {
+                            text.push_str(&format!(", {} duplicates skipped", f.duplicates));
+                        }
+                        let kind = if f.failed > 0 {
+                            ToastKind::Info
+                        } else {
+                            ToastKind::Success
+                        };
+                        (kind, text)
                     }
-                    let kind = if f.failed > 0 {
-                        ToastKind::Info
-                    } else {
-                        ToastKind::Success
-                    };
-                    next.toast(kind, text);
-                }
+                };
+                next.toast(kind, text);
             }
             Action::Removed(id) => {
                 Rc::make_mut(&mut next.cards).remove(&id);
@@ -330,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn small_imports_toast_per_resume_and_bulk_imports_once() {
+    fn a_single_resume_gets_its_own_toast_and_a_bulk_import_one_summary() {
         let started = |id, queued| {
             Action::ImportStarted(ImportStarted {
                 import_id: id,
@@ -383,5 +351,22 @@ mod tests {
         );
         assert_eq!(deck.toasts[0].text, "298 parsed, 2 failed");
         assert_eq!(deck.progress(), None);
+    }
+
+    #[test]
+    fn toast_does_not_depend_on_whether_import_started_arrived_first() {
+        // The finished event can overtake the command's answer: the toast must not change.
+        let finished = ImportFinished {
+            import_id: 9,
+            completed: 1,
+            failed: 0,
+            duplicates: 0,
+            single_name: Some("Jane Doe".into()),
+        };
+        let deck = reduce(Rc::default(), Action::ImportFinished(finished));
+        assert_eq!(
+            deck.toasts[0].text,
+            "Resume for Jane Doe parsed successfully"
+        );
     }
 }

@@ -39,8 +39,14 @@ fn a_hanging_pdf_times_out_in_its_worker_and_the_import_finishes() {
         "{stdout}"
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    // Only this binary's workers: other programs on the machine may run their own.
+    let pattern = format!(
+        "{} {}",
+        env!("CARGO_BIN_EXE_cvdeck-cli"),
+        cvdeck_engine::worker::WORKER_ARG
+    );
     let workers = Command::new("pgrep")
-        .args(["-f", "cvdeck-parse-worker"])
+        .args(["-f", &pattern])
         .output()
         .unwrap();
     assert!(

@@ -72,8 +72,14 @@ fn every_torture_file_ends_completed_or_failed_and_the_cli_survives() {
     );
     println!("{files} files in {elapsed:.1?}: {kinds:?}");
     assert!(elapsed < Duration::from_secs(240), "took {elapsed:?}");
+    // Only this binary's workers: other programs on the machine may run their own.
+    let pattern = format!(
+        "{} {}",
+        env!("CARGO_BIN_EXE_cvdeck-cli"),
+        cvdeck_engine::worker::WORKER_ARG
+    );
     let workers = Command::new("pgrep")
-        .args(["-f", "cvdeck-parse-worker"])
+        .args(["-f", &pattern])
         .output()
         .unwrap();
     assert!(
