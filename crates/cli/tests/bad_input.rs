@@ -1,33 +1,12 @@
 //! The bad-input matrix, end to end through the CLI: each input becomes one row with the
 //! expected kind and message, and the CLI finishes normally.
 
-use std::process::Command;
+mod common;
 
 fn import_and_list(dir: &std::path::Path) -> Vec<serde_json::Value> {
-    let cli = env!("CARGO_BIN_EXE_cvdeck-cli");
     let library = tempfile::tempdir().unwrap();
-    let out = Command::new(cli)
-        .arg("--library")
-        .arg(library.path())
-        .arg("import")
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let list = Command::new(cli)
-        .arg("--library")
-        .arg(library.path())
-        .args(["list", "--json"])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&list.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::import(library.path(), &[], dir);
+    common::list_json(library.path())
 }
 
 #[test]

@@ -1,11 +1,9 @@
 //! The CLI as scripts use it: import into a library, list it, parse without one.
 
-use cvdeck_engine::synth::{Layout, SyntheticResume};
-use std::process::Command;
+mod common;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_cvdeck-cli"))
-}
+use common::{cli, import};
+use cvdeck_engine::synth::{Layout, SyntheticResume};
 
 #[test]
 fn import_then_list_then_import_again() {
@@ -23,18 +21,7 @@ fn import_then_list_then_import_again() {
     )
     .unwrap();
 
-    let out = cli()
-        .arg("--library")
-        .arg(library.path())
-        .arg("import")
-        .arg(input.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = import(library.path(), &[], input.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with("1 completed, 1 failed, 0 duplicates skipped\n"),
@@ -61,13 +48,7 @@ fn import_then_list_then_import_again() {
         .expect("a completed row");
     assert_eq!(done["name"], jane.name.as_str());
 
-    let out = cli()
-        .arg("--library")
-        .arg(library.path())
-        .arg("import")
-        .arg(input.path())
-        .output()
-        .unwrap();
+    let out = import(library.path(), &[], input.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with("0 completed, 0 failed, 2 duplicates skipped"),

@@ -1,12 +1,9 @@
 //! Alone in its binary: it checks that no worker process is left, which a concurrent import
 //! in the same test binary would confuse.
 
-use cvdeck_engine::synth::SyntheticResume;
-use std::process::Command;
+mod common;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_cvdeck-cli"))
-}
+use cvdeck_engine::synth::SyntheticResume;
 
 /// A file that makes the PDF library spin forever (from the shared torture set) fails with a
 /// timeout, and the import finishes: the hung worker process is killed, not left running.
@@ -24,33 +21,13 @@ fn a_hanging_pdf_times_out_in_its_worker_and_the_import_finishes() {
     .unwrap();
     let library = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();
-    let out = cli()
-        .arg("--library")
-        .arg(library.path())
-        .args(["import", "--timeout", "3"])
-        .arg(input.path())
-        .output()
-        .unwrap();
+    let out = common::import(library.path(), &["--timeout", "3"], input.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
     assert!(stdout.starts_with("1 completed, 1 failed"), "{stdout}");
     assert!(
         stdout.contains("hangs.pdf — parsing took longer than 3 s and was stopped"),
         "{stdout}"
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
-    // Only this binary's workers: other programs on the machine may run their own.
-    let pattern = format!(
-        "{} {}",
-        env!("CARGO_BIN_EXE_cvdeck-cli"),
-        cvdeck_engine::worker::WORKER_ARG
-    );
-    let workers = Command::new("pgrep")
-        .args(["-f", &pattern])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&workers.stdout).trim().is_empty(),
-        "a worker outlived the import"
-    );
+    common::assert_no_worker_left();
 }

@@ -1,6 +1,8 @@
 //! Kill the CLI at a random point of a 2,000-file import, run it again: every file is exactly
 //! one row, none is left `processing`, and SQLite's integrity check passes.
 
+mod common;
+
 use cvdeck_engine::{Library, Status};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -46,18 +48,7 @@ fn sigkill_mid_import_loses_nothing() {
         );
     }
 
-    let again = Command::new(cli)
-        .arg("--library")
-        .arg(library.path())
-        .arg("import")
-        .arg(input.path())
-        .output()
-        .unwrap();
-    assert!(
-        again.status.success(),
-        "{}",
-        String::from_utf8_lossy(&again.stderr)
-    );
+    common::import(library.path(), &[], input.path());
 
     let lib = Library::open(library.path()).unwrap();
     let counts = lib.counts().unwrap();

@@ -2,8 +2,9 @@
 //! ends as exactly one completed or failed row within the per-file timeout, parsed in worker
 //! processes by the real CLI; no worker outlives the import.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -16,33 +17,11 @@ fn every_torture_file_ends_completed_or_failed_and_the_cli_survives() {
     );
     let files = std::fs::read_dir(&torture).unwrap().count();
     let library = tempfile::tempdir().unwrap();
-    let cli = env!("CARGO_BIN_EXE_cvdeck-cli");
 
     let started = Instant::now();
-    let import = Command::new(cli)
-        .arg("--library")
-        .arg(library.path())
-        .args(["import", "--timeout", "8", "--jobs", "2"])
-        .arg(&torture)
-        .output()
-        .unwrap();
+    common::import(library.path(), &["--timeout", "8", "--jobs", "2"], &torture);
     let elapsed = started.elapsed();
-    assert!(
-        import.status.success(),
-        "{}",
-        String::from_utf8_lossy(&import.stderr)
-    );
-
-    let list = Command::new(cli)
-        .arg("--library")
-        .arg(library.path())
-        .args(["list", "--json"])
-        .output()
-        .unwrap();
-    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&list.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = common::list_json(library.path());
     assert_eq!(rows.len(), files, "every file is exactly one row");
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     for row in &rows {
@@ -72,18 +51,5 @@ fn every_torture_file_ends_completed_or_failed_and_the_cli_survives() {
     );
     println!("{files} files in {elapsed:.1?}: {kinds:?}");
     assert!(elapsed < Duration::from_secs(240), "took {elapsed:?}");
-    // Only this binary's workers: other programs on the machine may run their own.
-    let pattern = format!(
-        "{} {}",
-        env!("CARGO_BIN_EXE_cvdeck-cli"),
-        cvdeck_engine::worker::WORKER_ARG
-    );
-    let workers = Command::new("pgrep")
-        .args(["-f", &pattern])
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&workers.stdout).trim().is_empty(),
-        "a worker outlived the import"
-    );
+    common::assert_no_worker_left();
 }

@@ -647,9 +647,22 @@ pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
             Operation::new("Q", vec![]),
         ],
     };
+    add_a4_page(&mut doc, pages_id, resources, draw);
+    let mut out = Vec::new();
+    let _ = doc.save_to(&mut out);
+    out
+}
+
+/// Adds the one A4 page (its content, the page tree and the catalog) to `doc`.
+fn add_a4_page(
+    doc: &mut Document,
+    pages_id: lopdf::ObjectId,
+    resources: lopdf::ObjectId,
+    content: Content,
+) {
     let content_id = doc.add_object(Stream::new(
         dictionary! {},
-        draw.encode().unwrap_or_default(),
+        content.encode().unwrap_or_default(),
     ));
     let page_id = doc.add_object(
         dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
@@ -663,9 +676,6 @@ pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    let _ = doc.save_to(&mut out);
-    out
 }
 
 fn xml_escape(s: &str) -> String {
@@ -734,24 +744,14 @@ impl PageWriter {
         let bold = doc.add_object(font("Helvetica-Bold"));
         let resources =
             doc.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
-        let content = Content {
-            operations: self.ops,
-        }
-        .encode()
-        .unwrap_or_default();
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
-        let page_id = doc.add_object(
-            dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
-        );
-        doc.objects.insert(
+        add_a4_page(
+            &mut doc,
             pages_id,
-            Object::Dictionary(dictionary! {
-                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-                "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-            }),
+            resources,
+            Content {
+                operations: self.ops,
+            },
         );
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-        doc.trailer.set("Root", catalog);
         doc.trailer.set(
             "ID",
             Object::Array(vec![
