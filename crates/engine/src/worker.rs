@@ -21,6 +21,10 @@ use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 /// The argument that turns a binary into a parsing worker.
 pub const WORKER_ARG: &str = "--cvdeck-parse-worker";
 
+/// Starts every answer line, so that anything a parser library prints to stdout is skipped
+/// rather than taken for an answer.
+const ANSWER_PREFIX: &str = "\u{1}cvdeck-answer ";
+
 /// Address-space cap of a worker process.
 pub const DEFAULT_MEMORY_LIMIT: u64 = 1024 * 1024 * 1024;
 
@@ -78,6 +82,7 @@ fn serve(memory_limit: u64) -> std::io::Result<()> {
             serde_json::to_string(&Response::Failed(ExtractError::Io(e.to_string())))
                 .unwrap_or_default()
         });
+        std::io::Write::write_all(&mut stdout, ANSWER_PREFIX.as_bytes())?;
         std::io::Write::write_all(&mut stdout, json.as_bytes())?;
         std::io::Write::write_all(&mut stdout, b"\n")?;
         std::io::Write::flush(&mut stdout)?;
@@ -194,26 +199,38 @@ impl WorkerPool {
             worker.stdin.write_all(b"\n").await?;
             worker.stdin.flush().await?;
             let mut line = String::new();
-            worker.stdout.read_line(&mut line).await?;
-            std::io::Result::Ok(line)
+            loop {
+                line.clear();
+                if worker.stdout.read_line(&mut line).await? == 0 {
+                    return std::io::Result::Ok(None);
+                }
+                if let Some(answer) = line.strip_prefix(ANSWER_PREFIX) {
+                    return Ok(Some(answer.to_owned()));
+                }
+            }
         };
         match tokio::time::timeout(timeout, exchange).await {
             Err(_) => {
                 let _ = worker.child.kill().await;
                 Err(ExtractError::Timeout(timeout.as_secs().max(1)))
             }
-            Ok(Ok(line)) if !line.is_empty() => {
-                let response = serde_json::from_str::<Response>(&line);
-                self.idle
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push(worker);
-                match response {
-                    Ok(Response::Parsed(p)) => Ok(*p),
-                    Ok(Response::Failed(e)) => Err(e),
-                    Err(e) => Err(ExtractError::Io(format!("bad worker answer: {e}"))),
+            Ok(Ok(Some(answer))) => match serde_json::from_str::<Response>(&answer) {
+                Ok(response) => {
+                    self.idle
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(worker);
+                    match response {
+                        Response::Parsed(p) => Ok(*p),
+                        Response::Failed(e) => Err(e),
+                    }
                 }
-            }
+                // A worker that garbles an answer is not trusted with another file.
+                Err(e) => {
+                    let _ = worker.child.kill().await;
+                    Err(ExtractError::Io(format!("bad worker answer: {e}")))
+                }
+            },
             // The worker died on this file: say how, and let the next file start a new one.
             Ok(_) => {
                 let status = worker.child.wait().await.ok();
@@ -245,4 +262,70 @@ fn crashed(status: Option<std::process::ExitStatus>) -> ExtractError {
         Some(s) => format!("the parser process exited ({s})"),
         None => "the parser process stopped answering".to_owned(),
     })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A stand-in worker: a shell script that answers as told.
+    fn script_worker(dir: &Path, body: &str) -> WorkerPool {
+        let path = dir.join("worker.sh");
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        WorkerPool::new(WorkerCommand {
+            program: path,
+            memory_limit: DEFAULT_MEMORY_LIMIT,
+        })
+    }
+
+    #[tokio::test]
+    async fn lines_a_library_prints_are_not_taken_for_the_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = script_worker(
+            dir.path(),
+            r#"read request; echo 'noise from a parser library'; printf '\001cvdeck-answer {"Failed":{"Io":"from the worker"}}\n'"#,
+        );
+        let got = pool
+            .parse(
+                Path::new("/x.pdf"),
+                &Limits::default(),
+                Duration::from_secs(5),
+            )
+            .await;
+        assert_eq!(got, Err(ExtractError::Io("from the worker".into())));
+    }
+
+    #[tokio::test]
+    async fn a_worker_that_dies_is_reported_and_one_that_hangs_is_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        let dying = script_worker(dir.path(), "read request; kill -SEGV $$");
+        let got = dying
+            .parse(
+                Path::new("/x.pdf"),
+                &Limits::default(),
+                Duration::from_secs(5),
+            )
+            .await;
+        assert_eq!(
+            got,
+            Err(ExtractError::WorkerCrashed(
+                "the parser overflowed its stack".into()
+            ))
+        );
+
+        let other = tempfile::tempdir().unwrap();
+        let hanging = script_worker(other.path(), "read request; sleep 30");
+        let started = std::time::Instant::now();
+        let got = hanging
+            .parse(
+                Path::new("/x.pdf"),
+                &Limits::default(),
+                Duration::from_secs(1),
+            )
+            .await;
+        assert_eq!(got, Err(ExtractError::Timeout(1)));
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
 }
