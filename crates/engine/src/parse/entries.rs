@@ -414,20 +414,20 @@ const DANGLING: &[&str] = &[
 ];
 
 fn without_dangling(part: &str) -> String {
-    let mut words: Vec<&str> = part.split_whitespace().collect();
-    while words.last().is_some_and(|w| {
+    let dangling = |w: &&str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.is_empty() || DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
-    }) {
-        words.pop();
-    }
-    while words.first().is_some_and(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.is_empty() || DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
-    }) {
-        words.remove(0);
-    }
-    words.join(" ")
+    };
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let start = words
+        .iter()
+        .position(|w| !dangling(w))
+        .unwrap_or(words.len());
+    let end = words
+        .iter()
+        .rposition(|w| !dangling(w))
+        .map_or(start, |i| i + 1);
+    words[start..end].join(" ")
 }
 
 /// A full stop ends a sentence, except the one of "Inc." and its kin.
