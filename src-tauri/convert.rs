@@ -105,7 +105,6 @@ pub fn store_error(e: StoreError) -> CommandError {
 pub fn engine_error(e: EngineError) -> CommandError {
     match e {
         EngineError::Store(s) => store_error(s),
-        EngineError::InvalidInput(m) => CommandError::new(ErrorCode::InvalidInput, m),
         EngineError::Task(m) => CommandError::new(ErrorCode::Internal, m),
     }
 }

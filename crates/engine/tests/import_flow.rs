@@ -42,6 +42,17 @@ fn scan_reason() -> &'static str {
     }
 }
 
+/// Imports `dir` and waits until every file has ended.
+async fn import_to_the_end(engine: &Engine, dir: &Path) {
+    engine
+        .import(vec![dir.to_owned()])
+        .await
+        .unwrap()
+        .finished()
+        .await
+        .unwrap();
+}
+
 type Events = Arc<Mutex<Vec<EngineEvent>>>;
 
 fn engine(library: &Path) -> (Engine, Events) {
@@ -158,13 +169,7 @@ async fn the_same_files_twice_are_duplicates() {
     let library = tempfile::tempdir().unwrap();
     write_fixtures(input.path());
     let (engine, _) = engine(library.path());
-    engine
-        .import(vec![input.path().to_owned()])
-        .await
-        .unwrap()
-        .finished()
-        .await
-        .unwrap();
+    import_to_the_end(&engine, input.path()).await;
     let again = engine.import(vec![input.path().to_owned()]).await.unwrap();
     // The empty file has no content to compare, so it is rejected again rather than deduplicated.
     assert_eq!((again.queued, again.duplicates, again.rejected), (0, 7, 1));
@@ -176,13 +181,7 @@ async fn retry_requeues_a_failed_resume_and_it_fails_again_with_its_reason() {
     let library = tempfile::tempdir().unwrap();
     std::fs::write(input.path().join("locked.pdf"), encrypted_pdf("x", "pw")).unwrap();
     let (engine, _) = engine(library.path());
-    engine
-        .import(vec![input.path().to_owned()])
-        .await
-        .unwrap()
-        .finished()
-        .await
-        .unwrap();
+    import_to_the_end(&engine, input.path()).await;
     let (card, handle) = engine.retry(1).await.unwrap();
     assert_eq!(card.status, Status::Pending);
     handle.finished().await.unwrap();

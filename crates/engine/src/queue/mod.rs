@@ -98,9 +98,6 @@ pub enum EngineError {
     /// A background task died.
     #[error("internal task failed: {0}")]
     Task(String),
-    /// Bad arguments.
-    #[error("{0}")]
-    InvalidInput(String),
 }
 
 /// A started import.
