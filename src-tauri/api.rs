@@ -1,10 +1,11 @@
 //! What each command does, as plain functions over the engine (testable without a window).
 
 use crate::convert;
+use cvdeck_engine::store::Cursor;
 use cvdeck_engine::{Engine, ImportHandle};
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ImportStarted, ParseStatus, ResumeDetail, ResumeId,
-    StatusCounts,
+    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, QueryDto,
+    QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
 };
 use std::path::PathBuf;
 
@@ -55,27 +56,74 @@ pub fn detach(handle: ImportHandle) -> ImportStarted {
     started
 }
 
+/// A link from a parsed resume that may be handed to the system: web pages and e-mail only
+/// (never file:, javascript: or an app's own scheme, which a hostile resume could carry).
+pub fn validated_link(url: &str) -> Result<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let allowed = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
+    if allowed && !url.chars().any(char::is_control) {
+        Ok(url.to_owned())
+    } else {
+        Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            format!("not a web or e-mail link: {url}"),
+        ))
+    }
+}
+
+/// A keyset page of cards for a query.
 pub fn list_resumes(
     engine: &Engine,
-    status: Option<ParseStatus>,
-    offset: u32,
+    query: QueryDto,
+    after: Option<String>,
     limit: u32,
 ) -> Result<CardPage> {
-    let (cards, total) = engine
+    let (filter, sort) = convert::query(query);
+    let page = engine
         .library()
-        .list(
-            status.map(convert::status_from_wire),
-            offset,
+        .page(
+            &filter,
+            sort,
+            after.map(Cursor).as_ref(),
             limit.min(MAX_PAGE),
         )
         .map_err(convert::store_error)?;
     Ok(CardPage {
-        cards: cards.into_iter().map(convert::card).collect(),
-        total,
+        cards: page.cards.into_iter().map(convert::card).collect(),
+        total: page.total,
+        next: page.next.map(|c| c.0),
     })
 }
 
-pub fn resume_statuses(engine: &Engine, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
+/// Every matching id in order, and the status chips' counts.
+pub fn query_resumes(engine: &Engine, query: QueryDto) -> Result<QueryResult> {
+    let (filter, sort) = convert::query(query);
+    let library = engine.library();
+    let ids = library.ids(&filter, sort).map_err(convert::store_error)?;
+    let counts = library
+        .counts_matching(&filter)
+        .map_err(convert::store_error)?;
+    Ok(QueryResult {
+        ids,
+        counts: convert::counts(counts),
+    })
+}
+
+/// The most listed skills among the matches, for the skill filter.
+pub fn skill_facets(engine: &Engine, query: QueryDto) -> Result<Vec<SkillCountDto>> {
+    let (filter, _) = convert::query(query);
+    let skills = engine
+        .library()
+        .skill_counts(&filter, 40)
+        .map_err(convert::store_error)?;
+    Ok(skills.into_iter().map(convert::skill_count).collect())
+}
+
+/// The cards with these ids, for the rows scrolling into view.
+pub fn get_cards(engine: &Engine, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
     if ids.len() > MAX_PAGE as usize {
         return Err(CommandError::new(
             ErrorCode::InvalidInput,
@@ -84,6 +132,33 @@ pub fn resume_statuses(engine: &Engine, ids: Vec<ResumeId>) -> Result<Vec<CardDt
     }
     let cards = engine.library().cards(&ids).map_err(convert::store_error)?;
     Ok(cards.into_iter().map(convert::card).collect())
+}
+
+/// Writes an export to `path` off the async runtime's threads.
+pub async fn export_resumes(
+    engine: &Engine,
+    ids: Vec<ResumeId>,
+    format: ExportFormat,
+    path: PathBuf,
+) -> Result<ExportDone> {
+    let engine = engine.clone();
+    let out = path.clone();
+    let count = tauri::async_runtime::spawn_blocking(move || {
+        cvdeck_engine::export::export(
+            engine.library(),
+            &ids,
+            convert::export_format(format),
+            &out,
+            |_, _| {},
+        )
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, format!("export task failed: {e}")))?
+    .map_err(convert::export_error)?;
+    Ok(ExportDone {
+        path: path.to_string_lossy().into_owned(),
+        count,
+    })
 }
 
 pub fn get_resume(engine: &Engine, id: ResumeId) -> Result<ResumeDetail> {
@@ -135,4 +210,26 @@ pub fn original_file(engine: &Engine, id: ResumeId) -> Result<PathBuf> {
             "the original file is gone and no copy was kept",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_are_opened() {
+        assert!(validated_link("https://github.com/jane").is_ok());
+        assert!(validated_link("mailto:jane@example.com").is_ok());
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "https://",
+            "tauri://localhost",
+            "smb://server/share",
+            "https://x\n.y",
+        ] {
+            let e = validated_link(bad).unwrap_err();
+            assert_eq!(e.code, ErrorCode::InvalidInput, "{bad}");
+        }
+    }
 }

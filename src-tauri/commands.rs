@@ -2,9 +2,10 @@
 
 use crate::{api, AppState};
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ImportStarted, ParseStatus, PickKind, ResumeDetail,
-    ResumeId, StatusCounts,
+    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, PickKind,
+    QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
 };
+use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -31,16 +32,41 @@ pub async fn import_dialog<R: Runtime>(
 #[tauri::command]
 pub fn list_resumes(
     state: State<'_, AppState>,
-    status: Option<ParseStatus>,
-    offset: u32,
+    query: QueryDto,
+    after: Option<String>,
     limit: u32,
 ) -> Result<CardPage> {
-    api::list_resumes(&state.engine, status, offset, limit)
+    api::list_resumes(&state.engine, query, after, limit)
 }
 
 #[tauri::command]
-pub fn resume_statuses(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
-    api::resume_statuses(&state.engine, ids)
+pub fn query_resumes(state: State<'_, AppState>, query: QueryDto) -> Result<QueryResult> {
+    api::query_resumes(&state.engine, query)
+}
+
+#[tauri::command]
+pub fn skill_facets(state: State<'_, AppState>, query: QueryDto) -> Result<Vec<SkillCountDto>> {
+    api::skill_facets(&state.engine, query)
+}
+
+#[tauri::command]
+pub fn get_cards(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
+    api::get_cards(&state.engine, ids)
+}
+
+#[tauri::command]
+pub async fn export_resumes<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    ids: Vec<ResumeId>,
+    format: ExportFormat,
+) -> Result<Option<ExportDone>> {
+    match save_path(&app, format).await {
+        Some(path) => api::export_resumes(&state.engine, ids, format, path)
+            .await
+            .map(Some),
+        None => Ok(None),
+    }
 }
 
 #[tauri::command]
@@ -81,6 +107,35 @@ pub fn open_original<R: Runtime>(
 }
 
 /// Shows the native picker; None when the user cancels.
+#[tauri::command]
+pub fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
+    let url = api::validated_link(&url)?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("cannot open the link: {e}")))
+}
+
+async fn save_path<R: Runtime>(app: &AppHandle<R>, format: ExportFormat) -> Option<PathBuf> {
+    // Scripts and the end-to-end tests export without a dialog they cannot click.
+    if let Some(path) = std::env::var_os("CVDECK_SAVE_PATH").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let (name, filter, extension) = match format {
+        ExportFormat::Csv => ("resumes.csv", "CSV", "csv"),
+        ExportFormat::JsonResume => ("resumes-json.zip", "Zip of JSON Resume files", "zip"),
+    };
+    app.dialog()
+        .file()
+        .set_title("Export resumes")
+        .set_file_name(name)
+        .add_filter(filter, &[extension])
+        .save_file(move |p| {
+            let _ = tx.send(p);
+        });
+    rx.await.ok().flatten()?.into_path().ok()
+}
+
 async fn pick<R: Runtime>(app: &AppHandle<R>, kind: PickKind) -> Option<Vec<String>> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let dialog = app.dialog().file().set_title("Import resumes");

@@ -1,11 +1,12 @@
 //! The one place engine types become wire types (and engine errors become `{code, message}`).
 
-use cvdeck_engine::store::{Card, Counts, Record, StoreError};
+use cvdeck_engine::export::ExportError;
+use cvdeck_engine::store::{Card, Counts, Filter, Record, SkillCount, Sort, StoreError};
 use cvdeck_engine::{EngineError, ImportHandle, ImportProgress, ImportSummary, Status};
 use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
 use cvdeck_wire::{
-    CardDto, CommandError, ErrorCode, FailureDto, ImportStarted, ParseStatus, ResumeDetail,
-    StatusCounts,
+    CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, ImportStarted, ParseStatus,
+    QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts,
 };
 
 pub fn status(s: Status) -> ParseStatus {
@@ -43,6 +44,54 @@ pub fn card(c: Card) -> CardDto {
         }),
         attempts: c.attempts,
         updated_at: c.updated_at,
+        experience_months: c.experience_months,
+        same_person: c.same_person,
+    }
+}
+
+/// A query from the UI as the library's filter and sort.
+pub fn query(q: QueryDto) -> (Filter, Sort) {
+    let months = |years: Option<u32>| years.map(|y| i64::from(y) * 12);
+    let filter = Filter {
+        search: q.search.filter(|s| !s.trim().is_empty()),
+        status: q.status.map(status_from_wire),
+        skills: q.skills,
+        min_experience_months: months(q.min_years),
+        // "At most 5 years" includes 5 years and 11 months.
+        max_experience_months: months(q.max_years).map(|m| m + 11),
+    };
+    let sort = match q.sort {
+        SortKey::Newest => Sort::Newest,
+        SortKey::Oldest => Sort::Oldest,
+        SortKey::Name => Sort::Name,
+        SortKey::Experience => Sort::Experience,
+        SortKey::Updated => Sort::Updated,
+        SortKey::Relevance => Sort::Relevance,
+    };
+    (filter, sort)
+}
+
+/// A skill facet.
+pub fn skill_count(s: SkillCount) -> SkillCountDto {
+    SkillCountDto {
+        skill: s.skill,
+        count: s.count,
+    }
+}
+
+/// The engine's export format.
+pub fn export_format(f: ExportFormat) -> cvdeck_engine::export::ExportFormat {
+    match f {
+        ExportFormat::Csv => cvdeck_engine::export::ExportFormat::Csv,
+        ExportFormat::JsonResume => cvdeck_engine::export::ExportFormat::JsonResumeZip,
+    }
+}
+
+/// An export failure as the UI sees it.
+pub fn export_error(e: ExportError) -> CommandError {
+    match e {
+        ExportError::Store(s) => store_error(s),
+        other => CommandError::new(ErrorCode::Storage, other.to_string()),
     }
 }
 

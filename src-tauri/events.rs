@@ -171,6 +171,8 @@ mod tests {
             failure: None,
             attempts: 0,
             updated_at: 0,
+            experience_months: None,
+            same_person: vec![],
         }
     }
 

@@ -25,13 +25,17 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::import_paths,
         commands::import_dialog,
         commands::list_resumes,
-        commands::resume_statuses,
+        commands::query_resumes,
+        commands::skill_facets,
+        commands::get_cards,
+        commands::export_resumes,
         commands::get_resume,
         commands::retry_parsing,
         commands::retry_all_failed,
         commands::delete_resume,
         commands::status_counts,
         commands::open_original,
+        commands::open_link,
     ])
 }
 

@@ -63,7 +63,7 @@ fn wait_until_settled(t: &TestApp) -> Vec<Value> {
         let page = invoke(
             t,
             "list_resumes",
-            json!({"status": null, "offset": 0, "limit": 100}),
+            json!({"query": {}, "after": null, "limit": 100}),
         )
         .unwrap();
         let cards = page["cards"].as_array().unwrap().clone();
@@ -123,8 +123,46 @@ fn import_list_retry_and_errors_cross_as_code_and_message() {
         (Some("failed"), Some(2))
     );
 
-    let polled = invoke(&t, "resume_statuses", json!({"ids": [locked["id"]]})).unwrap();
+    let polled = invoke(&t, "get_cards", json!({"ids": [locked["id"]]})).unwrap();
     assert_eq!(polled[0]["status"], "failed");
+
+    // Search, filter and sort compose; the chips count everything but the status filter.
+    let family = resume
+        .name
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_lowercase();
+    let found = invoke(
+        &t,
+        "query_resumes",
+        json!({"query": {"search": family, "status": "completed", "sort": "relevance"}}),
+    )
+    .unwrap();
+    assert_eq!(found["ids"], json!([by_file("jane.pdf")["id"]]));
+    let all = invoke(&t, "query_resumes", json!({"query": {"sort": "name"}})).unwrap();
+    assert_eq!(all["ids"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        all["counts"],
+        json!({"pending": 0, "processing": 0, "completed": 1, "failed": 1})
+    );
+    let facets = invoke(&t, "skill_facets", json!({"query": {}})).unwrap();
+    assert_eq!(facets.as_array().unwrap().len(), resume.skills.len());
+    let first_page = invoke(
+        &t,
+        "list_resumes",
+        json!({"query": {"sort": "oldest"}, "after": null, "limit": 1}),
+    )
+    .unwrap();
+    assert_eq!(first_page["total"], 2);
+    let second_page = invoke(
+        &t,
+        "list_resumes",
+        json!({"query": {"sort": "oldest"}, "after": first_page["next"], "limit": 1}),
+    )
+    .unwrap();
+    assert_eq!(second_page["cards"][0]["file_name"], "locked.pdf");
+    assert_eq!(second_page["next"], Value::Null);
 
     let detail = invoke(&t, "get_resume", json!({"id": by_file("jane.pdf")["id"]})).unwrap();
     assert_eq!(detail["resume"]["basics"]["email"], resume.email.as_str());

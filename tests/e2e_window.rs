@@ -126,6 +126,8 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     let library = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
     let dropped = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    let csv_path = exports.path().join("export.csv");
 
     let mut expected_names = Vec::new();
     for seed in 0..6u64 {
@@ -183,6 +185,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         ])
         .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
         .env("CVDECK_LIBRARY", library.path())
+        .env("CVDECK_SAVE_PATH", &csv_path)
         .env("TAURI_WEBVIEW_AUTOMATION", "true")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -323,6 +326,154 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
                 .as_str()?
                 .contains(&toast)
                 .then_some(json!(true))
+        }
+    })
+    .await;
+
+    // Search → filter → open the details from the keyboard → export what is shown.
+    let wanted = SyntheticResume::generate(101);
+    let family = wanted.name.split_whitespace().last().unwrap().to_owned();
+    let prefix: String = family.chars().take(4).collect();
+    client
+        .find(Locator::Css("#search"))
+        .await
+        .unwrap()
+        .send_keys(&prefix)
+        .await
+        .unwrap();
+    let shown = wait_for(
+        "the search to narrow the grid",
+        Duration::from_secs(10),
+        || {
+            let client = client.clone();
+            async move {
+                let names = js(
+                    &client,
+                    "return [...document.querySelectorAll('.card .name')].map(e => e.textContent);",
+                )
+                .await;
+                let names = names.as_array()?.clone();
+                (!names.is_empty() && names.len() < 8).then_some(json!(names))
+            }
+        },
+    )
+    .await;
+    assert!(
+        shown
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == wanted.name.as_str()),
+        "{shown}"
+    );
+    let marks = js(
+        &client,
+        "return [...document.querySelectorAll('.card mark')].map(e => e.textContent);",
+    )
+    .await;
+    assert!(
+        marks
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().starts_with(&prefix)),
+        "{marks}"
+    );
+    client
+        .find(Locator::Css(".status-chip.completed"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("only completed cards", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let statuses = js(
+                &client,
+                "return [...document.querySelectorAll('.card')].map(c => c.dataset.status);",
+            )
+            .await;
+            let statuses = statuses.as_array()?.clone();
+            (!statuses.is_empty() && statuses.iter().all(|s| s == "completed"))
+                .then_some(json!(true))
+        }
+    })
+    .await;
+    let grid = client.find(Locator::Css(".grid-viewport")).await.unwrap();
+    grid.click().await.unwrap();
+    // Home selects the first card; Enter opens it.
+    grid.send_keys("\u{E011}").await.unwrap();
+    grid.send_keys("\u{E007}").await.unwrap();
+    let title = wait_for("the detail panel", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let t = js(
+                &client,
+                "const h = document.querySelector('.detail h2'); return h && h.textContent;",
+            )
+            .await;
+            t.as_str().map(|s| json!(s))
+        }
+    })
+    .await;
+    let detail_text = js(
+        &client,
+        "return document.querySelector('.detail').textContent;",
+    )
+    .await;
+    assert!(
+        shown.as_array().unwrap().contains(&title),
+        "{title} opened, {shown} shown"
+    );
+    assert!(
+        detail_text.as_str().unwrap().contains("Experience"),
+        "{detail_text}"
+    );
+    std::fs::write(
+        output_dir().join("detail.png"),
+        client.screenshot().await.expect("screenshot"),
+    )
+    .unwrap();
+    client
+        .find(Locator::Css(".export.csv"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let csv = wait_for("the CSV export", Duration::from_secs(20), || {
+        let text = std::fs::read_to_string(&csv_path).ok();
+        async move { text.map(|t| json!(t)) }
+    })
+    .await;
+    let csv = csv.as_str().unwrap();
+    assert!(csv.starts_with("id,name,email,"), "{csv}");
+    assert!(csv.contains(wanted.email.as_str()), "{csv}");
+    assert_eq!(
+        csv.lines().count(),
+        shown.as_array().unwrap().len() + 1,
+        "{csv}"
+    );
+    // Escape closes the details.
+    client
+        .find(Locator::Css(".detail"))
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    wait_for("the panel to close", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            js(
+                &client,
+                "return document.querySelector('.detail') === null;",
+            )
+            .await
+            .as_bool()
+            .filter(|closed| *closed)
+            .map(|_| json!(true))
         }
     })
     .await;

@@ -2,10 +2,11 @@
 //! unwraps, so a missing or failing backend shows up as an error toast, not a dead page.
 
 use cvdeck_wire::commands::{
-    self as cmd, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, ListResumesArgs,
+    self as cmd, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, QueryArgs, UrlArgs,
 };
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ImportStarted, ParseStatus, PickKind, ResumeId,
+    CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, PickKind, QueryDto,
+    QueryResult, ResumeDetail, ResumeId, SkillCountDto,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -64,26 +65,37 @@ pub async fn import_dialog(kind: PickKind) -> Result<Option<ImportStarted>, Comm
     call(cmd::IMPORT_DIALOG, &ImportDialogArgs { kind }).await
 }
 
-/// One page of cards.
-pub async fn list_resumes(
-    status: Option<ParseStatus>,
-    offset: u32,
-    limit: u32,
-) -> Result<CardPage, CommandError> {
-    call(
-        cmd::LIST_RESUMES,
-        &ListResumesArgs {
-            status,
-            offset,
-            limit,
-        },
-    )
-    .await
+/// Every id matching a query, in order, and the chips' counts.
+pub async fn query_resumes(query: QueryDto) -> Result<QueryResult, CommandError> {
+    call(cmd::QUERY_RESUMES, &QueryArgs { query }).await
 }
 
-/// The current state of these cards (the polling fallback).
-pub async fn resume_statuses(ids: Vec<ResumeId>) -> Result<Vec<CardDto>, CommandError> {
-    call(cmd::RESUME_STATUSES, &IdsArgs { ids }).await
+/// The most listed skills among a query's matches.
+pub async fn skill_facets(query: QueryDto) -> Result<Vec<SkillCountDto>, CommandError> {
+    call(cmd::SKILL_FACETS, &QueryArgs { query }).await
+}
+
+/// These cards (as they scroll into view, and the polling fallback).
+pub async fn get_cards(ids: Vec<ResumeId>) -> Result<Vec<CardDto>, CommandError> {
+    call(cmd::GET_CARDS, &IdsArgs { ids }).await
+}
+
+/// One resume with everything parsed, for the detail panel.
+pub async fn get_resume(id: ResumeId) -> Result<ResumeDetail, CommandError> {
+    call(cmd::GET_RESUME, &IdArgs { id }).await
+}
+
+/// Export through a native save dialog; None when cancelled.
+pub async fn export_resumes(
+    ids: Vec<ResumeId>,
+    format: ExportFormat,
+) -> Result<Option<ExportDone>, CommandError> {
+    call(cmd::EXPORT_RESUMES, &ExportArgs { ids, format }).await
+}
+
+/// Open a web or mail link with the system's handler.
+pub async fn open_link(url: String) -> Result<(), CommandError> {
+    call(cmd::OPEN_LINK, &UrlArgs { url }).await
 }
 
 /// Queue one resume again.

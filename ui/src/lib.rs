@@ -1,6 +1,8 @@
 //! CV Deck's window: a Yew card grid that talks to the Tauri shell through [`ipc`] only.
 #![deny(missing_docs)]
 
+pub mod browser;
 pub mod components;
+pub mod highlight;
 pub mod ipc;
 pub mod state;

@@ -1,7 +1,9 @@
 //! The grid's state and every way it can change, as one reducer.
 
 use cvdeck_wire::events::{ImportFinished, ImportProgress};
-use cvdeck_wire::{CardDto, ImportStarted, ParseStatus, ResumeId};
+use cvdeck_wire::{
+    CardDto, ImportStarted, ParseStatus, QueryDto, QueryResult, ResumeId, SortKey, StatusCounts,
+};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,6 +19,13 @@ pub enum ToastKind {
     Info,
 }
 
+/// What a toast's button does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastAction {
+    /// Bring back a card whose deletion is still pending.
+    UndoDelete(ResumeId),
+}
+
 /// A transient message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Toast {
@@ -26,15 +35,31 @@ pub struct Toast {
     pub kind: ToastKind,
     /// Text.
     pub text: AttrValue,
+    /// An optional button.
+    pub action: Option<ToastAction>,
 }
 
 /// Everything the window shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Deck {
-    /// Cards by id (shown newest first).
-    pub cards: Rc<BTreeMap<ResumeId, Rc<CardDto>>>,
+    /// Search, filters and sort the user chose.
+    pub query: QueryDto,
+    /// Bumped when the user changes the query (the grid scrolls back to the top).
+    pub query_generation: u64,
+    /// Bumped whenever the order must be asked for again.
+    pub refresh: u64,
+    /// Events changed cards since the order was last asked for (counts may be stale).
+    pub stale: bool,
+    /// The ids matching the query, in order: the grid's rows.
+    pub order: Rc<Vec<ResumeId>>,
+    /// Cards loaded so far, by id (only those scrolled into view are loaded).
+    pub cards: Rc<HashMap<ResumeId, Rc<CardDto>>>,
+    /// Counts per status for the chips (everything matching but the status filter).
+    pub counts: StatusCounts,
     /// Cards as they were before an optimistic retry, to put back if it fails.
     pub before_retry: HashMap<ResumeId, Rc<CardDto>>,
+    /// Cards hidden while their deletion can still be undone.
+    pub deleting: Vec<ResumeId>,
     /// Imports in flight.
     pub imports: BTreeMap<u64, ImportProgress>,
     /// Toasts, oldest first.
@@ -42,17 +67,51 @@ pub struct Deck {
     next_toast: u64,
     /// A drag is over the window.
     pub dragging: bool,
-    /// The first page has arrived.
+    /// The first order has arrived.
     pub loaded: bool,
+    /// The card with keyboard focus.
+    pub selected: Option<ResumeId>,
+    /// The card open in the detail panel.
+    pub detail: Option<ResumeId>,
 }
 
 /// Every change to the state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// The first page of the library.
+    /// The order for a query arrived (ignored if the query has changed since).
+    Ordered(QueryDto, QueryResult),
+    /// Cards asked for as they scrolled into view.
     Loaded(Vec<CardDto>),
     /// Cards from an event batch or a poll.
     Apply(Vec<CardDto>),
+    /// Ask for the order again (after events).
+    Refresh,
+    /// The search box changed (already debounced).
+    Search(String),
+    /// A status chip: None is "all".
+    FilterStatus(Option<ParseStatus>),
+    /// Add a skill to the filter.
+    AddSkill(String),
+    /// Remove a skill from the filter.
+    RemoveSkill(String),
+    /// Years of experience range.
+    Years(Option<u32>, Option<u32>),
+    /// Sort order.
+    Sort(SortKey),
+    /// Forget search and filters.
+    ClearFilters,
+    /// Keyboard focus moved to a card.
+    Select(Option<ResumeId>),
+    /// Open the detail panel.
+    OpenDetail(ResumeId),
+    /// Close the detail panel.
+    CloseDetail,
+    /// Hide a card and offer to undo; the deletion happens when the toast goes.
+    DeleteRequested(ResumeId, String),
+    /// The user took the deletion back.
+    UndoDelete(ResumeId),
+    /// The deletion was carried out.
+    Deleted(ResumeId),
     /// The user asked to retry (optimistic: the card shows processing at once).
     RetryRequested(ResumeId),
     /// The retry was accepted.
@@ -65,8 +124,6 @@ pub enum Action {
     Progress(ImportProgress),
     /// An import finished.
     ImportFinished(ImportFinished),
-    /// A card was deleted.
-    Removed(ResumeId),
     /// Show a toast.
     Toast(ToastKind, String),
     /// Hide a toast.
@@ -76,23 +133,51 @@ pub enum Action {
 }
 
 impl Deck {
-    /// Cards newest first.
-    pub fn ordered(&self) -> impl Iterator<Item = &Rc<CardDto>> {
-        self.cards.values().rev()
+    /// The grid's rows: the order minus cards whose deletion is pending.
+    pub fn visible_order(&self) -> Rc<Vec<ResumeId>> {
+        if self.deleting.is_empty() {
+            return self.order.clone();
+        }
+        Rc::new(
+            self.order
+                .iter()
+                .copied()
+                .filter(|id| !self.deleting.contains(id))
+                .collect(),
+        )
     }
 
-    /// Ids of cards still pending or processing (what the polling fallback asks about).
+    /// Ids of loaded cards still pending or processing (what the polling fallback asks about).
     pub fn active_ids(&self) -> Vec<ResumeId> {
-        self.cards
+        let mut ids: Vec<ResumeId> = self
+            .cards
             .values()
             .filter(|c| c.status.is_active())
             .map(|c| c.id)
-            .collect()
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
-    /// Counts per status, for the toolbar.
-    pub fn count(&self, status: ParseStatus) -> usize {
-        self.cards.values().filter(|c| c.status == status).count()
+    /// Whether only the default view is shown: every card, newest first.
+    pub fn is_unfiltered(&self) -> bool {
+        let q = &self.query;
+        q.search.is_none()
+            && q.status.is_none()
+            && q.skills.is_empty()
+            && q.min_years.is_none()
+            && q.max_years.is_none()
+            && q.sort == SortKey::Newest
+    }
+
+    fn set_query(&mut self, change: impl FnOnce(&mut QueryDto)) {
+        let before = self.query.clone();
+        change(&mut self.query);
+        if self.query != before {
+            self.query_generation += 1;
+            self.refresh += 1;
+            self.selected = None;
+        }
     }
 
     /// (done, total) over all imports in flight.
@@ -113,6 +198,7 @@ impl Deck {
             id: self.next_toast,
             kind,
             text: text.into(),
+            action: None,
         });
         // A burst must not bury the window.
         if self.toasts.len() > 5 {
@@ -121,17 +207,33 @@ impl Deck {
     }
 
     fn apply(&mut self, incoming: Vec<CardDto>) {
+        let unfiltered = self.is_unfiltered();
         let cards = Rc::make_mut(&mut self.cards);
+        let mut new_ids = Vec::new();
         for card in incoming {
             let previous = cards.get(&card.id);
             // An older state arriving late (a poll racing an event) must not win.
             if previous.is_some_and(|p| p.updated_at > card.updated_at) {
                 continue;
             }
+            if previous.is_none_or(|p| p.status != card.status) {
+                self.stale = true;
+            }
             if card.status != ParseStatus::Processing {
                 self.before_retry.remove(&card.id);
             }
+            if unfiltered && !self.order.contains(&card.id) {
+                new_ids.push(card.id);
+            }
             cards.insert(card.id, Rc::new(card));
+        }
+        // New cards show at once in the default view (newest first); any other view picks
+        // them up at the next refresh, which also decides whether they match.
+        if !new_ids.is_empty() {
+            new_ids.sort_unstable_by(|a, b| b.cmp(a));
+            let order = Rc::make_mut(&mut self.order);
+            new_ids.extend(order.iter().copied());
+            *order = new_ids;
         }
     }
 }
@@ -142,14 +244,90 @@ impl Reducible for Deck {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Ordered(query, result) => {
+                if query != next.query {
+                    return self;
+                }
+                next.order = Rc::new(result.ids);
+                next.counts = result.counts;
+                next.loaded = true;
+            }
             Action::Loaded(cards) => {
                 let map = Rc::make_mut(&mut next.cards);
                 for card in cards {
-                    map.entry(card.id).or_insert_with(|| Rc::new(card));
+                    let newer = map
+                        .get(&card.id)
+                        .is_none_or(|p| p.updated_at <= card.updated_at);
+                    if newer {
+                        map.insert(card.id, Rc::new(card));
+                    }
                 }
-                next.loaded = true;
             }
             Action::Apply(cards) => next.apply(cards),
+            Action::Refresh => {
+                next.stale = false;
+                next.refresh += 1;
+            }
+            Action::Search(text) => {
+                let text = text.trim().to_owned();
+                next.set_query(|q| {
+                    let had_search = q.search.is_some();
+                    q.search = (!text.is_empty()).then_some(text);
+                    // Searching ranks by relevance unless the user picked an order.
+                    match (had_search, q.search.is_some()) {
+                        (false, true) if q.sort == SortKey::Newest => q.sort = SortKey::Relevance,
+                        (true, false) if q.sort == SortKey::Relevance => q.sort = SortKey::Newest,
+                        _ => {}
+                    }
+                });
+            }
+            Action::FilterStatus(status) => next.set_query(|q| q.status = status),
+            Action::AddSkill(skill) => next.set_query(|q| {
+                if !q.skills.iter().any(|s| s.eq_ignore_ascii_case(&skill)) {
+                    q.skills.push(skill);
+                }
+            }),
+            Action::RemoveSkill(skill) => next.set_query(|q| q.skills.retain(|s| *s != skill)),
+            Action::Years(min, max) => next.set_query(|q| {
+                q.min_years = min;
+                q.max_years = max;
+            }),
+            Action::Sort(sort) => next.set_query(|q| q.sort = sort),
+            Action::ClearFilters => next.set_query(|q| {
+                *q = QueryDto {
+                    sort: SortKey::Newest,
+                    ..QueryDto::default()
+                }
+            }),
+            Action::Select(id) => next.selected = id,
+            Action::OpenDetail(id) => {
+                next.selected = Some(id);
+                next.detail = Some(id);
+            }
+            Action::CloseDetail => next.detail = None,
+            Action::DeleteRequested(id, label) => {
+                if !next.deleting.contains(&id) {
+                    next.deleting.push(id);
+                }
+                if next.detail == Some(id) {
+                    next.detail = None;
+                }
+                next.toast(ToastKind::Info, format!("Deleted {label}"));
+                if let Some(t) = next.toasts.last_mut() {
+                    t.action = Some(ToastAction::UndoDelete(id));
+                }
+            }
+            Action::UndoDelete(id) => {
+                next.deleting.retain(|d| *d != id);
+                next.toasts
+                    .retain(|t| t.action != Some(ToastAction::UndoDelete(id)));
+            }
+            Action::Deleted(id) => {
+                next.deleting.retain(|d| *d != id);
+                Rc::make_mut(&mut next.order).retain(|o| *o != id);
+                Rc::make_mut(&mut next.cards).remove(&id);
+                next.stale = true;
+            }
             Action::RetryRequested(id) => {
                 let Some(card) = next.cards.get(&id).cloned() else {
                     return self;
@@ -217,9 +395,6 @@ impl Reducible for Deck {
                     }
                 };
                 next.toast(kind, text);
-            }
-            Action::Removed(id) => {
-                Rc::make_mut(&mut next.cards).remove(&id);
             }
             Action::Toast(kind, text) => next.toast(kind, text),
             Action::DismissToast(id) => next.toasts.retain(|t| t.id != id),
@@ -368,5 +543,95 @@ mod tests {
             deck.toasts[0].text,
             "Resume for Jane Doe parsed successfully"
         );
+    }
+
+    #[test]
+    fn new_cards_lead_the_default_view_and_wait_for_a_refresh_in_a_filtered_one() {
+        let deck = reduce(
+            Rc::default(),
+            Action::Ordered(
+                QueryDto::default(),
+                QueryResult {
+                    ids: vec![2, 1],
+                    counts: StatusCounts::default(),
+                },
+            ),
+        );
+        let deck = reduce(
+            deck,
+            Action::Apply(vec![
+                card(3, ParseStatus::Pending, 1),
+                card(4, ParseStatus::Pending, 1),
+            ]),
+        );
+        assert_eq!(*deck.order, vec![4, 3, 2, 1]);
+        assert!(deck.stale, "the chips' counts must be asked for again");
+
+        let deck = reduce(deck, Action::FilterStatus(Some(ParseStatus::Failed)));
+        let generation = deck.query_generation;
+        let deck = reduce(deck, Action::Apply(vec![card(5, ParseStatus::Pending, 1)]));
+        assert!(
+            !deck.order.contains(&5),
+            "a filtered view waits for the backend's answer"
+        );
+        assert_eq!(deck.query_generation, generation);
+    }
+
+    #[test]
+    fn an_answer_for_an_old_query_is_ignored() {
+        let deck = reduce(Rc::default(), Action::Search("rust".into()));
+        let old = QueryDto::default();
+        let deck = reduce(
+            deck,
+            Action::Ordered(
+                old,
+                QueryResult {
+                    ids: vec![1, 2, 3],
+                    counts: StatusCounts::default(),
+                },
+            ),
+        );
+        assert!(deck.order.is_empty());
+        assert!(!deck.loaded);
+    }
+
+    #[test]
+    fn searching_ranks_by_relevance_until_the_search_is_cleared() {
+        let deck = reduce(Rc::default(), Action::Search("  müller ".into()));
+        assert_eq!(deck.query.search.as_deref(), Some("müller"));
+        assert_eq!(deck.query.sort, SortKey::Relevance);
+        let deck = reduce(deck, Action::Search(String::new()));
+        assert_eq!(
+            (deck.query.search.clone(), deck.query.sort),
+            (None, SortKey::Newest)
+        );
+        let deck = reduce(deck, Action::Sort(SortKey::Name));
+        let deck = reduce(deck, Action::Search("go".into()));
+        assert_eq!(deck.query.sort, SortKey::Name, "a chosen order is kept");
+    }
+
+    #[test]
+    fn a_deletion_hides_the_card_until_undone_or_carried_out() {
+        let deck = reduce(
+            Rc::default(),
+            Action::Ordered(
+                QueryDto::default(),
+                QueryResult {
+                    ids: vec![2, 1],
+                    counts: StatusCounts::default(),
+                },
+            ),
+        );
+        let deck = reduce(deck, Action::OpenDetail(2));
+        let deck = reduce(deck, Action::DeleteRequested(2, "Jane Doe".into()));
+        assert_eq!(*deck.visible_order(), vec![1]);
+        assert_eq!(deck.detail, None);
+        assert_eq!(deck.toasts[0].action, Some(ToastAction::UndoDelete(2)));
+        let undone = reduce(deck.clone(), Action::UndoDelete(2));
+        assert_eq!(*undone.visible_order(), vec![2, 1]);
+        assert!(undone.toasts.is_empty());
+        let gone = reduce(deck, Action::Deleted(2));
+        assert_eq!(*gone.order, vec![1]);
+        assert!(gone.deleting.is_empty());
     }
 }

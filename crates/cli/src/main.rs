@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use cvdeck_engine::store::{Filter, Sort};
 use cvdeck_engine::{
     default_library_dir, parse_bytes, Engine, EngineConfig, EngineEvent, Library, Limits, Status,
 };
@@ -10,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod bench;
+mod library_cmds;
+
+use library_cmds::QueryArgs;
 
 #[derive(Parser)]
 #[command(
@@ -39,12 +43,65 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         timeout: u64,
     },
-    /// List the library's resumes.
+    /// List the library's resumes (filter, search and sort as the grid does).
     List {
-        /// Only this status: pending, processing, completed or failed.
-        #[arg(long)]
-        status: Option<String>,
+        #[command(flatten)]
+        query: QueryArgs,
         /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find resumes by name, skill, company, title, school, place or any word, best first.
+    Search {
+        /// Words (each a prefix; accents ignored).
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one resume's parsed fields.
+    Show {
+        /// Resume id (as `list` prints).
+        id: i64,
+        /// Print the whole record as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Parse resumes again: one by id, or every failed one.
+    Retry {
+        /// Resume ids.
+        #[arg(required_unless_present = "failed")]
+        ids: Vec<i64>,
+        /// Retry every failed resume.
+        #[arg(long)]
+        failed: bool,
+        /// Seconds one file may take before its parser is stopped.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
+    /// Remove resumes (and the library's copies of their files).
+    Delete {
+        /// Resume ids.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Write the matching resumes to CSV or to a zip of JSON Resume files.
+    Export {
+        /// csv or jsonresume.
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        query: QueryArgs,
+    },
+    /// Counts per status and the most common skills.
+    Stats {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -103,13 +160,37 @@ fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> Result<std::process::ExitCode> {
     let library_dir = cli.library.unwrap_or_else(default_library_dir);
+    let done = |r: Result<()>| r.map(|()| std::process::ExitCode::SUCCESS);
     match cli.command {
         Command::Import {
             paths,
             jobs,
             timeout,
         } => import(&library_dir, paths, jobs, timeout),
-        Command::List { status, json } => list(&library_dir, status.as_deref(), json),
+        Command::List { query, json } => {
+            done(library_cmds::list(&open(&library_dir)?, &query, json))
+        }
+        Command::Search { words, query, json } => {
+            let query = QueryArgs {
+                search: Some(words.join(" ")),
+                ..query
+            };
+            done(library_cmds::list(&open(&library_dir)?, &query, json))
+        }
+        Command::Show { id, json } => done(library_cmds::show(&open(&library_dir)?, id, json)),
+        Command::Retry {
+            ids,
+            failed,
+            timeout,
+        } => done(retry(&library_dir, &ids, failed, timeout)),
+        Command::Delete { ids } => done(library_cmds::delete(&open(&library_dir)?, &ids)),
+        Command::Export { format, out, query } => done(library_cmds::export_cmd(
+            &open(&library_dir)?,
+            &query,
+            &format,
+            &out,
+        )),
+        Command::Stats { json } => done(library_cmds::stats(&open(&library_dir)?, json)),
         Command::Parse { paths, out, text } => parse(&paths, out.as_deref(), text),
         Command::Generate { count, seed, out } => generate(count, seed, &out),
         Command::BenchParse { paths, runs } => bench::bench_parse(&paths, runs.max(1)),
@@ -125,16 +206,6 @@ fn import(
     for p in &paths {
         anyhow::ensure!(p.exists(), "{} does not exist", p.display());
     }
-    let library = Library::open(library_dir)
-        .with_context(|| format!("opening the library in {}", library_dir.display()))?;
-    let mut config = EngineConfig {
-        worker: Some(cvdeck_engine::worker::WorkerCommand::current_exe()?),
-        timeout: std::time::Duration::from_secs(timeout.max(1)),
-        ..EngineConfig::default()
-    };
-    if let Some(j) = jobs {
-        config.parallelism = j.max(1);
-    }
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} [{elapsed_precise}]")
@@ -149,7 +220,7 @@ fn import(
         }
     });
     let runtime = tokio::runtime::Runtime::new()?;
-    let engine = Engine::new(library, config, sink);
+    let engine = engine(library_dir, jobs, timeout, sink)?;
     let summaries = runtime.block_on(async {
         let mut out = Vec::new();
         if let Some(resumed) = engine.resume_interrupted().await? {
@@ -169,53 +240,68 @@ fn import(
         (acc.0 + s.completed, acc.1 + s.failed, acc.2 + s.duplicates)
     });
     println!("{completed} completed, {failed} failed, {duplicates} duplicates skipped");
-    let (failed_cards, _) = engine.library().list(Some(Status::Failed), 0, 50)?;
-    for card in failed_cards.iter().rev() {
+    print_failures(engine.library())?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn print_failures(library: &Library) -> Result<()> {
+    let failed = Filter {
+        status: Some(Status::Failed),
+        ..Filter::default()
+    };
+    for card in library.page(&failed, Sort::Oldest, None, 50)?.cards {
         if let Some(f) = &card.failure {
             println!("  failed: {} — {}", card.file_name, f.message);
         }
     }
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(())
 }
 
-fn list(library_dir: &Path, status: Option<&str>, json: bool) -> Result<std::process::ExitCode> {
-    let status = match status {
-        None => None,
-        Some("pending") => Some(Status::Pending),
-        Some("processing") => Some(Status::Processing),
-        Some("completed") => Some(Status::Completed),
-        Some("failed") => Some(Status::Failed),
-        Some(other) => {
-            anyhow::bail!("unknown status {other:?}: use pending, processing, completed or failed")
-        }
+fn open(library_dir: &Path) -> Result<Library> {
+    Library::open(library_dir)
+        .with_context(|| format!("opening the library in {}", library_dir.display()))
+}
+
+/// An engine over the library whose parsers run in worker processes of this executable.
+fn engine(
+    library_dir: &Path,
+    jobs: Option<usize>,
+    timeout: u64,
+    sink: cvdeck_engine::EventSink,
+) -> Result<Engine> {
+    let mut config = EngineConfig {
+        worker: Some(cvdeck_engine::worker::WorkerCommand::current_exe()?),
+        timeout: std::time::Duration::from_secs(timeout.max(1)),
+        ..EngineConfig::default()
     };
-    let library = Library::open(library_dir)?;
-    let mut offset = 0;
-    loop {
-        let (cards, _) = library.list(status, offset, 500)?;
-        if cards.is_empty() {
-            break;
-        }
-        for c in &cards {
-            if json {
-                println!("{}", serde_json::to_string(c)?);
-            } else {
-                let detail = match &c.failure {
-                    Some(f) => f.message.clone(),
-                    None => c.name.clone().unwrap_or_default(),
-                };
-                println!(
-                    "{}\t{}\t{}\t{}",
-                    c.id,
-                    c.status.as_str(),
-                    c.file_name,
-                    detail
-                );
-            }
-        }
-        offset += cards.len() as u32;
+    if let Some(j) = jobs {
+        config.parallelism = j.max(1);
     }
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(Engine::new(open(library_dir)?, config, sink))
+}
+
+fn retry(library_dir: &Path, ids: &[i64], all_failed: bool, timeout: u64) -> Result<()> {
+    let engine = engine(library_dir, None, timeout, Arc::new(|_| {}))?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let summaries = runtime.block_on(async {
+        let mut handles = Vec::new();
+        if all_failed {
+            handles.extend(engine.retry_all_failed().await?);
+        }
+        for id in ids {
+            handles.push(engine.retry(*id).await?.1);
+        }
+        let mut out = Vec::new();
+        for h in handles {
+            out.push(h.finished().await?);
+        }
+        anyhow::Ok(out)
+    })?;
+    let (completed, failed) = summaries
+        .iter()
+        .fold((0, 0), |acc, s| (acc.0 + s.completed, acc.1 + s.failed));
+    println!("{completed} completed, {failed} failed");
+    print_failures(engine.library())
 }
 
 fn generate(count: u64, seed: u64, out: &Path) -> Result<std::process::ExitCode> {

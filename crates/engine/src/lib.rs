@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod export;
 pub mod extract;
 pub mod parse;
 mod pipeline;

@@ -1,5 +1,6 @@
 //! Import → statuses → store, on generated fixtures, through the public engine API.
 
+use cvdeck_engine::store::{Filter, Sort};
 use cvdeck_engine::synth::{encrypted_pdf, image_only_pdf, Layout, SyntheticResume};
 use cvdeck_engine::{Engine, EngineConfig, EngineEvent, Library, Status};
 use std::collections::HashMap;
@@ -84,7 +85,11 @@ async fn every_file_ends_as_a_row_with_a_status_and_a_reason() {
     let summary = handle.finished().await.unwrap();
     assert_eq!((summary.completed, summary.failed), (3, 5));
 
-    let (cards, total) = engine.library().list(None, 0, 100).unwrap();
+    let page = engine
+        .library()
+        .page(&Filter::default(), Sort::Newest, None, 100)
+        .unwrap();
+    let (cards, total) = (page.cards, page.total);
     assert_eq!(total, 8);
     let mut outcome: Vec<(String, String, String)> = cards
         .iter()

@@ -85,6 +85,12 @@ pub struct CardDto {
     pub attempts: u32,
     /// Last change, milliseconds since the Unix epoch.
     pub updated_at: i64,
+    /// Months of work experience, overlapping jobs counted once.
+    #[serde(default)]
+    pub experience_months: Option<i64>,
+    /// Other resumes that look like the same person (same e-mail, phone, or name and city).
+    #[serde(default)]
+    pub same_person: Vec<ResumeId>,
 }
 
 impl CardDto {
@@ -103,6 +109,8 @@ impl CardDto {
             error: None,
             attempts: 0,
             updated_at: 0,
+            experience_months: None,
+            same_person: Vec::new(),
         }
     }
 }
@@ -110,10 +118,115 @@ impl CardDto {
 /// A page of cards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardPage {
-    /// The cards, newest first.
+    /// The cards, in the query's order.
     pub cards: Vec<CardDto>,
-    /// How many cards match the filter in all.
+    /// How many cards match the query in all.
     pub total: u64,
+    /// Pass back as `after` for the next page; none on the last page.
+    pub next: Option<String>,
+}
+
+/// Order of the grid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortKey {
+    /// Most recently added first.
+    #[default]
+    Newest,
+    /// First added first.
+    Oldest,
+    /// Name, A to Z.
+    Name,
+    /// Most experienced first.
+    Experience,
+    /// Most recently changed first.
+    Updated,
+    /// Best search match first.
+    Relevance,
+}
+
+impl SortKey {
+    /// Every order, as the sort menu lists them.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Newest,
+        SortKey::Oldest,
+        SortKey::Name,
+        SortKey::Experience,
+        SortKey::Updated,
+        SortKey::Relevance,
+    ];
+
+    /// The serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Newest => "newest",
+            SortKey::Oldest => "oldest",
+            SortKey::Name => "name",
+            SortKey::Experience => "experience",
+            SortKey::Updated => "updated",
+            SortKey::Relevance => "relevance",
+        }
+    }
+}
+
+/// What the grid shows: search, filters and sort, composed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct QueryDto {
+    /// Words to find (prefixes, accents ignored).
+    #[serde(default)]
+    pub search: Option<String>,
+    /// Only this status.
+    #[serde(default)]
+    pub status: Option<ParseStatus>,
+    /// Every one of these skills.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// At least this many years of experience.
+    #[serde(default)]
+    pub min_years: Option<u32>,
+    /// At most this many years of experience.
+    #[serde(default)]
+    pub max_years: Option<u32>,
+    /// Order.
+    #[serde(default)]
+    pub sort: SortKey,
+}
+
+/// The grid's order for a query: every matching id, plus the chips' counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryResult {
+    /// Matching ids in order; the grid loads cards as they scroll into view.
+    pub ids: Vec<ResumeId>,
+    /// Counts per status of what matches everything but the status filter.
+    pub counts: StatusCounts,
+}
+
+/// A skill and how many resumes list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillCountDto {
+    /// As printed.
+    pub skill: String,
+    /// Resumes listing it.
+    pub count: u64,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// One CSV row per resume.
+    Csv,
+    /// A zip of JSON Resume documents, one per resume.
+    JsonResume,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportDone {
+    /// The file written.
+    pub path: String,
+    /// Resumes in it.
+    pub count: u64,
 }
 
 /// Count of resumes per status.
@@ -232,22 +345,54 @@ pub mod commands {
         pub kind: PickKind,
     }
 
-    /// `list_resumes(status, offset, limit) -> CardPage`
+    /// `list_resumes(query, after, limit) -> CardPage`: keyset pages.
     pub const LIST_RESUMES: &str = "list_resumes";
     /// Arguments of [`LIST_RESUMES`].
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct ListResumesArgs {
-        /// Only this status, or all.
-        pub status: Option<ParseStatus>,
-        /// Rows to skip.
-        pub offset: u32,
+        /// Search, filters and sort.
+        pub query: QueryDto,
+        /// The previous page's `next`.
+        pub after: Option<String>,
         /// Rows to return (capped by the shell).
         pub limit: u32,
     }
 
-    /// `resume_statuses(ids) -> Vec<CardDto>`: the polling fallback.
-    pub const RESUME_STATUSES: &str = "resume_statuses";
-    /// Arguments of [`RESUME_STATUSES`].
+    /// `query_resumes(query) -> QueryResult`
+    pub const QUERY_RESUMES: &str = "query_resumes";
+    /// `skill_facets(query) -> Vec<SkillCountDto>`: the skills among the matches.
+    pub const SKILL_FACETS: &str = "skill_facets";
+    /// Arguments of [`QUERY_RESUMES`] and [`SKILL_FACETS`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct QueryArgs {
+        /// Search, filters and sort.
+        pub query: QueryDto,
+    }
+
+    /// `export_resumes(ids, format) -> Option<ExportDone>`: asks where with a save dialog;
+    /// none when the user cancels.
+    pub const EXPORT_RESUMES: &str = "export_resumes";
+    /// Arguments of [`EXPORT_RESUMES`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ExportArgs {
+        /// What to export, in order.
+        pub ids: Vec<ResumeId>,
+        /// How.
+        pub format: ExportFormat,
+    }
+
+    /// `open_link(url) -> ()`: http, https and mailto links only.
+    pub const OPEN_LINK: &str = "open_link";
+    /// Arguments of [`OPEN_LINK`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct UrlArgs {
+        /// The link.
+        pub url: String,
+    }
+
+    /// `get_cards(ids) -> Vec<CardDto>`: cards coming into view, and the polling fallback.
+    pub const GET_CARDS: &str = "get_cards";
+    /// Arguments of [`GET_CARDS`].
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct IdsArgs {
         /// Resume ids.

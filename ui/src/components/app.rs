@@ -1,15 +1,22 @@
 //! The window: toolbar, grid, drop overlay, toasts; wiring between the reducer and the shell.
 
-use super::card::CardView;
+use super::detail::DetailPanel;
+use super::filters::Filters;
+use super::grid::Grid;
 use super::toasts::Toasts;
 use super::toolbar::Toolbar;
-use crate::ipc;
-use crate::state::{Action, Deck, ToastKind};
+use crate::state::{Action, Deck, Toast, ToastAction, ToastKind};
+use crate::{browser, highlight, ipc};
 use cvdeck_wire::events::{
     self as names, DragDropPayload, ImportFinished, ImportProgress, ResumeBatch,
 };
-use cvdeck_wire::{ImportStarted, ParseStatus, PickKind, ResumeId};
-use gloo_timers::callback::Interval;
+use cvdeck_wire::{ExportFormat, ImportStarted, ParseStatus, PickKind, ResumeId, SortKey};
+use gloo_events::EventListener;
+use gloo_timers::callback::{Interval, Timeout};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -17,8 +24,10 @@ use yew::prelude::*;
 const POLL_MS: u32 = 5000;
 /// Most ids one poll asks about (the shell's page limit).
 const POLL_BATCH: usize = 1000;
-/// Cards loaded at start.
-const FIRST_PAGE: u32 = 1000;
+/// Most cards asked for at once as they scroll into view.
+const LOAD_BATCH: usize = 200;
+/// While events flow, the order and the chips' counts are asked for again at most this often.
+const REFRESH_MS: u32 = 1000;
 
 fn report_import(
     dispatch: &UseReducerDispatcher<Deck>,
@@ -98,8 +107,18 @@ pub fn app() -> Html {
                         format!("Live updates are off: {}", e.message),
                     ));
                 }
-                match ipc::list_resumes(None, 0, FIRST_PAGE).await {
-                    Ok(page) => dispatch.dispatch(Action::Loaded(page.cards)),
+            });
+        });
+    }
+
+    // The order for the current query: on start, when the query changes, and on refresh.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((deck.query.clone(), deck.refresh), move |(query, _)| {
+            let query = query.clone();
+            spawn_local(async move {
+                match ipc::query_resumes(query.clone()).await {
+                    Ok(result) => dispatch.dispatch(Action::Ordered(query, result)),
                     Err(e) => dispatch.dispatch(Action::Toast(
                         ToastKind::Error,
                         format!("Cannot load the library: {}", e.message),
@@ -108,6 +127,52 @@ pub fn app() -> Html {
             });
         });
     }
+    // Events changed cards: ask for the order and counts again, at most once a second.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(deck.stale, move |stale| {
+            let timer =
+                stale.then(|| Timeout::new(REFRESH_MS, move || dispatch.dispatch(Action::Refresh)));
+            move || drop(timer)
+        });
+    }
+    // Keyboard: "/" searches, Escape closes the details.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let in_field = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                        });
+                    match e.key().as_str() {
+                        "/" if !in_field => {
+                            e.prevent_default();
+                            browser::focus("search");
+                        }
+                        "Escape" if !in_field => dispatch.dispatch(Action::CloseDetail),
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Cards coming into view are loaded once, in batches.
+    let in_flight = use_mut_ref(HashSet::<ResumeId>::new);
+    let on_need = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |ids: Vec<ResumeId>, _| {
+            load_cards(&dispatch, &in_flight, ids);
+        })
+    };
 
     // Polling fallback: while cards are in flight, ask about exactly those every few seconds.
     let active = deck.active_ids();
@@ -120,7 +185,7 @@ pub fn app() -> Html {
                 Interval::new(POLL_MS, move || {
                     let (d, ids) = (dispatch.clone(), ids.clone());
                     spawn_local(async move {
-                        if let Ok(cards) = ipc::resume_statuses(ids).await {
+                        if let Ok(cards) = ipc::get_cards(ids).await {
                             d.dispatch(Action::Apply(cards));
                         }
                     });
@@ -172,20 +237,120 @@ pub fn app() -> Html {
     };
     let on_dismiss = {
         let dispatch = dispatch.clone();
-        use_callback((), move |id: u64, _| {
-            dispatch.dispatch(Action::DismissToast(id))
+        use_callback((), move |toast: Toast, _| {
+            dispatch.dispatch(Action::DismissToast(toast.id));
+            // The undo window closed: carry the deletion out.
+            if let Some(ToastAction::UndoDelete(id)) = toast.action {
+                let d = dispatch.clone();
+                spawn_local(async move {
+                    match ipc::delete_resume(id).await {
+                        Ok(()) => d.dispatch(Action::Deleted(id)),
+                        Err(e) => {
+                            d.dispatch(Action::UndoDelete(id));
+                            d.dispatch(Action::Toast(
+                                ToastKind::Error,
+                                format!("Delete failed: {}", e.message),
+                            ));
+                        }
+                    }
+                });
+            }
         })
     };
+    let on_toast_action = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |action: ToastAction, _| match action {
+            ToastAction::UndoDelete(id) => dispatch.dispatch(Action::UndoDelete(id)),
+        })
+    };
+    let on_open = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |id: ResumeId, _| {
+            dispatch.dispatch(Action::OpenDetail(id))
+        })
+    };
+    let on_select = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |id: ResumeId, _| {
+            dispatch.dispatch(Action::Select(Some(id)))
+        })
+    };
+    let on_delete = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(id, label): (ResumeId, String), _| {
+            dispatch.dispatch(Action::DeleteRequested(id, label))
+        })
+    };
+    let on_toast = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(kind, text): (ToastKind, String), _| {
+            dispatch.dispatch(Action::Toast(kind, text))
+        })
+    };
+    let on_close = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: (), _| dispatch.dispatch(Action::CloseDetail))
+    };
+    let visible = deck.visible_order();
+    let on_export = {
+        let dispatch = dispatch.clone();
+        use_callback(visible.clone(), move |format: ExportFormat, ids| {
+            let (d, ids) = (dispatch.clone(), ids.to_vec());
+            spawn_local(async move {
+                match ipc::export_resumes(ids, format).await {
+                    Ok(Some(done)) => d.dispatch(Action::Toast(
+                        ToastKind::Success,
+                        format!("Exported {} resumes to {}", done.count, done.path),
+                    )),
+                    Ok(None) => {}
+                    Err(e) => d.dispatch(Action::Toast(
+                        ToastKind::Error,
+                        format!("Export failed: {}", e.message),
+                    )),
+                }
+            });
+        })
+    };
+    let filter = |make: fn(String) -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: String| dispatch.dispatch(make(v)))
+    };
+    let on_status = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |s: Option<ParseStatus>| dispatch.dispatch(Action::FilterStatus(s)))
+    };
+    let on_years = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(min, max): (Option<u32>, Option<u32>)| {
+            dispatch.dispatch(Action::Years(min, max))
+        })
+    };
+    let on_sort = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |s: SortKey| dispatch.dispatch(Action::Sort(s)))
+    };
+    let on_clear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| dispatch.dispatch(Action::ClearFilters))
+    };
+    let highlight = use_memo(deck.query.search.clone(), |search| {
+        highlight::search_words(search.as_deref())
+    });
+    let detail_version = deck
+        .detail
+        .and_then(|id| deck.cards.get(&id))
+        .map(|c| c.updated_at)
+        .unwrap_or_default();
 
-    let empty = deck.loaded && deck.cards.is_empty();
+    let counts = deck.counts;
+    let empty = deck.loaded && deck.order.is_empty() && deck.is_unfiltered();
     html! {
-        <div class="app">
+        <div class={classes!("app", deck.detail.is_some().then_some("with-detail"))}>
             <Toolbar
                 on_pick={on_pick}
                 on_retry_failed={on_retry_failed}
                 progress={deck.progress()}
-                total={deck.cards.len()}
-                failed={deck.count(ParseStatus::Failed)}
+                failed={counts.failed}
                 checking={!active.is_empty()}
             />
             if empty {
@@ -195,16 +360,84 @@ pub fn app() -> Html {
                     <p class="muted">{ "Everything is parsed on this computer; nothing is uploaded." }</p>
                 </section>
             } else {
-                <main class="grid" aria-label="Resumes">
-                    { for deck.ordered().map(|card| html! {
-                        <CardView key={card.id} card={card.clone()} on_retry={on_retry.clone()} />
-                    }) }
-                </main>
+                <Filters
+                    query={deck.query.clone()}
+                    counts={counts}
+                    shown={visible.len()}
+                    on_search={filter(Action::Search)}
+                    on_status={on_status}
+                    on_add_skill={filter(Action::AddSkill)}
+                    on_remove_skill={filter(Action::RemoveSkill)}
+                    on_years={on_years}
+                    on_sort={on_sort}
+                    on_clear={on_clear}
+                    on_export={on_export}
+                />
+                <div class="body">
+                    if deck.loaded && visible.is_empty() {
+                        <section class="no-match"><p>{ "No resume matches." }</p></section>
+                    } else {
+                        <Grid
+                            order={visible.clone()}
+                            cards={deck.cards.clone()}
+                            selected={deck.selected}
+                            highlight={Rc::new((*highlight).clone())}
+                            generation={deck.query_generation}
+                            on_retry={on_retry.clone()}
+                            on_open={on_open.clone()}
+                            on_select={on_select}
+                            on_need={on_need}
+                        />
+                    }
+                    if let Some(id) = deck.detail {
+                        <DetailPanel
+                            key={id}
+                            id={id}
+                            version={detail_version}
+                            on_close={on_close}
+                            on_retry={on_retry}
+                            on_delete={on_delete}
+                            on_open={on_open}
+                            on_toast={on_toast}
+                        />
+                    }
+                </div>
             }
             if deck.dragging {
                 <div class="drop-overlay" aria-hidden="true"><div>{ "Drop resumes to import" }</div></div>
             }
-            <Toasts toasts={deck.toasts.clone()} on_dismiss={on_dismiss} />
+            <Toasts toasts={deck.toasts.clone()} on_dismiss={on_dismiss} on_action={on_toast_action} />
         </div>
+    }
+}
+
+/// Asks for the cards not already asked for, in batches, and hands them to the reducer.
+fn load_cards(
+    dispatch: &UseReducerDispatcher<Deck>,
+    in_flight: &Rc<RefCell<HashSet<ResumeId>>>,
+    ids: Vec<ResumeId>,
+) {
+    let wanted: Vec<ResumeId> = {
+        let mut flight = in_flight.borrow_mut();
+        ids.into_iter().filter(|id| flight.insert(*id)).collect()
+    };
+    for batch in wanted.chunks(LOAD_BATCH) {
+        let (d, flight, batch) = (dispatch.clone(), in_flight.clone(), batch.to_vec());
+        spawn_local(async move {
+            let result = ipc::get_cards(batch.clone()).await;
+            {
+                let mut flight = flight.borrow_mut();
+                for id in &batch {
+                    flight.remove(id);
+                }
+            }
+            match result {
+                Ok(cards) => d.dispatch(Action::Loaded(cards)),
+                Err(e) => d.dispatch(Action::Toast(
+                    ToastKind::Error,
+                    format!("Cannot load cards: {}", e.message),
+                )),
+            }
+        });
     }
 }

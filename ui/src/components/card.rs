@@ -1,42 +1,79 @@
 //! One resume card.
 
+use crate::highlight::marked;
 use cvdeck_wire::{CardDto, ParseStatus, ResumeId};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props compare the card by value behind an `Rc` and the callbacks by pointer, so a card
-/// re-renders only when its own data changed.
+/// re-renders only when its own data, its selection or the search words changed.
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     /// The card.
     pub card: Rc<CardDto>,
+    /// Search words to mark (folded).
+    pub highlight: Rc<Vec<String>>,
+    /// Has keyboard focus.
+    pub selected: bool,
     /// Retry parsing this card.
     pub on_retry: Callback<ResumeId>,
+    /// Open the detail panel.
+    pub on_open: Callback<ResumeId>,
+}
+
+/// Years of experience as a card shows them.
+pub fn years(months: i64) -> String {
+    match months {
+        0..=11 => "< 1 yr".to_owned(),
+        12..=23 => "1 yr".to_owned(),
+        m => format!("{} yrs", m / 12),
+    }
 }
 
 /// A card in the grid.
 #[function_component(CardView)]
 pub fn card_view(props: &CardProps) -> Html {
     let card = &props.card;
+    let words = &props.highlight;
     let status = card.status.as_str();
     let title = card.name.clone().unwrap_or_else(|| card.file_name.clone());
+    let id = card.id;
     let on_retry = {
         let cb = props.on_retry.clone();
-        let id = card.id;
-        Callback::from(move |_| cb.emit(id))
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            cb.emit(id)
+        })
+    };
+    let on_open = {
+        let cb = props.on_open.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(id))
     };
     let field = |class: &'static str, value: &Option<String>| -> Html {
         match value {
             Some(v) => {
-                html! { <div class={classes!("field", class)} title={v.clone()}>{ v }</div> }
+                html! { <div class={classes!("field", class)} title={v.clone()}>{ marked(v, words) }</div> }
             }
             None => html! {},
         }
     };
+    let same_person = (!card.same_person.is_empty()).then(|| {
+        let ids: Vec<String> = card.same_person.iter().map(|i| format!("#{i}")).collect();
+        format!("Same person as {}", ids.join(", "))
+    });
     html! {
-        <article class={classes!("card", format!("status-{status}"))} data-id={card.id.to_string()} data-status={status} tabindex="0" aria-busy={(card.status == ParseStatus::Processing).to_string()}>
+        <article
+            id={format!("card-{id}")}
+            class={classes!("card", format!("status-{status}"), props.selected.then_some("selected"))}
+            data-id={id.to_string()}
+            data-status={status}
+            role="gridcell"
+            aria-selected={props.selected.to_string()}
+            aria-busy={(card.status == ParseStatus::Processing).to_string()}
+            onclick={on_open}
+        >
             <header>
-                <h2 class="name">{ title }</h2>
+                <h2 class="name">{ marked(&title, words) }</h2>
                 if card.status != ParseStatus::Completed {
                     <span class={classes!("badge", status)} role="status">{ status }</span>
                 } else {
@@ -46,10 +83,9 @@ pub fn card_view(props: &CardProps) -> Html {
             { field("headline", &card.headline) }
             { field("location", &card.location) }
             { field("email", &card.email) }
-            { field("phone", &card.phone) }
             if !card.skills.is_empty() {
                 <ul class="skills">
-                    { for card.skills.iter().take(5).map(|s| html! { <li class="chip">{ s }</li> }) }
+                    { for card.skills.iter().take(5).map(|s| html! { <li class="chip">{ marked(s, words) }</li> }) }
                 </ul>
             }
             if let Some(error) = &card.error {
@@ -59,6 +95,12 @@ pub fn card_view(props: &CardProps) -> Html {
             }
             <footer>
                 <span class="file" title={card.file_name.clone()}>{ &card.file_name }</span>
+                if let Some(text) = same_person {
+                    <span class="same-person" title={text.clone()} aria-label={text}>{ "⧉ duplicate?" }</span>
+                }
+                if let Some(months) = card.experience_months {
+                    <span class="years">{ years(months) }</span>
+                }
                 if card.status == ParseStatus::Failed {
                     <button class="retry" onclick={on_retry}>{ "Retry parsing" }</button>
                 }
@@ -68,4 +110,10 @@ pub fn card_view(props: &CardProps) -> Html {
             }
         </article>
     }
+}
+
+/// A card whose data is still on its way: same size, so nothing jumps when it arrives.
+#[function_component(CardPlaceholder)]
+pub fn card_placeholder() -> Html {
+    html! { <article class="card placeholder" aria-hidden="true"><div class="bar"></div><div class="bar short"></div></article> }
 }

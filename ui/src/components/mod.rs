@@ -2,8 +2,12 @@
 
 mod app;
 mod card;
+mod detail;
+mod filters;
+mod grid;
 mod toasts;
 mod toolbar;
 
 pub use app::App;
 pub use card::{CardProps, CardView};
+pub use grid::{window_for, Window};

@@ -1,6 +1,6 @@
 //! Stacked, dismissible toasts that hide themselves.
 
-use crate::state::{Toast, ToastKind};
+use crate::state::{Toast, ToastAction, ToastKind};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -10,7 +10,10 @@ const VISIBLE_MS: u32 = 6000;
 #[derive(Properties, PartialEq)]
 pub struct ToastsProps {
     pub toasts: Vec<Toast>,
-    pub on_dismiss: Callback<u64>,
+    /// A toast went away (timed out or dismissed): what it offered is no longer on offer.
+    pub on_dismiss: Callback<Toast>,
+    /// The toast's button was pressed.
+    pub on_action: Callback<ToastAction>,
 }
 
 /// The toast stack (an aria-live region, so screen readers announce them).
@@ -19,7 +22,7 @@ pub fn toasts(props: &ToastsProps) -> Html {
     html! {
         <div class="toasts" aria-live="polite" role="status">
             { for props.toasts.iter().map(|t| html! {
-                <ToastView key={t.id} toast={t.clone()} on_dismiss={props.on_dismiss.clone()} />
+                <ToastView key={t.id} toast={t.clone()} on_dismiss={props.on_dismiss.clone()} on_action={props.on_action.clone()} />
             }) }
         </div>
     }
@@ -28,16 +31,17 @@ pub fn toasts(props: &ToastsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ToastProps {
     toast: Toast,
-    on_dismiss: Callback<u64>,
+    on_dismiss: Callback<Toast>,
+    on_action: Callback<ToastAction>,
 }
 
 #[function_component(ToastView)]
 fn toast_view(props: &ToastProps) -> Html {
     let id = props.toast.id;
     {
-        let on_dismiss = props.on_dismiss.clone();
+        let (on_dismiss, toast) = (props.on_dismiss.clone(), props.toast.clone());
         use_effect_with(id, move |_| {
-            let timer = Timeout::new(VISIBLE_MS, move || on_dismiss.emit(id));
+            let timer = Timeout::new(VISIBLE_MS, move || on_dismiss.emit(toast));
             move || drop(timer)
         });
     }
@@ -47,12 +51,20 @@ fn toast_view(props: &ToastProps) -> Html {
         ToastKind::Info => "info",
     };
     let dismiss = {
-        let on_dismiss = props.on_dismiss.clone();
-        Callback::from(move |_| on_dismiss.emit(id))
+        let (on_dismiss, toast) = (props.on_dismiss.clone(), props.toast.clone());
+        Callback::from(move |_| on_dismiss.emit(toast.clone()))
     };
+    let action = props.toast.action.map(|action| {
+        let on_action = props.on_action.clone();
+        let label = match action {
+            ToastAction::UndoDelete(_) => "Undo",
+        };
+        html! { <button class="toast-action" onclick={Callback::from(move |_| on_action.emit(action))}>{ label }</button> }
+    });
     html! {
         <div class={classes!("toast", class)}>
             <span>{ props.toast.text.clone() }</span>
+            { for action }
             <button class="dismiss" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
         </div>
     }

@@ -8,8 +8,7 @@ pub struct ToolbarProps {
     pub on_pick: Callback<PickKind>,
     pub on_retry_failed: Callback<()>,
     pub progress: Option<(u64, u64)>,
-    pub total: usize,
-    pub failed: usize,
+    pub failed: u64,
     pub checking: bool,
 }
 
@@ -42,7 +41,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if props.checking {
                 <span class="checking">{ "Checking for updates…" }</span>
             }
-            <span class="count">{ format!("{} resumes", props.total) }</span>
         </div>
     }
 }

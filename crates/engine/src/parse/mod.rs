@@ -1,7 +1,7 @@
 //! From plain text to a JSON Resume document. Parsing never fails: what cannot be found is
 //! left empty and said in `meta.warnings`.
 
-mod clean;
+pub(crate) mod clean;
 mod contacts;
 mod dates;
 mod entries;

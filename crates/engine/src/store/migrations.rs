@@ -1,9 +1,16 @@
 //! Embedded, versioned schema migrations (tracked in `PRAGMA user_version`).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
+
+/// One schema step: SQL, then an optional Rust pass over existing rows.
+struct Migration {
+    sql: &'static str,
+    backfill: Option<fn(&Transaction<'_>) -> rusqlite::Result<()>>,
+}
 
 /// Each entry upgrades the schema by one version; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Migration] = &[Migration {
+    sql:
     // 1: resumes and their card columns.
     "CREATE TABLE resumes (
         id              INTEGER PRIMARY KEY,
@@ -31,16 +38,75 @@ const MIGRATIONS: &[&str] = &[
         skills_json     TEXT NOT NULL DEFAULT '[]'
     );
     CREATE INDEX resumes_status_id ON resumes (status, id);",
-];
+    backfill: None,
+}, Migration {
+    // 2: search, sort, skill filter and same-person columns, filled in for parsed rows.
+    sql: "ALTER TABLE resumes ADD COLUMN companies TEXT;
+    ALTER TABLE resumes ADD COLUMN titles TEXT;
+    ALTER TABLE resumes ADD COLUMN schools TEXT;
+    ALTER TABLE resumes ADD COLUMN skills_text TEXT;
+    ALTER TABLE resumes ADD COLUMN experience_months INTEGER;
+    ALTER TABLE resumes ADD COLUMN name_key TEXT;
+    ALTER TABLE resumes ADD COLUMN email_key TEXT;
+    ALTER TABLE resumes ADD COLUMN phone_key TEXT;
+    ALTER TABLE resumes ADD COLUMN person_key TEXT;
+    CREATE INDEX resumes_name ON resumes (COALESCE(name_key, char(65535)), id);
+    CREATE INDEX resumes_experience ON resumes (COALESCE(experience_months, -1), id);
+    CREATE INDEX resumes_updated ON resumes (updated_at, id);
+    CREATE INDEX resumes_email_key ON resumes (email_key) WHERE email_key IS NOT NULL;
+    CREATE INDEX resumes_phone_key ON resumes (phone_key) WHERE phone_key IS NOT NULL;
+    CREATE INDEX resumes_person_key ON resumes (person_key) WHERE person_key IS NOT NULL;
+    CREATE TABLE resume_skills (
+        skill_key   TEXT NOT NULL,
+        resume_id   INTEGER NOT NULL REFERENCES resumes (id) ON DELETE CASCADE,
+        skill       TEXT NOT NULL,
+        PRIMARY KEY (skill_key, resume_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX resume_skills_resume ON resume_skills (resume_id);",
+    backfill: Some(super::backfill_derived),
+}, Migration {
+    // 3: full-text index over what a recruiter searches, kept in step by triggers.
+    sql: "CREATE VIRTUAL TABLE resumes_fts USING fts5 (
+        name, headline, skills_text, companies, titles, schools, location, file_name, text,
+        content = 'resumes', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    );
+    CREATE TRIGGER resumes_fts_insert AFTER INSERT ON resumes BEGIN
+        INSERT INTO resumes_fts (rowid, name, headline, skills_text, companies, titles, schools, location, file_name, text)
+        VALUES (new.id, new.name, new.headline, new.skills_text, new.companies, new.titles, new.schools, new.location, new.file_name, new.text);
+    END;
+    CREATE TRIGGER resumes_fts_delete AFTER DELETE ON resumes BEGIN
+        INSERT INTO resumes_fts (resumes_fts, rowid, name, headline, skills_text, companies, titles, schools, location, file_name, text)
+        VALUES ('delete', old.id, old.name, old.headline, old.skills_text, old.companies, old.titles, old.schools, old.location, old.file_name, old.text);
+    END;
+    CREATE TRIGGER resumes_fts_update
+    AFTER UPDATE OF name, headline, skills_text, companies, titles, schools, location, file_name, text ON resumes BEGIN
+        INSERT INTO resumes_fts (resumes_fts, rowid, name, headline, skills_text, companies, titles, schools, location, file_name, text)
+        VALUES ('delete', old.id, old.name, old.headline, old.skills_text, old.companies, old.titles, old.schools, old.location, old.file_name, old.text);
+        INSERT INTO resumes_fts (rowid, name, headline, skills_text, companies, titles, schools, location, file_name, text)
+        VALUES (new.id, new.name, new.headline, new.skills_text, new.companies, new.titles, new.schools, new.location, new.file_name, new.text);
+    END;
+    INSERT INTO resumes_fts (resumes_fts) VALUES ('rebuild');",
+    backfill: None,
+}];
 
 /// Brings the schema up to date inside one transaction per version.
 pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(current) {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
+        tx.execute_batch(step.sql)?;
+        if let Some(backfill) = step.backfill {
+            backfill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", i + 1)?;
         tx.commit()?;
     }
     Ok(())
+}
+
+/// The version 1 schema, for tests that upgrade an old library.
+#[cfg(test)]
+pub(super) fn first_schema() -> &'static str {
+    MIGRATIONS[0].sql
 }

@@ -1,9 +1,14 @@
 //! The library: a SQLite database of resumes plus content-addressed copies of the files.
 
+mod derived;
 mod migrations;
+mod query;
+
+pub use query::{Cursor, Filter, Page, SkillCount, Sort};
 
 use crate::error::ExtractError;
 use crate::resume::Resume;
+use derived::Derived;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -38,13 +43,19 @@ impl Status {
         }
     }
 
-    fn parse(s: &str) -> Status {
-        match s {
+    /// Parses the names [`Status::as_str`] gives.
+    pub fn from_name(s: &str) -> Option<Status> {
+        Some(match s {
+            "pending" => Status::Pending,
             "processing" => Status::Processing,
             "completed" => Status::Completed,
             "failed" => Status::Failed,
-            _ => Status::Pending,
-        }
+            _ => return None,
+        })
+    }
+
+    fn parse(s: &str) -> Status {
+        Status::from_name(s).unwrap_or(Status::Pending)
     }
 }
 
@@ -93,6 +104,10 @@ pub struct Card {
     pub attempts: u32,
     /// Last change (ms since the epoch).
     pub updated_at: i64,
+    /// Months of work experience (overlapping jobs counted once).
+    pub experience_months: Option<i64>,
+    /// Other resumes that look like the same person.
+    pub same_person: Vec<ResumeId>,
 }
 
 /// A whole row, for the detail view and for re-parsing.
@@ -123,6 +138,22 @@ pub struct Counts {
     pub completed: u64,
     /// Failed.
     pub failed: u64,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status, n: u64) {
+        match status {
+            Status::Pending => self.pending += n,
+            Status::Processing => self.processing += n,
+            Status::Completed => self.completed += n,
+            Status::Failed => self.failed += n,
+        }
+    }
+
+    /// All statuses together.
+    pub fn total(&self) -> u64 {
+        self.pending + self.processing + self.completed + self.failed
+    }
 }
 
 /// A file about to be registered.
@@ -184,10 +215,16 @@ pub(crate) fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-const CARD_COLUMNS: &str = "id, file_name, status, name, headline, email, phone, location, \
-     skills_json, error_kind, error_message, attempts, updated_at";
+/// The card's columns; the last one lists other rows that look like the same person
+/// (same e-mail, same phone, or same name in the same city).
+pub(crate) const CARD_COLUMNS: &str =
+    "resumes.id, file_name, status, name, headline, email, phone, location, \
+     skills_json, error_kind, error_message, attempts, updated_at, experience_months, \
+     (SELECT group_concat(other.id) FROM resumes AS other WHERE other.id != resumes.id AND \
+        (other.email_key = resumes.email_key OR other.phone_key = resumes.phone_key \
+         OR other.person_key = resumes.person_key))";
 
-fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
+pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
     let skills_json: String = row.get(8)?;
     let kind: Option<String> = row.get(9)?;
     let message: Option<String> = row.get(10)?;
@@ -207,6 +244,11 @@ fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         }),
         attempts: row.get(11)?,
         updated_at: row.get(12)?,
+        experience_months: row.get(13)?,
+        same_person: row
+            .get::<_, Option<String>>(14)?
+            .map(|ids| ids.split(',').filter_map(|id| id.parse().ok()).collect())
+            .unwrap_or_default(),
     })
 }
 
@@ -241,7 +283,7 @@ impl Library {
             .join(format!("{hash}.{extension}"))
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent (statements are atomic).
         self.conn
             .lock()
@@ -306,7 +348,7 @@ impl Library {
         Ok(n == 1)
     }
 
-    /// Stores a parse result.
+    /// Stores a parse result with its search, sort and filter columns, in one transaction.
     pub fn complete(
         &self,
         id: ResumeId,
@@ -318,7 +360,9 @@ impl Library {
         let skills =
             serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
         let now = now_ms();
-        self.conn().execute(
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
             "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
                  name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
                  error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11
@@ -337,6 +381,8 @@ impl Library {
                 now
             ],
         )?;
+        write_derived(&tx, id, &Derived::of(resume, derived::this_month()))?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -425,30 +471,6 @@ impl Library {
         Ok(ids)
     }
 
-    /// A page of cards, newest first.
-    pub fn list(
-        &self,
-        status: Option<Status>,
-        offset: u32,
-        limit: u32,
-    ) -> Result<(Vec<Card>, u64), StoreError> {
-        let conn = self.conn();
-        let filter = status.map(Status::as_str);
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {CARD_COLUMNS} FROM resumes WHERE (?1 IS NULL OR status = ?1)
-             ORDER BY id DESC LIMIT ?2 OFFSET ?3"
-        ))?;
-        let cards = stmt
-            .query_map(params![filter, limit, offset], card_from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        let total: u64 = conn.query_row(
-            "SELECT COUNT(*) FROM resumes WHERE (?1 IS NULL OR status = ?1)",
-            [filter],
-            |r| r.get(0),
-        )?;
-        Ok((cards, total))
-    }
-
     /// The cards with these ids (missing ids are left out).
     pub fn cards(&self, ids: &[ResumeId]) -> Result<Vec<Card>, StoreError> {
         let conn = self.conn();
@@ -490,21 +512,7 @@ impl Library {
 
     /// Counts per status.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let conn = self.conn();
-        let mut stmt =
-            conn.prepare_cached("SELECT status, COUNT(*) FROM resumes GROUP BY status")?;
-        let mut counts = Counts::default();
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?)))?;
-        for row in rows {
-            let (status, n) = row?;
-            match Status::parse(&status) {
-                Status::Pending => counts.pending = n,
-                Status::Processing => counts.processing = n,
-                Status::Completed => counts.completed = n,
-                Status::Failed => counts.failed = n,
-            }
-        }
-        Ok(counts)
+        self.counts_matching(&Filter::default())
     }
 
     /// Deletes a row and, when no other row uses it, its stored copy.
@@ -528,6 +536,51 @@ impl Library {
             .conn()
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// Writes the derived columns and the skill rows of one resume.
+fn write_derived(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE resumes SET companies = ?2, titles = ?3, schools = ?4, skills_text = ?5,
+             experience_months = ?6, name_key = ?7, email_key = ?8, phone_key = ?9, person_key = ?10
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        d.companies,
+        d.titles,
+        d.schools,
+        d.skills_text,
+        d.experience_months,
+        d.name_key,
+        d.email_key,
+        d.phone_key,
+        d.person_key
+    ])?;
+    conn.prepare_cached("DELETE FROM resume_skills WHERE resume_id = ?1")?
+        .execute([id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO resume_skills (skill_key, resume_id, skill) VALUES (?1, ?2, ?3)",
+    )?;
+    for skill in &d.skills {
+        insert.execute(params![crate::parse::clean::fold(skill), id, skill])?;
+    }
+    Ok(())
+}
+
+/// Migration 2's pass: derived columns for rows parsed before they existed.
+fn backfill_derived(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let rows: Vec<(ResumeId, String)> = tx
+        .prepare("SELECT id, resume_json FROM resumes WHERE resume_json IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let today = derived::this_month();
+    for (id, json) in rows {
+        if let Ok(resume) = serde_json::from_str::<Resume>(&json) {
+            write_derived(tx, id, &Derived::of(&resume, today))?;
+        }
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {
@@ -584,6 +637,36 @@ mod tests {
         assert_eq!(lib.card(id).unwrap().status, Status::Pending);
         assert!(matches!(lib.requeue(id), Err(StoreError::Conflict { .. })));
         assert_eq!(lib.counts().unwrap().pending, 1);
+    }
+
+    #[test]
+    fn rows_parsed_before_search_existed_are_found_after_the_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = Connection::open(dir.path().join("library.sqlite3")).unwrap();
+            conn.execute_batch(migrations::first_schema()).unwrap();
+            let resume = crate::parse_bytes(
+                "Zoë Saldaña\nzoe@example.com\n\nSkills\nRust, Go\n".as_bytes(),
+                &crate::Limits::default(),
+            )
+            .unwrap()
+            .resume;
+            conn.execute(
+                "INSERT INTO resumes (original_path, file_name, status, created_at, updated_at, resume_json, name)
+                 VALUES ('/in/z.txt', 'z.txt', 'completed', 1, 1, ?1, 'Zoë Saldaña')",
+                [serde_json::to_string(&resume).unwrap()],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let lib = Library::open(dir.path()).unwrap();
+        let filter = Filter {
+            search: Some("zoe saldana".into()),
+            skills: vec!["go".into()],
+            ..Filter::default()
+        };
+        assert_eq!(lib.ids(&filter, Sort::Relevance).unwrap(), vec![1]);
+        assert_eq!(lib.integrity_check().unwrap(), "ok");
     }
 
     #[test]

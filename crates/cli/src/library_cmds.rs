@@ -1,0 +1,245 @@
+//! The library commands: list, search, show, retry, delete, export, stats.
+//!
+//! `--json` output is one JSON object per line (for `show`, the whole record); the fields are
+//! documented in the README and only ever added to, never renamed.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use cvdeck_engine::export::{export, ExportFormat};
+use cvdeck_engine::store::{Card, Cursor, Filter, ResumeId, Sort};
+use cvdeck_engine::{Library, Status};
+use std::path::Path;
+
+/// Search, filters and sort shared by `list`, `search` and `export`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct QueryArgs {
+    /// Only this status: pending, processing, completed or failed.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Words to find in names, headlines, skills, companies, titles, schools, places, text.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Only resumes listing this skill (repeat for several: all must match).
+    #[arg(long = "skill")]
+    pub skills: Vec<String>,
+    /// At least this many years of work experience.
+    #[arg(long)]
+    pub min_years: Option<u32>,
+    /// At most this many years of work experience.
+    #[arg(long)]
+    pub max_years: Option<u32>,
+    /// Order: newest, oldest, name, experience, updated or relevance.
+    #[arg(long)]
+    pub sort: Option<String>,
+}
+
+impl QueryArgs {
+    pub fn to_query(&self) -> Result<(Filter, Sort)> {
+        let status = match self.status.as_deref() {
+            None => None,
+            Some(s) => Some(Status::from_name(s).with_context(|| {
+                format!("unknown status {s:?}: use pending, processing, completed or failed")
+            })?),
+        };
+        let default_sort = if self.search.is_some() {
+            Sort::Relevance
+        } else {
+            Sort::Newest
+        };
+        let sort = match self.sort.as_deref() {
+            None => default_sort,
+            Some(s) => Sort::from_name(s).with_context(|| {
+                format!(
+                    "unknown sort {s:?}: use newest, oldest, name, experience, updated or relevance"
+                )
+            })?,
+        };
+        let months = |years: Option<u32>| years.map(|y| i64::from(y) * 12);
+        Ok((
+            Filter {
+                search: self.search.clone(),
+                status,
+                skills: self.skills.clone(),
+                min_experience_months: months(self.min_years),
+                max_experience_months: months(self.max_years).map(|m| m + 11),
+            },
+            sort,
+        ))
+    }
+}
+
+pub fn list(library: &Library, query: &QueryArgs, json: bool) -> Result<()> {
+    let (filter, sort) = query.to_query()?;
+    let mut after: Option<Cursor> = None;
+    loop {
+        let page = library.page(&filter, sort, after.as_ref(), 500)?;
+        for card in &page.cards {
+            print_card(card, json)?;
+        }
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return Ok(()),
+        }
+    }
+}
+
+fn print_card(c: &Card, json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string(c)?);
+        return Ok(());
+    }
+    let detail = match &c.failure {
+        Some(f) => f.message.clone(),
+        None => c.name.clone().unwrap_or_default(),
+    };
+    let years = c
+        .experience_months
+        .map(|m| format!("{:.1}y", m as f64 / 12.0))
+        .unwrap_or_default();
+    let same = if c.same_person.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<String> = c.same_person.iter().map(|id| format!("#{id}")).collect();
+        format!("\tsame person as {}", ids.join(", "))
+    };
+    println!(
+        "{}\t{}\t{}\t{}\t{}{}",
+        c.id,
+        c.status.as_str(),
+        c.file_name,
+        detail,
+        years,
+        same
+    );
+    Ok(())
+}
+
+pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
+    let record = library.record(id)?;
+    if json {
+        let value = serde_json::json!({
+            "card": record.card,
+            "original_path": record.original_path,
+            "format": record.format,
+            "resume": record.resume,
+            "text": record.text,
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+        return Ok(());
+    }
+    let c = &record.card;
+    println!("#{} {} ({})", c.id, c.file_name, c.status.as_str());
+    println!("  file: {}", record.original_path.display());
+    if let Some(f) = &c.failure {
+        println!("  failed: {} ({})", f.message, f.kind);
+    }
+    if let Some(doc) = &record.resume {
+        let b = &doc.basics;
+        for (label, value) in [
+            ("name", &b.name),
+            ("headline", &b.label),
+            ("email", &b.email),
+            ("phone", &b.phone),
+            ("url", &b.url),
+        ] {
+            if let Some(v) = value {
+                println!("  {label}: {v}");
+            }
+        }
+        if let Some(place) = b.location.one_line() {
+            println!("  location: {place}");
+        }
+        for p in &b.profiles {
+            println!(
+                "  {}: {}",
+                p.network,
+                p.url.as_deref().or(p.username.as_deref()).unwrap_or("")
+            );
+        }
+        for w in &doc.work {
+            println!(
+                "  work: {} — {} ({} – {})",
+                w.position.as_deref().unwrap_or("?"),
+                w.name.as_deref().unwrap_or("?"),
+                w.start_date.as_deref().unwrap_or("?"),
+                w.end_date.as_deref().unwrap_or("present")
+            );
+        }
+        for e in &doc.education {
+            println!(
+                "  education: {} {} — {}",
+                e.study_type.as_deref().unwrap_or(""),
+                e.area.as_deref().unwrap_or(""),
+                e.institution.as_deref().unwrap_or("?")
+            );
+        }
+        let skills = doc.top_skills(50);
+        if !skills.is_empty() {
+            println!("  skills: {}", skills.join(", "));
+        }
+        for w in &doc.meta.warnings {
+            println!("  warning: {w}");
+        }
+    }
+    if !c.same_person.is_empty() {
+        let ids: Vec<String> = c.same_person.iter().map(|id| format!("#{id}")).collect();
+        println!("  same person as: {}", ids.join(", "));
+    }
+    Ok(())
+}
+
+pub fn delete(library: &Library, ids: &[ResumeId]) -> Result<()> {
+    for id in ids {
+        library.delete(*id)?;
+        println!("deleted #{id}");
+    }
+    Ok(())
+}
+
+pub fn stats(library: &Library, json: bool) -> Result<()> {
+    let counts = library.counts()?;
+    let skills = library.skill_counts(&Filter::default(), 10)?;
+    if json {
+        let value = serde_json::json!({
+            "total": counts.total(),
+            "pending": counts.pending,
+            "processing": counts.processing,
+            "completed": counts.completed,
+            "failed": counts.failed,
+            "top_skills": skills.iter().map(|s| serde_json::json!({"skill": s.skill, "count": s.count})).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string(&value)?);
+        return Ok(());
+    }
+    println!(
+        "{} resumes: {} completed, {} failed, {} pending, {} processing",
+        counts.total(),
+        counts.completed,
+        counts.failed,
+        counts.pending,
+        counts.processing
+    );
+    if !skills.is_empty() {
+        let top: Vec<String> = skills
+            .iter()
+            .map(|s| format!("{} ({})", s.skill, s.count))
+            .collect();
+        println!("top skills: {}", top.join(", "));
+    }
+    Ok(())
+}
+
+pub fn export_cmd(library: &Library, query: &QueryArgs, format: &str, out: &Path) -> Result<()> {
+    let format = match format {
+        "csv" => ExportFormat::Csv,
+        "jsonresume" | "json-resume" => ExportFormat::JsonResumeZip,
+        other => anyhow::bail!("unknown format {other:?}: use csv or jsonresume"),
+    };
+    let (filter, sort) = query.to_query()?;
+    let ids = library.ids(&filter, sort)?;
+    let bar = indicatif::ProgressBar::new(ids.len() as u64);
+    let written = export(library, &ids, format, out, |done, _| bar.set_position(done))?;
+    bar.finish_and_clear();
+    println!("{written} resumes exported to {}", out.display());
+    Ok(())
+}

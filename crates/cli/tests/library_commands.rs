@@ -1,0 +1,144 @@
+//! The library commands scripts use: search, list with filters, show, stats, export, retry,
+//! delete, all on the same library the app uses.
+
+mod common;
+
+use common::{cli, import, list_json};
+use cvdeck_engine::synth::{Layout, SyntheticResume};
+use std::path::Path;
+
+fn run(library: &Path, args: &[&str]) -> String {
+    let out = cli()
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn search_filter_show_export_retry_delete_and_stats() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    let people: Vec<SyntheticResume> = (40..44).map(SyntheticResume::generate).collect();
+    for (i, p) in people.iter().enumerate() {
+        std::fs::write(
+            input.path().join(format!("r{i}.pdf")),
+            p.to_pdf(Layout::OneColumn),
+        )
+        .unwrap();
+    }
+    std::fs::write(input.path().join("broken.pdf"), b"%PDF-1.4\n1 0 obj\n<<").unwrap();
+    import(library.path(), &[], input.path());
+
+    // Search by a family name, folded and as a prefix.
+    let target = &people[2];
+    let family = target.name.split_whitespace().last().unwrap();
+    let prefix: String = family.chars().take(4).collect();
+    let found: Vec<serde_json::Value> = run(library.path(), &["search", &prefix, "--json"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        found.iter().any(|c| c["name"] == target.name.as_str()),
+        "{found:?}"
+    );
+    let id = found
+        .iter()
+        .find(|c| c["name"] == target.name.as_str())
+        .unwrap()["id"]
+        .to_string();
+
+    // Filters and sorts.
+    let failed = run(library.path(), &["list", "--status", "failed"]);
+    assert_eq!(failed.lines().count(), 1, "{failed}");
+    assert!(failed.contains("broken.pdf"));
+    let skill = &target.skills[0];
+    let with_skill = run(library.path(), &["list", "--skill", skill, "--json"]);
+    assert!(with_skill.contains(&target.name), "{with_skill}");
+    let by_name: Vec<String> = run(
+        library.path(),
+        &["list", "--status", "completed", "--sort", "name", "--json"],
+    )
+    .lines()
+    .map(|l| {
+        serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    })
+    .collect();
+    let mut sorted = by_name.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(by_name, sorted);
+    let bad_sort = cli()
+        .arg("--library")
+        .arg(library.path())
+        .args(["list", "--sort", "size"])
+        .output()
+        .unwrap();
+    assert!(!bad_sort.status.success());
+    assert!(String::from_utf8_lossy(&bad_sort.stderr).contains("unknown sort \"size\""));
+
+    // Show, as text and JSON.
+    let shown = run(library.path(), &["show", &id]);
+    assert!(
+        shown.contains(&format!("email: {}", target.email)),
+        "{shown}"
+    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&run(library.path(), &["show", &id, "--json"])).unwrap();
+    assert_eq!(shown["resume"]["basics"]["name"], target.name.as_str());
+
+    // Stats.
+    let stats: serde_json::Value =
+        serde_json::from_str(&run(library.path(), &["stats", "--json"])).unwrap();
+    assert_eq!(
+        (
+            stats["total"].as_u64(),
+            stats["completed"].as_u64(),
+            stats["failed"].as_u64()
+        ),
+        (Some(5), Some(4), Some(1))
+    );
+
+    // Export the completed ones to CSV.
+    let csv_path = library.path().join("out.csv");
+    run(
+        library.path(),
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--status",
+            "completed",
+            "--sort",
+            "name",
+            "--out",
+            csv_path.to_str().unwrap(),
+        ],
+    );
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert_eq!(csv.lines().count(), 5, "{csv}");
+    assert!(csv.starts_with(
+        "id,name,email,phone,location,headline,years_experience,skills,file,status,error\n"
+    ));
+    assert!(csv.contains(target.email.as_str()));
+
+    // Retry the failed one, then delete it.
+    let retried = run(library.path(), &["retry", "--failed"]);
+    assert!(retried.starts_with("0 completed, 1 failed"), "{retried}");
+    let broken = list_json(library.path())
+        .into_iter()
+        .find(|c| c["file_name"] == "broken.pdf")
+        .unwrap();
+    assert_eq!(broken["attempts"], 2);
+    run(library.path(), &["delete", &broken["id"].to_string()]);
+    assert_eq!(list_json(library.path()).len(), 4);
+}

@@ -1,0 +1,347 @@
+//! Living in the library: search, filters, sorts, keyset pages, facets, same person, export.
+
+use cvdeck_engine::export::{export, ExportFormat, CSV_HEADER};
+use cvdeck_engine::resume::{Basics, Location, Resume, Skill, Work};
+use cvdeck_engine::store::{Cursor, Filter, NewFile, Registered, ResumeId, Sort};
+use cvdeck_engine::{Library, Status};
+use std::path::PathBuf;
+
+struct Person {
+    name: &'static str,
+    email: &'static str,
+    city: &'static str,
+    company: &'static str,
+    skills: &'static [&'static str],
+    since: &'static str,
+}
+
+const PEOPLE: &[Person] = &[
+    Person {
+        name: "Jürgen Müller",
+        email: "jm@example.de",
+        city: "Köln",
+        company: "Deutsche Bahn",
+        skills: &["Rust", "SQL"],
+        since: "2015-01",
+    },
+    Person {
+        name: "Ana Souza",
+        email: "ana@example.br",
+        city: "São Paulo",
+        company: "Nubank",
+        skills: &["Kotlin", "SQL"],
+        since: "2020-03",
+    },
+    Person {
+        name: "Émile Zola",
+        email: "emile@example.fr",
+        city: "Paris",
+        company: "Hachette",
+        skills: &["Writing"],
+        since: "2023-06",
+    },
+    Person {
+        name: "Carlos Pérez",
+        email: "carlos@example.es",
+        city: "Madrid",
+        company: "Telefónica",
+        skills: &["Rust", "Go", "sql"],
+        since: "2010-09",
+    },
+    Person {
+        name: "Jane Doe",
+        email: "jane@example.com",
+        city: "London",
+        company: "Acme",
+        skills: &["Python"],
+        since: "2019-01",
+    },
+];
+
+fn resume(p: &Person) -> Resume {
+    Resume {
+        basics: Basics {
+            name: Some(p.name.into()),
+            email: Some(p.email.into()),
+            location: Location {
+                city: Some(p.city.into()),
+                ..Location::default()
+            },
+            ..Basics::default()
+        },
+        work: vec![Work {
+            name: Some(p.company.into()),
+            position: Some("Engineer".into()),
+            start_date: Some(p.since.into()),
+            end_date: Some("2024-12".into()),
+            ..Work::default()
+        }],
+        skills: vec![Skill {
+            name: "Skills".into(),
+            keywords: p.skills.iter().map(|s| s.to_string()).collect(),
+        }],
+        ..Resume::default()
+    }
+}
+
+fn add(lib: &Library, hash: &str, r: &Resume) -> ResumeId {
+    let reg = lib
+        .register(&[NewFile {
+            original_path: PathBuf::from(format!("/in/{hash}.pdf")),
+            content_hash: hash.into(),
+            stored_path: lib.stored_path_for(hash, "pdf"),
+            size_bytes: 1,
+        }])
+        .unwrap();
+    let Registered::New(id) = reg[0] else {
+        panic!("{reg:?}")
+    };
+    lib.complete(id, "pdf", r, "full text of the resume")
+        .unwrap();
+    id
+}
+
+fn library() -> (tempfile::TempDir, Library, Vec<ResumeId>) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let ids = PEOPLE
+        .iter()
+        .enumerate()
+        .map(|(i, p)| add(&lib, &format!("h{i}"), &resume(p)))
+        .collect();
+    (dir, lib, ids)
+}
+
+fn search(lib: &Library, q: &str) -> Vec<String> {
+    let filter = Filter {
+        search: Some(q.into()),
+        ..Filter::default()
+    };
+    let page = lib.page(&filter, Sort::Relevance, None, 50).unwrap();
+    assert_eq!(page.total as usize, page.cards.len(), "{q}");
+    page.cards.into_iter().map(|c| c.name.unwrap()).collect()
+}
+
+#[test]
+fn search_folds_diacritics_matches_prefixes_and_every_word() {
+    let (_dir, lib, _) = library();
+    assert_eq!(search(&lib, "muller"), ["Jürgen Müller"]);
+    assert_eq!(search(&lib, "MÜLL"), ["Jürgen Müller"]);
+    assert_eq!(search(&lib, "emile"), ["Émile Zola"]);
+    assert_eq!(
+        search(&lib, "telefonica"),
+        ["Carlos Pérez"],
+        "companies are searched"
+    );
+    assert_eq!(
+        search(&lib, "sao paulo"),
+        ["Ana Souza"],
+        "locations are searched"
+    );
+    assert_eq!(
+        search(&lib, "rust madrid"),
+        ["Carlos Pérez"],
+        "every word must match"
+    );
+    assert_eq!(search(&lib, "kotlin").len(), 1);
+    assert!(search(&lib, "nobody").is_empty());
+    // Names outrank the full text.
+    let both = search(&lib, "j");
+    assert!(both.contains(&"Jane Doe".to_string()), "{both:?}");
+}
+
+#[test]
+fn search_survives_fts_syntax_in_user_input() {
+    let (_dir, lib, _) = library();
+    for q in ["\"", "AND OR NOT", "rust*", "(sql", "name:jane", "^-+", ""] {
+        let filter = Filter {
+            search: Some(q.into()),
+            ..Filter::default()
+        };
+        lib.page(&filter, Sort::Relevance, None, 10).unwrap();
+        lib.ids(&filter, Sort::Name).unwrap();
+    }
+}
+
+#[test]
+fn keyset_pages_walk_every_sort_without_gaps_or_repeats() {
+    let (_dir, lib, _) = library();
+    let filter = Filter::default();
+    for sort in [
+        Sort::Newest,
+        Sort::Oldest,
+        Sort::Name,
+        Sort::Experience,
+        Sort::Updated,
+        Sort::Relevance,
+    ] {
+        let mut walked = Vec::new();
+        let mut after: Option<Cursor> = None;
+        loop {
+            let page = lib.page(&filter, sort, after.as_ref(), 2).unwrap();
+            assert_eq!(page.total, 5);
+            walked.extend(page.cards.iter().map(|c| c.id));
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(walked, lib.ids(&filter, sort).unwrap(), "{sort:?}");
+        assert_eq!(walked.len(), 5, "{sort:?}");
+    }
+    let names: Vec<String> = lib
+        .page(&filter, Sort::Name, None, 10)
+        .unwrap()
+        .cards
+        .into_iter()
+        .map(|c| c.name.unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Ana Souza",
+            "Carlos Pérez",
+            "Émile Zola",
+            "Jane Doe",
+            "Jürgen Müller"
+        ]
+    );
+    let most_experienced = lib.page(&filter, Sort::Experience, None, 1).unwrap().cards;
+    assert_eq!(most_experienced[0].name.as_deref(), Some("Carlos Pérez"));
+    assert_eq!(most_experienced[0].experience_months, Some(172));
+}
+
+#[test]
+fn filters_compose_and_counts_follow_them() {
+    let (_dir, lib, ids) = library();
+    let sql = Filter {
+        skills: vec!["sql".into()],
+        ..Filter::default()
+    };
+    assert_eq!(lib.count(&sql).unwrap(), 3);
+    let rust_sql = Filter {
+        skills: vec!["SQL".into(), "rust".into()],
+        ..Filter::default()
+    };
+    assert_eq!(lib.count(&rust_sql).unwrap(), 2);
+    let senior = Filter {
+        min_experience_months: Some(60),
+        ..rust_sql.clone()
+    };
+    assert_eq!(lib.count(&senior).unwrap(), 2);
+    let junior = Filter {
+        max_experience_months: Some(24),
+        ..Filter::default()
+    };
+    assert_eq!(
+        lib.count(&junior).unwrap(),
+        1,
+        "only Émile has under two years"
+    );
+
+    lib.fail(
+        ids[0],
+        Some("pdf"),
+        &cvdeck_engine::store::Failure {
+            kind: "corrupt".into(),
+            message: "x".into(),
+        },
+    )
+    .unwrap();
+    let failed_sql = Filter {
+        status: Some(Status::Failed),
+        ..sql.clone()
+    };
+    assert_eq!(lib.count(&failed_sql).unwrap(), 1);
+    let chips = lib.counts_matching(&failed_sql).unwrap();
+    assert_eq!(
+        (chips.completed, chips.failed, chips.total()),
+        (2, 1, 3),
+        "chips ignore the status filter"
+    );
+
+    let top = lib.skill_counts(&Filter::default(), 3).unwrap();
+    assert_eq!(top[0].skill, "SQL");
+    assert_eq!(top[0].count, 3);
+    assert_eq!(top[1].skill, "Rust");
+}
+
+#[test]
+fn the_same_person_in_two_files_is_linked_both_ways() {
+    let (_dir, lib, ids) = library();
+    let mut again = resume(&PEOPLE[4]);
+    again.basics.email = Some("JANE@example.com".into());
+    let other = add(&lib, "again", &again);
+    let mut namesake = resume(&PEOPLE[4]);
+    namesake.basics.email = None;
+    let same_city = add(&lib, "namesake", &namesake);
+    let cards = lib.cards(&[ids[4], other, same_city, ids[0]]).unwrap();
+    assert_eq!(cards[0].same_person, vec![other, same_city]);
+    assert_eq!(cards[1].same_person, vec![ids[4], same_city]);
+    assert!(cards[3].same_person.is_empty());
+}
+
+#[test]
+fn deleting_a_resume_removes_it_from_search_and_facets() {
+    let (_dir, lib, ids) = library();
+    lib.delete(ids[1]).unwrap();
+    assert!(search(&lib, "nubank").is_empty());
+    let kotlin = Filter {
+        skills: vec!["kotlin".into()],
+        ..Filter::default()
+    };
+    assert_eq!(lib.count(&kotlin).unwrap(), 0);
+    assert_eq!(lib.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn csv_export_has_one_row_per_resume_in_the_given_order() {
+    let (dir, lib, ids) = library();
+    let out = dir.path().join("out/export.csv");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let order = vec![ids[3], ids[0], 9999];
+    let mut seen = Vec::new();
+    let n = export(&lib, &order, ExportFormat::Csv, &out, |done, total| {
+        seen.push((done, total))
+    })
+    .unwrap();
+    assert_eq!(n, 2, "a missing id is skipped");
+    assert_eq!(seen.last(), Some(&(3, 3)));
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        CSV_HEADER
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][1], "Carlos Pérez");
+    assert_eq!(&rows[0][2], "carlos@example.es");
+    assert_eq!(&rows[0][6], "14.3");
+    assert_eq!(&rows[0][7], "Rust; Go; sql");
+    assert_eq!(&rows[0][9], "completed");
+    assert_eq!(&rows[1][1], "Jürgen Müller");
+}
+
+#[test]
+fn json_resume_export_zips_one_valid_document_per_parsed_resume() {
+    let (dir, lib, ids) = library();
+    let out = dir.path().join("resumes.zip");
+    let n = export(&lib, &ids, ExportFormat::JsonResumeZip, &out, |_, _| {}).unwrap();
+    assert_eq!(n, 5);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+    assert!(
+        names.contains(&format!("{}-jürgen-müller.json", ids[0])),
+        "{names:?}"
+    );
+    let mut first = zip.by_name(&format!("{}-ana-souza.json", ids[1])).unwrap();
+    let doc: Resume = serde_json::from_reader(&mut first).unwrap();
+    assert_eq!(doc.basics.email.as_deref(), Some("ana@example.br"));
+}
+
+#[test]
+fn a_failed_export_leaves_no_file_behind() {
+    let (dir, lib, ids) = library();
+    let out = dir.path().join("no-such-dir/export.csv");
+    assert!(export(&lib, &ids, ExportFormat::Csv, &out, |_, _| {}).is_err());
+    assert!(!out.exists());
+}

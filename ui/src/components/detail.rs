@@ -1,0 +1,276 @@
+//! The detail panel: every parsed field, warnings, the extracted text, and the actions.
+
+use crate::browser;
+use crate::ipc;
+use crate::state::ToastKind;
+use cvdeck_wire::{ParseStatus, ResumeDetail, ResumeId};
+use serde_json::Value;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// The panel's props.
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    /// The resume shown.
+    pub id: ResumeId,
+    /// The card's last change: the panel reloads when it moves.
+    pub version: i64,
+    /// Close the panel.
+    pub on_close: Callback<()>,
+    /// Re-parse.
+    pub on_retry: Callback<ResumeId>,
+    /// Delete (with undo), given a label for the toast.
+    pub on_delete: Callback<(ResumeId, String)>,
+    /// Open another resume (a possible duplicate).
+    pub on_open: Callback<ResumeId>,
+    /// Say something.
+    pub on_toast: Callback<(ToastKind, String)>,
+}
+
+fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+fn dates(v: &Value) -> String {
+    match (text(v, "startDate"), text(v, "endDate")) {
+        (Some(s), Some(e)) => format!("{s} – {e}"),
+        (Some(s), None) => format!("{s} – present"),
+        (None, Some(e)) => e.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+fn link(url: &str, label: &str, on_toast: &Callback<(ToastKind, String)>) -> Html {
+    let (url_owned, on_toast) = (url.to_owned(), on_toast.clone());
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let (url, on_toast) = (url_owned.clone(), on_toast.clone());
+        spawn_local(async move {
+            if let Err(e) = ipc::open_link(url).await {
+                on_toast.emit((ToastKind::Error, e.message));
+            }
+        });
+    });
+    html! { <a href={url.to_owned()} onclick={onclick}>{ label }</a> }
+}
+
+/// The panel.
+#[function_component(DetailPanel)]
+pub fn detail_panel(props: &DetailProps) -> Html {
+    let detail = use_state(|| None::<Result<ResumeDetail, String>>);
+    let panel = use_node_ref();
+    {
+        let detail = detail.clone();
+        use_effect_with((props.id, props.version), move |(id, _)| {
+            let id = *id;
+            spawn_local(async move {
+                detail.set(Some(ipc::get_resume(id).await.map_err(|e| e.message)));
+            });
+        });
+    }
+    {
+        let panel = panel.clone();
+        use_effect_with(props.id, move |_| {
+            if let Some(el) = panel.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let body = match &*detail {
+        None => html! { <p class="muted">{ "Loading…" }</p> },
+        Some(Err(message)) => html! { <p class="reason">{ message }</p> },
+        Some(Ok(d)) => body(d, props),
+    };
+    html! {
+        <aside class="detail" ref={panel} tabindex="-1" role="dialog" aria-label="Resume details" onkeydown={onkeydown}>
+            <button class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
+            { body }
+        </aside>
+    }
+}
+
+fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
+    let card = &d.card;
+    let id = card.id;
+    let empty = Value::Null;
+    let resume = d.resume.as_ref().unwrap_or(&empty);
+    let basics = resume.get("basics").unwrap_or(&empty);
+    let title = card.name.clone().unwrap_or_else(|| card.file_name.clone());
+    let on_toast = &props.on_toast;
+
+    let open_original = {
+        let on_toast = on_toast.clone();
+        Callback::from(move |_| {
+            let on_toast = on_toast.clone();
+            spawn_local(async move {
+                if let Err(e) = ipc::open_original(id).await {
+                    on_toast.emit((ToastKind::Error, e.message));
+                }
+            });
+        })
+    };
+    let retry = props.on_retry.reform(move |_: MouseEvent| id);
+    let delete = {
+        let label = title.clone();
+        props
+            .on_delete
+            .reform(move |_: MouseEvent| (id, label.clone()))
+    };
+    let copy_email = card.email.clone().map(|email| {
+        let on_toast = on_toast.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (email, on_toast) = (email.clone(), on_toast.clone());
+            spawn_local(async move {
+                match browser::copy_text(&email).await {
+                    Ok(()) => on_toast.emit((ToastKind::Success, format!("Copied {email}"))),
+                    Err(e) => on_toast.emit((ToastKind::Error, format!("Cannot copy: {e}"))),
+                }
+            });
+        })
+    });
+
+    let contact =
+        |label: &'static str, value: Html| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
+    let mut contacts: Vec<Html> = Vec::new();
+    if let Some(email) = text(basics, "email") {
+        contacts.push(contact(
+            "E-mail",
+            link(&format!("mailto:{email}"), email, on_toast),
+        ));
+    }
+    if let Some(phone) = text(basics, "phone") {
+        contacts.push(contact("Phone", html! { phone }));
+    }
+    if let Some(url) = text(basics, "url") {
+        contacts.push(contact("Web", link(url, url, on_toast)));
+    }
+    if let Some(place) = &card.location {
+        contacts.push(contact("Location", html! { place }));
+    }
+    for p in list(basics, "profiles") {
+        let network = text(p, "network").unwrap_or("Profile");
+        let shown = text(p, "username").or(text(p, "url")).unwrap_or("");
+        let value = match text(p, "url") {
+            Some(url) => link(url, shown, on_toast),
+            None => html! { shown },
+        };
+        contacts.push(html! { <><dt>{ network.to_owned() }</dt><dd>{ value }</dd></> });
+    }
+
+    let work = list(resume, "work");
+    let education = list(resume, "education");
+    let skills = list(resume, "skills");
+    let languages = list(resume, "languages");
+    let meta = resume.get("meta").unwrap_or(&empty);
+    let warnings = list(meta, "warnings");
+    html! {
+        <>
+            <header>
+                <h2>{ title.clone() }</h2>
+                if let Some(headline) = &card.headline { <p class="headline">{ headline }</p> }
+                <p class="muted">{ format!("{} · {}", card.file_name, d.format.clone().unwrap_or_else(|| "unknown format".into())) }</p>
+            </header>
+            <div class="actions">
+                <button class="open-original" onclick={open_original}>{ "Open original" }</button>
+                if !card.status.is_active() {
+                    <button class="reparse" onclick={retry}>{ if card.status == ParseStatus::Failed { "Retry parsing" } else { "Re-parse" } }</button>
+                }
+                if let Some(copy) = copy_email { <button class="copy-email" onclick={copy}>{ "Copy e-mail" }</button> }
+                <button class="delete danger" onclick={delete}>{ "Delete" }</button>
+            </div>
+            if let Some(error) = &card.error {
+                if card.status == ParseStatus::Failed {
+                    <p class="reason">{ &error.message }</p>
+                }
+            }
+            if !card.same_person.is_empty() {
+                <p class="same-person-links">{ "Possibly the same person as " }
+                    { for card.same_person.iter().map(|other| {
+                        let other = *other;
+                        let open = props.on_open.reform(move |_: MouseEvent| other);
+                        html! { <button class="link" onclick={open}>{ format!("#{other}") }</button> }
+                    }) }
+                </p>
+            }
+            if !contacts.is_empty() { <dl class="contacts">{ for contacts }</dl> }
+            if let Some(summary) = text(basics, "summary") { <section><h3>{ "Summary" }</h3><p>{ summary.to_owned() }</p></section> }
+            if !work.is_empty() {
+                <section class="work"><h3>{ "Experience" }
+                    if let Some(m) = card.experience_months { <span class="muted">{ format!(" · {}", super::card::years(m)) }</span> }
+                </h3>
+                    { for work.iter().map(|w| html! {
+                        <div class="entry">
+                            <div class="entry-title"><strong>{ text(w, "position").unwrap_or("").to_owned() }</strong>
+                                { text(w, "name").map(|n| format!(" — {n}")).unwrap_or_default() }</div>
+                            <div class="muted">{ dates(w) }{ text(w, "location").map(|l| format!(" · {l}")).unwrap_or_default() }</div>
+                            if let Some(s) = text(w, "summary") { <p>{ s.to_owned() }</p> }
+                            <ul>{ for list(w, "highlights").iter().filter_map(Value::as_str).map(|h| html! { <li>{ h.to_owned() }</li> }) }</ul>
+                        </div>
+                    }) }
+                </section>
+            }
+            if !education.is_empty() {
+                <section class="education"><h3>{ "Education" }</h3>
+                    { for education.iter().map(|e| html! {
+                        <div class="entry">
+                            <div class="entry-title"><strong>{ [text(e, "studyType"), text(e, "area")].into_iter().flatten().collect::<Vec<_>>().join(", ") }</strong></div>
+                            <div>{ text(e, "institution").unwrap_or("").to_owned() }</div>
+                            <div class="muted">{ dates(e) }</div>
+                        </div>
+                    }) }
+                </section>
+            }
+            if !skills.is_empty() {
+                <section class="skills-detail"><h3>{ "Skills" }</h3>
+                    { for skills.iter().map(|g| {
+                        let keywords: Vec<&str> = list(g, "keywords").iter().filter_map(Value::as_str).collect();
+                        html! {
+                            <div class="skill-group">
+                                if keywords.is_empty() {
+                                    <span class="chip">{ text(g, "name").unwrap_or("").to_owned() }</span>
+                                } else {
+                                    <span class="group-name">{ text(g, "name").unwrap_or("").to_owned() }</span>
+                                    { for keywords.iter().map(|k| html! { <span class="chip">{ k.to_string() }</span> }) }
+                                }
+                            </div>
+                        }
+                    }) }
+                </section>
+            }
+            if !languages.is_empty() {
+                <section><h3>{ "Languages" }</h3>
+                    <ul>{ for languages.iter().map(|l| html! {
+                        <li>{ text(l, "language").unwrap_or("").to_owned() }{ text(l, "fluency").map(|f| format!(" — {f}")).unwrap_or_default() }</li>
+                    }) }</ul>
+                </section>
+            }
+            if !warnings.is_empty() {
+                <section class="warnings"><h3>{ "Parser notes" }</h3>
+                    <ul>{ for warnings.iter().filter_map(Value::as_str).map(|w| html! { <li>{ w.to_owned() }</li> }) }</ul>
+                </section>
+            }
+            if let Some(extracted) = &d.text {
+                <details class="extracted"><summary>{ "Extracted text" }</summary><pre>{ extracted }</pre></details>
+            }
+            <p class="muted path">{ &d.original_path }</p>
+        </>
+    }
+}

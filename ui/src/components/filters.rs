@@ -1,0 +1,230 @@
+//! The filter bar: search, status chips with live counts, skills, years, sort, export.
+
+use crate::ipc;
+use cvdeck_wire::{ExportFormat, ParseStatus, QueryDto, SkillCountDto, SortKey, StatusCounts};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Typing pause before a search runs.
+const DEBOUNCE_MS: u32 = 250;
+
+/// The filter bar's props.
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    /// The current query.
+    pub query: QueryDto,
+    /// Counts for the chips.
+    pub counts: StatusCounts,
+    /// Cards shown.
+    pub shown: usize,
+    /// The search text changed (debounced).
+    pub on_search: Callback<String>,
+    /// A status chip was chosen.
+    pub on_status: Callback<Option<ParseStatus>>,
+    /// A skill was added.
+    pub on_add_skill: Callback<String>,
+    /// A skill was removed.
+    pub on_remove_skill: Callback<String>,
+    /// Years range changed.
+    pub on_years: Callback<(Option<u32>, Option<u32>)>,
+    /// Sort changed.
+    pub on_sort: Callback<SortKey>,
+    /// Clear search and filters.
+    pub on_clear: Callback<()>,
+    /// Export what is shown.
+    pub on_export: Callback<ExportFormat>,
+}
+
+fn sort_label(sort: SortKey) -> &'static str {
+    match sort {
+        SortKey::Newest => "Newest first",
+        SortKey::Oldest => "Oldest first",
+        SortKey::Name => "Name",
+        SortKey::Experience => "Most experience",
+        SortKey::Updated => "Last updated",
+        SortKey::Relevance => "Best match",
+    }
+}
+
+fn parse_years(input: &HtmlInputElement) -> Option<u32> {
+    input.value().trim().parse().ok()
+}
+
+/// The filter bar.
+#[function_component(Filters)]
+pub fn filters(props: &FiltersProps) -> Html {
+    let debounce = use_mut_ref(|| None::<Timeout>);
+    let facets = use_state(Vec::<SkillCountDto>::new);
+    let min_ref = use_node_ref();
+    let search_ref = use_node_ref();
+    {
+        // The box is not bound to the query (that would eat trailing spaces while typing);
+        // it is only emptied when the search is cleared from elsewhere.
+        let search_ref = search_ref.clone();
+        use_effect_with(props.query.search.is_none(), move |cleared| {
+            if *cleared {
+                if let Some(input) = search_ref.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                }
+            }
+        });
+    }
+    let max_ref = use_node_ref();
+    {
+        let facets = facets.clone();
+        use_effect_with(props.query.clone(), move |query| {
+            let query = query.clone();
+            spawn_local(async move {
+                if let Ok(skills) = ipc::skill_facets(query).await {
+                    facets.set(skills);
+                }
+            });
+        });
+    }
+
+    let oninput = {
+        let (debounce, on_search) = (debounce.clone(), props.on_search.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let on_search = on_search.clone();
+            *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || on_search.emit(value)));
+        })
+    };
+    let on_search_key = {
+        let on_search = props.on_search.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                input.set_value("");
+                on_search.emit(String::new());
+            }
+        })
+    };
+    let on_skill_key = {
+        let on_add = props.on_add_skill.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let skill = input.value().trim().to_owned();
+                if !skill.is_empty() {
+                    on_add.emit(skill);
+                    input.set_value("");
+                }
+            }
+        })
+    };
+    let on_skill_change = {
+        let (on_add, facets) = (props.on_add_skill.clone(), facets.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let value = input.value();
+            // Picking from the list adds at once; typed text waits for Enter.
+            if facets.iter().any(|f| f.skill == value) {
+                on_add.emit(value);
+                input.set_value("");
+            }
+        })
+    };
+    let on_years = {
+        let (on_years, min_ref, max_ref) =
+            (props.on_years.clone(), min_ref.clone(), max_ref.clone());
+        Callback::from(move |_: Event| {
+            let min = min_ref
+                .cast::<HtmlInputElement>()
+                .and_then(|i| parse_years(&i));
+            let max = max_ref
+                .cast::<HtmlInputElement>()
+                .and_then(|i| parse_years(&i));
+            on_years.emit((min, max));
+        })
+    };
+    let on_sort = {
+        let on_sort = props.on_sort.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(sort) = SortKey::ALL.into_iter().find(|s| s.as_str() == value) {
+                on_sort.emit(sort);
+            }
+        })
+    };
+
+    let c = props.counts;
+    let total = c.pending + c.processing + c.completed + c.failed;
+    let chip = |label: &'static str, status: Option<ParseStatus>, n: u64| {
+        let active = props.query.status == status;
+        let on_status = props.on_status.clone();
+        let class = classes!(
+            "status-chip",
+            status.map(ParseStatus::as_str).unwrap_or("all"),
+            active.then_some("active")
+        );
+        html! {
+            <button class={class} aria-pressed={active.to_string()} onclick={Callback::from(move |_| on_status.emit(status))}>
+                { label }<span class="n">{ n }</span>
+            </button>
+        }
+    };
+    let q = &props.query;
+    let filtered = q.search.is_some()
+        || q.status.is_some()
+        || !q.skills.is_empty()
+        || q.min_years.is_some()
+        || q.max_years.is_some();
+    let export = |format: ExportFormat, label: &'static str, class: &'static str| {
+        let on_export = props.on_export.clone();
+        html! { <button class={classes!("export", class)} disabled={props.shown == 0} onclick={Callback::from(move |_| on_export.emit(format))}>{ label }</button> }
+    };
+    html! {
+        <div class="filters" role="search">
+            <input id="search" type="search" class="search" placeholder="Search names, skills, companies, schools… ( / )"
+                aria-label="Search resumes" ref={search_ref}
+                oninput={oninput} onkeydown={on_search_key} />
+            <div class="chips" role="group" aria-label="Status">
+                { chip("All", None, total) }
+                if c.pending > 0 || props.query.status == Some(ParseStatus::Pending) {
+                    { chip("Pending", Some(ParseStatus::Pending), c.pending) }
+                }
+                { chip("Processing", Some(ParseStatus::Processing), c.processing) }
+                { chip("Completed", Some(ParseStatus::Completed), c.completed) }
+                { chip("Failed", Some(ParseStatus::Failed), c.failed) }
+            </div>
+            <div class="skill-filter">
+                { for props.query.skills.iter().map(|s| {
+                    let (on_remove, skill) = (props.on_remove_skill.clone(), s.clone());
+                    html! {
+                        <button class="chip skill-chip" aria-label={format!("Remove skill filter {s}")}
+                            onclick={Callback::from(move |_| on_remove.emit(skill.clone()))}>{ s }{ " ×" }</button>
+                    }
+                }) }
+                <input class="skill-input" list="skill-options" placeholder="+ skill" aria-label="Filter by skill"
+                    onkeydown={on_skill_key} onchange={on_skill_change} />
+                <datalist id="skill-options">
+                    { for facets.iter().map(|f| html! { <option value={f.skill.clone()}>{ format!("{} ({})", f.skill, f.count) }</option> }) }
+                </datalist>
+            </div>
+            <label class="years">{ "Years" }
+                <input ref={min_ref} type="number" min="0" max="60" placeholder="min" aria-label="At least this many years"
+                    value={props.query.min_years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years.clone()} />
+                { "–" }
+                <input ref={max_ref} type="number" min="0" max="60" placeholder="max" aria-label="At most this many years"
+                    value={props.query.max_years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} />
+            </label>
+            <label class="sort">{ "Sort " }
+                <select aria-label="Sort" onchange={on_sort}>
+                    { for SortKey::ALL.iter().filter(|s| **s != SortKey::Relevance || props.query.search.is_some()).map(|s| html! {
+                        <option value={s.as_str()} selected={*s == props.query.sort}>{ sort_label(*s) }</option>
+                    }) }
+                </select>
+            </label>
+            if filtered {
+                <button class="clear" onclick={props.on_clear.reform(|_| ())}>{ "Clear filters" }</button>
+            }
+            <span class="spacer"></span>
+            <span class="shown">{ format!("{} shown", props.shown) }</span>
+            { export(ExportFormat::Csv, "Export CSV", "csv") }
+            { export(ExportFormat::JsonResume, "Export JSON", "json") }
+        </div>
+    }
+}

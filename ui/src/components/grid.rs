@@ -1,0 +1,265 @@
+//! The virtualised card grid: whatever the number of cards, only the rows in view (plus a
+//! little overscan) are in the DOM; the cards themselves are loaded as they come into view.
+
+use super::card::{CardPlaceholder, CardView};
+use cvdeck_wire::{CardDto, ResumeId};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Card height in pixels (the stylesheet's `.card` height).
+pub const CARD_HEIGHT: f64 = 176.0;
+/// Gap between cards.
+pub const GAP: f64 = 12.0;
+/// Narrowest card.
+pub const MIN_CARD_WIDTH: f64 = 260.0;
+/// Grid padding on each side.
+pub const PADDING: f64 = 16.0;
+/// Rows rendered above and below the visible ones.
+pub const OVERSCAN_ROWS: usize = 2;
+
+/// Which part of the order is rendered, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Cards per row.
+    pub columns: usize,
+    /// First rendered row.
+    pub first_row: usize,
+    /// Index in the order of the first rendered card.
+    pub start: usize,
+    /// One past the last rendered card.
+    pub end: usize,
+    /// Rows in all.
+    pub rows: usize,
+}
+
+/// The rendered window for a viewport of `width` × `height` scrolled to `scroll_top`.
+pub fn window_for(width: f64, height: f64, scroll_top: f64, count: usize) -> Window {
+    let usable = (width - 2.0 * PADDING + GAP).max(0.0);
+    let columns = ((usable / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1);
+    let rows = count.div_ceil(columns);
+    let row_height = CARD_HEIGHT + GAP;
+    let top_row = ((scroll_top - PADDING).max(0.0) / row_height).floor() as usize;
+    let visible_rows = (height / row_height).ceil() as usize + 1;
+    let first_row = top_row.saturating_sub(OVERSCAN_ROWS).min(rows);
+    let last_row = (top_row + visible_rows + OVERSCAN_ROWS).min(rows);
+    Window {
+        columns,
+        first_row,
+        start: (first_row * columns).min(count),
+        end: (last_row * columns).min(count),
+        rows,
+    }
+}
+
+/// The grid's props.
+#[derive(Properties, PartialEq)]
+pub struct GridProps {
+    /// Card ids in order.
+    pub order: Rc<Vec<ResumeId>>,
+    /// Loaded cards.
+    pub cards: Rc<HashMap<ResumeId, Rc<CardDto>>>,
+    /// The card with keyboard focus.
+    pub selected: Option<ResumeId>,
+    /// Search words to mark.
+    pub highlight: Rc<Vec<String>>,
+    /// Changes when the user changes the query: back to the top.
+    pub generation: u64,
+    /// Retry a card.
+    pub on_retry: Callback<ResumeId>,
+    /// Open a card's details.
+    pub on_open: Callback<ResumeId>,
+    /// Move the keyboard focus.
+    pub on_select: Callback<ResumeId>,
+    /// Cards in view that are not loaded yet.
+    pub on_need: Callback<Vec<ResumeId>>,
+}
+
+fn measure(el: &HtmlElement) -> (f64, f64, f64) {
+    (
+        f64::from(el.client_width()),
+        f64::from(el.client_height()),
+        f64::from(el.scroll_top()),
+    )
+}
+
+/// The grid.
+#[function_component(Grid)]
+pub fn grid(props: &GridProps) -> Html {
+    let viewport = use_node_ref();
+    // Width, height, scroll position: updated only when the rendered window would change.
+    let metrics = use_state(|| (1024.0, 768.0, 0.0));
+    let count = props.order.len();
+    let window = window_for(metrics.0, metrics.1, metrics.2, count);
+
+    {
+        let (viewport, metrics) = (viewport.clone(), metrics.clone());
+        use_effect_with((), move |_| {
+            // The viewport changes size with the window and when the detail panel opens.
+            let on_resize = {
+                let viewport = viewport.clone();
+                Closure::<dyn FnMut()>::new(move || {
+                    if let Some(el) = viewport.cast::<HtmlElement>() {
+                        metrics.set(measure(&el));
+                    }
+                })
+            };
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (&observer, viewport.cast::<HtmlElement>()) {
+                observer.observe(&el);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    {
+        let (viewport, metrics) = (viewport.clone(), metrics.clone());
+        use_effect_with(props.generation, move |_| {
+            if let Some(el) = viewport.cast::<HtmlElement>() {
+                el.set_scroll_top(0);
+                metrics.set(measure(&el));
+            }
+        });
+    }
+    {
+        let missing: Vec<ResumeId> = props.order[window.start..window.end]
+            .iter()
+            .copied()
+            .filter(|id| !props.cards.contains_key(id))
+            .collect();
+        let on_need = props.on_need.clone();
+        use_effect_with(missing, move |missing| {
+            if !missing.is_empty() {
+                on_need.emit(missing.clone());
+            }
+        });
+    }
+
+    let onscroll = {
+        let (viewport, metrics) = (viewport.clone(), metrics.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = viewport.cast::<HtmlElement>() {
+                let now = measure(&el);
+                let (w, h, top) = *metrics;
+                if window_for(w, h, top, count) != window_for(now.0, now.1, now.2, count) {
+                    metrics.set(now);
+                }
+            }
+        })
+    };
+
+    let onkeydown = {
+        let (viewport, order) = (viewport.clone(), props.order.clone());
+        let (selected, on_select, on_open) = (
+            props.selected,
+            props.on_select.clone(),
+            props.on_open.clone(),
+        );
+        let (columns, height) = (window.columns, metrics.1);
+        Callback::from(move |e: KeyboardEvent| {
+            if order.is_empty() {
+                return;
+            }
+            let current = selected.and_then(|id| order.iter().position(|o| *o == id));
+            let page = ((height / (CARD_HEIGHT + GAP)).floor() as usize).max(1) * columns;
+            let last = order.len() - 1;
+            let target = match (e.key().as_str(), current) {
+                ("Enter" | " ", Some(i)) => {
+                    e.prevent_default();
+                    on_open.emit(order[i]);
+                    return;
+                }
+                ("ArrowRight", Some(i)) => (i + 1).min(last),
+                ("ArrowLeft", Some(i)) => i.saturating_sub(1),
+                ("ArrowDown", Some(i)) => (i + columns).min(last),
+                ("ArrowUp", Some(i)) => i.saturating_sub(columns),
+                ("PageDown", Some(i)) => (i + page).min(last),
+                ("PageUp", Some(i)) => i.saturating_sub(page),
+                ("Home", _) => 0,
+                ("End", _) => last,
+                ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => 0,
+                _ => return,
+            };
+            e.prevent_default();
+            on_select.emit(order[target]);
+            if let Some(el) = viewport.cast::<HtmlElement>() {
+                let row_height = CARD_HEIGHT + GAP;
+                let top = PADDING + (target / columns) as f64 * row_height;
+                let scroll = f64::from(el.scroll_top());
+                let view = f64::from(el.client_height());
+                if top < scroll {
+                    el.set_scroll_top(top as i32);
+                } else if top + row_height > scroll + view {
+                    el.set_scroll_top((top + row_height - view) as i32);
+                }
+            }
+        })
+    };
+
+    let row_height = CARD_HEIGHT + GAP;
+    let total_height = PADDING * 2.0 + window.rows as f64 * row_height;
+    let offset = window.first_row as f64 * row_height;
+    let active = props
+        .selected
+        .filter(|id| props.order[window.start..window.end].contains(id))
+        .map(|id| format!("card-{id}"));
+    html! {
+        <div class="grid-viewport" ref={viewport} tabindex="0" role="grid" aria-label="Resumes"
+             aria-rowcount={window.rows.to_string()} aria-activedescendant={active}
+             onscroll={onscroll} onkeydown={onkeydown}>
+            <div class="grid-spacer" style={format!("height: {total_height}px")}>
+                <div class="grid" style={format!(
+                    "transform: translateY({offset}px); grid-template-columns: repeat({}, minmax(0, 1fr))",
+                    window.columns
+                )}>
+                    { for props.order[window.start..window.end].iter().map(|id| match props.cards.get(id) {
+                        Some(card) => html! {
+                            <CardView key={*id} card={card.clone()} highlight={props.highlight.clone()}
+                                selected={props.selected == Some(*id)}
+                                on_retry={props.on_retry.clone()} on_open={props.on_open.clone()} />
+                        },
+                        None => html! { <CardPlaceholder key={*id} /> },
+                    }) }
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_stays_one_screen_plus_overscan_whatever_the_count() {
+        for count in [0, 7, 1_000, 100_000] {
+            let w = window_for(1280.0, 800.0, 0.0, count);
+            assert_eq!(w.columns, 4);
+            assert!(w.end - w.start <= 4 * (5 + 1 + OVERSCAN_ROWS), "{w:?}");
+            assert_eq!(w.start, 0);
+            assert_eq!(w.end, count.min(w.end));
+        }
+        // Deep in a 100,000-card grid: the rows around the scroll position, overscan included.
+        let row = CARD_HEIGHT + GAP;
+        let w = window_for(1280.0, 800.0, PADDING + 20_000.0 * row, 100_000);
+        assert_eq!(w.first_row, 20_000 - OVERSCAN_ROWS);
+        assert_eq!(w.start, (20_000 - OVERSCAN_ROWS) * 4);
+        assert_eq!(w.end - w.start, 4 * (OVERSCAN_ROWS + 6 + OVERSCAN_ROWS));
+        // Past the end: clamped.
+        let w = window_for(1280.0, 800.0, 1e12, 10);
+        assert!(w.start <= w.end && w.end <= 10);
+    }
+
+    #[test]
+    fn narrow_windows_get_one_column() {
+        assert_eq!(window_for(200.0, 600.0, 0.0, 10).columns, 1);
+        assert_eq!(window_for(600.0, 600.0, 0.0, 10).columns, 2);
+    }
+}
