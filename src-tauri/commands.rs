@@ -12,6 +12,18 @@ use tauri_plugin_opener::OpenerExt;
 
 type Result<T> = std::result::Result<T, CommandError>;
 
+/// Runs a library query on the blocking pool: sync commands would run on the main thread,
+/// where one slow query would hold up every other call and the window's event loop.
+async fn blocking<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    query: impl FnOnce(&cvdeck_engine::Engine) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let engine = state.engine.clone();
+    tauri::async_runtime::spawn_blocking(move || query(&engine))
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("query task failed: {e}")))?
+}
+
 #[tauri::command]
 pub async fn import_paths(state: State<'_, AppState>, paths: Vec<String>) -> Result<ImportStarted> {
     api::import_paths(&state.engine, paths).await
@@ -30,28 +42,31 @@ pub async fn import_dialog<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn list_resumes(
+pub async fn list_resumes(
     state: State<'_, AppState>,
     query: QueryDto,
     after: Option<String>,
     limit: u32,
 ) -> Result<CardPage> {
-    api::list_resumes(&state.engine, query, after, limit)
+    blocking(&state, move |e| api::list_resumes(e, query, after, limit)).await
 }
 
 #[tauri::command]
-pub fn query_resumes(state: State<'_, AppState>, query: QueryDto) -> Result<QueryResult> {
-    api::query_resumes(&state.engine, query)
+pub async fn query_resumes(state: State<'_, AppState>, query: QueryDto) -> Result<QueryResult> {
+    blocking(&state, move |e| api::query_resumes(e, query)).await
 }
 
 #[tauri::command]
-pub fn skill_facets(state: State<'_, AppState>, query: QueryDto) -> Result<Vec<SkillCountDto>> {
-    api::skill_facets(&state.engine, query)
+pub async fn skill_facets(
+    state: State<'_, AppState>,
+    query: QueryDto,
+) -> Result<Vec<SkillCountDto>> {
+    blocking(&state, move |e| api::skill_facets(e, query)).await
 }
 
 #[tauri::command]
-pub fn get_cards(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
-    api::get_cards(&state.engine, ids)
+pub async fn get_cards(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<Vec<CardDto>> {
+    blocking(&state, move |e| api::get_cards(e, ids)).await
 }
 
 #[tauri::command]
@@ -70,8 +85,8 @@ pub async fn export_resumes<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn get_resume(state: State<'_, AppState>, id: ResumeId) -> Result<ResumeDetail> {
-    api::get_resume(&state.engine, id)
+pub async fn get_resume(state: State<'_, AppState>, id: ResumeId) -> Result<ResumeDetail> {
+    blocking(&state, move |e| api::get_resume(e, id)).await
 }
 
 #[tauri::command]
@@ -85,13 +100,13 @@ pub async fn retry_all_failed(state: State<'_, AppState>) -> Result<u64> {
 }
 
 #[tauri::command]
-pub fn delete_resume(state: State<'_, AppState>, id: ResumeId) -> Result<()> {
-    api::delete_resume(&state.engine, id)
+pub async fn delete_resume(state: State<'_, AppState>, id: ResumeId) -> Result<()> {
+    blocking(&state, move |e| api::delete_resume(e, id)).await
 }
 
 #[tauri::command]
-pub fn status_counts(state: State<'_, AppState>) -> Result<StatusCounts> {
-    api::status_counts(&state.engine)
+pub async fn status_counts(state: State<'_, AppState>) -> Result<StatusCounts> {
+    blocking(&state, api::status_counts).await
 }
 
 #[tauri::command]

@@ -1,93 +1,16 @@
 //! End to end in the real window: tauri-driver + WebKitWebDriver drive the built app under
 //! Xvfb (the README's test command provides the display and a session bus).
 
+mod window;
+
 use cvdeck_engine::synth::{Layout, SyntheticResume};
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// Kills a child process on drop (tauri-driver wants SIGTERM so it stops WebKitWebDriver too).
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.0.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn tool(name: &str) -> PathBuf {
-    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin").join(name));
-    match home_bin.filter(|p| p.exists()) {
-        Some(p) => p,
-        None => PathBuf::from(name),
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-fn output_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
-    std::fs::create_dir_all(&dir).expect("test output folder");
-    dir
-}
-
-async fn wait_for<F, Fut>(what: &str, timeout: Duration, mut check: F) -> Value
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Option<Value>>,
-{
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(v) = check().await {
-            return v;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-}
-
-/// A WebDriver session, once tauri-driver is up.
-async fn connect(url: &str, caps: serde_json::Map<String, Value>) -> Client {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(url)
-            .await
-        {
-            Ok(client) => return client,
-            Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
-            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
-        }
-    }
-}
-
-async fn js(client: &Client, script: &str) -> Value {
-    client
-        .execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
-}
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+use window::{js, output_dir, wait_for, Guard};
 
 /// Records every status each card shows, keyed by file name, as the grid changes.
 const RECORD_STATUSES: &str = r#"
@@ -115,14 +38,9 @@ fn drop_event(paths: &[&Path]) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_drop_retry_and_notify_in_the_real_window() {
     assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "needs a display: run under xvfb-run (see README)"
-    );
-    assert!(
         std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
         "needs a session bus: run under dbus-run-session (see README)"
     );
-    let app = env!("CARGO_BIN_EXE_cvdeck");
     let library = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
     let dropped = tempfile::tempdir().unwrap();
@@ -175,28 +93,15 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         });
     }
 
-    let port = free_port();
-    let driver = Command::new(tool("tauri-driver"))
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &free_port().to_string(),
-        ])
-        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-        .env("CVDECK_LIBRARY", library.path())
-        .env("CVDECK_SAVE_PATH", &csv_path)
-        .env("TAURI_WEBVIEW_AUTOMATION", "true")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("tauri-driver is installed (make test installs it)");
-    let _driver = Guard(driver);
-
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("wry"));
-    caps.insert("tauri:options".into(), json!({"application": app}));
-    let client = connect(&format!("http://127.0.0.1:{port}"), caps).await;
+    let session = window::Session::start(
+        env!("CARGO_BIN_EXE_cvdeck"),
+        &[
+            ("CVDECK_LIBRARY", library.path().as_os_str()),
+            ("CVDECK_SAVE_PATH", csv_path.as_os_str()),
+        ],
+    )
+    .await;
+    let client = session.client.clone();
 
     client
         .wait()

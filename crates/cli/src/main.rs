@@ -10,7 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-mod bench;
+mod bench_import;
+mod bench_library;
+mod bench_parse;
 mod library_cmds;
 
 use library_cmds::QueryArgs;
@@ -129,6 +131,32 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Time a whole import of N generated resumes against `pdftotext -layout` over the same
+    /// PDFs with the same parallelism, with peak memory, latency and a duplicate re-import.
+    BenchImport {
+        /// Work folder: generated files are kept there between runs.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Resumes to import.
+        #[arg(long, default_value_t = 10_000)]
+        count: u64,
+        /// Parallelism for both (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Time the library's queries (open, pages, search, counts) with N resumes in it; fills
+    /// DIR with parsed synthetic resumes first unless it already holds them.
+    BenchLibrary {
+        /// Library folder to fill and query (kept, so later runs skip the filling).
+        #[arg(long)]
+        dir: PathBuf,
+        /// Resumes in the library.
+        #[arg(long, default_value_t = 100_000)]
+        count: u64,
+        /// Timed runs per query (the median is kept).
+        #[arg(long, default_value_t = 15)]
+        runs: usize,
+    },
     /// Time extraction + field parsing per file against `pdftotext -layout` on the same PDFs.
     BenchParse {
         /// Files or folders.
@@ -193,7 +221,15 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         Command::Stats { json } => done(library_cmds::stats(&open(&library_dir)?, json)),
         Command::Parse { paths, out, text } => parse(&paths, out.as_deref(), text),
         Command::Generate { count, seed, out } => generate(count, seed, &out),
-        Command::BenchParse { paths, runs } => bench::bench_parse(&paths, runs.max(1)),
+        Command::BenchParse { paths, runs } => bench_parse::bench_parse(&paths, runs.max(1)),
+        Command::BenchImport { dir, count, jobs } => bench_import::bench_import(
+            &dir,
+            count,
+            jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
+        ),
+        Command::BenchLibrary { dir, count, runs } => {
+            bench_library::bench_library(&dir, count, runs.max(1))
+        }
     }
 }
 
@@ -305,9 +341,21 @@ fn retry(library_dir: &Path, ids: &[i64], all_failed: bool, timeout: u64) -> Res
 }
 
 fn generate(count: u64, seed: u64, out: &Path) -> Result<std::process::ExitCode> {
+    let started = std::time::Instant::now();
+    generate_files(count, seed, out)?;
+    println!(
+        "{count} resumes written to {} in {:.1?}",
+        out.display(),
+        started.elapsed()
+    );
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// Writes `count` synthetic resumes, a quarter each one-column PDF, two-column PDF, DOCX and
+/// text; the same seed gives the same files.
+pub(crate) fn generate_files(count: u64, seed: u64, out: &Path) -> Result<()> {
     use cvdeck_engine::synth::{Layout, SyntheticResume};
     std::fs::create_dir_all(out)?;
-    let started = std::time::Instant::now();
     for i in 0..count {
         let resume = SyntheticResume::generate(seed.wrapping_mul(1_000_003).wrapping_add(i));
         let (ext, bytes) = match i % 4 {
@@ -318,12 +366,7 @@ fn generate(count: u64, seed: u64, out: &Path) -> Result<std::process::ExitCode>
         };
         std::fs::write(out.join(format!("resume-{i:06}.{ext}")), bytes)?;
     }
-    println!(
-        "{count} resumes written to {} in {:.1?}",
-        out.display(),
-        started.elapsed()
-    );
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn parse(paths: &[PathBuf], out: Option<&Path>, text: bool) -> Result<std::process::ExitCode> {

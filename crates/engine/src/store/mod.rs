@@ -530,6 +530,19 @@ impl Library {
         Ok(())
     }
 
+    /// For every parsed or failed row, milliseconds from registration to its last change
+    /// (for a first import: queued to done).
+    pub fn parse_latencies_ms(&self) -> Result<Vec<i64>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT updated_at - created_at FROM resumes WHERE status IN ('completed', 'failed')",
+        )?;
+        let latencies = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(latencies)
+    }
+
     /// Runs SQLite's own consistency check; "ok" when healthy.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         Ok(self

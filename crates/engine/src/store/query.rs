@@ -1,6 +1,6 @@
 //! Finding cards: full-text search, filters, sorts, keyset pages, counts and skill facets.
 
-use super::{card_from_row, Card, Counts, Library, ResumeId, Status, StoreError, CARD_COLUMNS};
+use super::{Card, Counts, Library, ResumeId, Status, StoreError};
 use crate::parse::clean::fold;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -98,51 +98,79 @@ pub(crate) fn match_expression(search: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// A WHERE clause with its parameters.
-struct Conditions {
-    sql: Vec<String>,
+/// A filter as SQL: the full-text match (if any) apart from the other conditions, because
+/// SQLite must run the match once and join its rows, never probe the index row by row.
+struct Plan {
+    matches: Option<String>,
+    conds: Vec<String>,
     params: Vec<Value>,
 }
 
-impl Conditions {
-    fn new(filter: &Filter, with_status: bool, with_search: bool) -> Conditions {
-        let mut c = Conditions {
-            sql: vec!["1".into()],
+impl Plan {
+    fn new(filter: &Filter, with_status: bool) -> Plan {
+        let mut plan = Plan {
+            matches: filter.search.as_deref().and_then(match_expression),
+            conds: Vec::new(),
             params: Vec::new(),
         };
-        if with_search {
-            if let Some(expr) = filter.search.as_deref().and_then(match_expression) {
-                c.push(
-                    "resumes.id IN (SELECT rowid FROM resumes_fts WHERE resumes_fts MATCH ?)",
-                    Value::Text(expr),
-                );
-            }
-        }
         if let (true, Some(status)) = (with_status, filter.status) {
-            c.push("status = ?", Value::Text(status.as_str().into()));
+            plan.push("status = ?", Value::Text(status.as_str().into()));
         }
         for skill in &filter.skills {
-            c.push(
+            plan.push(
                 "resumes.id IN (SELECT resume_id FROM resume_skills WHERE skill_key = ?)",
                 Value::Text(fold(skill.trim())),
             );
         }
         if let Some(min) = filter.min_experience_months {
-            c.push("experience_months >= ?", Value::Integer(min));
+            plan.push("experience_months >= ?", Value::Integer(min));
         }
         if let Some(max) = filter.max_experience_months {
-            c.push("experience_months <= ?", Value::Integer(max));
+            plan.push("experience_months <= ?", Value::Integer(max));
         }
-        c
+        plan
     }
 
     fn push(&mut self, sql: &str, param: Value) {
-        self.sql.push(sql.to_owned());
+        self.conds.push(sql.to_owned());
         self.params.push(param);
     }
 
-    fn sql(&self) -> String {
-        self.sql.join(" AND ")
+    fn only_search(&self) -> bool {
+        self.matches.is_some() && self.conds.is_empty()
+    }
+
+    /// `FROM …` and the parameters of `where_sql`, in order. With a search, the full-text
+    /// table is the outer loop (CROSS JOIN fixes SQLite's join order): the match runs once.
+    fn from(&self) -> (&'static str, Vec<Value>) {
+        let mut params = Vec::new();
+        let from = match &self.matches {
+            Some(expr) => {
+                params.push(Value::Text(expr.clone()));
+                "resumes_fts CROSS JOIN resumes ON resumes.id = resumes_fts.rowid"
+            }
+            None => "resumes",
+        };
+        params.extend(self.params.iter().cloned());
+        (from, params)
+    }
+
+    fn where_sql(&self, extra: &[String]) -> String {
+        let matches = self
+            .matches
+            .as_ref()
+            .map(|_| "resumes_fts MATCH ?".to_owned());
+        let all: Vec<&str> = matches
+            .iter()
+            .chain(&self.conds)
+            .chain(extra)
+            .map(String::as_str)
+            .collect();
+        if all.is_empty() {
+            "1".to_owned()
+        } else {
+            all.join(" AND ")
+        }
     }
 }
 
@@ -150,10 +178,92 @@ impl Conditions {
 /// location, file name, full text.
 const BM25: &str = "bm25(resumes_fts, 10.0, 6.0, 5.0, 4.0, 4.0, 3.0, 2.0, 1.0, 1.0)";
 
-fn ranked(filter: &Filter, sort: Sort) -> Option<String> {
-    (sort == Sort::Relevance)
-        .then(|| filter.search.as_deref().and_then(match_expression))
-        .flatten()
+fn ranked(filter: &Filter, sort: Sort) -> bool {
+    sort == Sort::Relevance
+        && filter
+            .search
+            .as_deref()
+            .and_then(match_expression)
+            .is_some()
+}
+
+/// An ordered id query: SQL, parameters, and whether the second column is the sort key.
+fn ordered_ids(
+    filter: &Filter,
+    sort: Sort,
+    after: Option<&Cursor>,
+    limit: Option<u32>,
+) -> (String, Vec<Value>) {
+    let plan = Plan::new(filter, true);
+    if ranked(filter, sort) {
+        let offset: i64 = after
+            .and_then(|c| c.0.strip_prefix("o:"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let page = limit
+            .map(|l| format!(" LIMIT {} OFFSET {offset}", i64::from(l) + 1))
+            .unwrap_or_default();
+        if plan.only_search() {
+            let expr = plan.matches.clone().unwrap_or_default();
+            return (
+                format!(
+                    "SELECT rowid, NULL FROM resumes_fts WHERE resumes_fts MATCH ?
+                     ORDER BY {BM25}, rowid{page}"
+                ),
+                vec![Value::Text(expr)],
+            );
+        }
+        let (from, params) = plan.from();
+        return (
+            format!(
+                "SELECT resumes.id, NULL FROM {from} WHERE {} ORDER BY {BM25}, resumes.id{page}",
+                plan.where_sql(&[])
+            ),
+            params,
+        );
+    }
+    let (key, desc) = sort.key();
+    let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
+    let (from, mut params) = plan.from();
+    let mut extra = Vec::new();
+    if let Some(cursor) = after {
+        let (id, key_value) = match cursor.0.split_once(':') {
+            Some((id, k)) => (id, Some(k)),
+            None => (cursor.0.as_str(), None),
+        };
+        let id: ResumeId = id.parse().unwrap_or(if desc { i64::MAX } else { 0 });
+        match (key, key_value) {
+            (Some(key), Some(k)) => {
+                let value = if sort == Sort::Name {
+                    Value::Text(k.to_owned())
+                } else {
+                    Value::Integer(k.parse().unwrap_or(0))
+                };
+                extra.push(format!("({key}, resumes.id) {cmp} (?, ?)"));
+                params.push(value);
+                params.push(Value::Integer(id));
+            }
+            _ => {
+                extra.push(format!("resumes.id {cmp} ?"));
+                params.push(Value::Integer(id));
+            }
+        }
+    }
+    let order = match key {
+        Some(key) => format!("{key} {dir}, resumes.id {dir}"),
+        None => format!("resumes.id {dir}"),
+    };
+    let page = limit
+        .map(|l| format!(" LIMIT {}", i64::from(l) + 1))
+        .unwrap_or_default();
+    (
+        format!(
+            "SELECT resumes.id, {} FROM {from} WHERE {} ORDER BY {order}{page}",
+            key.unwrap_or("NULL"),
+            plan.where_sql(&extra)
+        ),
+        params,
+    )
 }
 
 impl Library {
@@ -167,91 +277,37 @@ impl Library {
         limit: u32,
     ) -> Result<Page, StoreError> {
         let total = self.count(filter)?;
-        let conn = self.conn();
         let limit = limit.max(1);
-        if let Some(expr) = ranked(filter, sort) {
-            let offset: u64 = after
-                .and_then(|c| c.0.strip_prefix("o:"))
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
-            let mut cond = Conditions::new(filter, true, false);
-            cond.params.insert(0, Value::Text(expr));
-            cond.params.push(Value::Integer(i64::from(limit) + 1));
-            cond.params.push(Value::Integer(offset as i64));
-            let sql = format!(
-                "SELECT {CARD_COLUMNS} FROM resumes
-                 JOIN (SELECT rowid AS rid, {BM25} AS score FROM resumes_fts WHERE resumes_fts MATCH ?)
-                   ON rid = resumes.id
-                 WHERE {} ORDER BY score, resumes.id LIMIT ? OFFSET ?",
-                cond.sql()
-            );
-            let mut cards = conn
-                .prepare_cached(&sql)?
-                .query_map(params_from_iter(cond.params), card_from_row)?
+        let (sql, params) = ordered_ids(filter, sort, after, Some(limit));
+        let rows: Vec<(ResumeId, Value)> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
-            let next = (cards.len() > limit as usize).then(|| {
-                cards.truncate(limit as usize);
-                Cursor(format!("o:{}", offset + u64::from(limit)))
-            });
-            return Ok(Page { cards, next, total });
-        }
-        let (key, desc) = sort.key();
-        let mut cond = Conditions::new(filter, true, true);
-        let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
-        if let Some(cursor) = after {
-            let (id, key_value) = match cursor.0.split_once(':') {
-                Some((id, k)) => (id, Some(k)),
-                None => (cursor.0.as_str(), None),
-            };
-            let id: ResumeId = id.parse().unwrap_or(if desc { i64::MAX } else { 0 });
-            match (key, key_value) {
-                (Some(key), Some(k)) => {
-                    let value = if sort == Sort::Name {
-                        Value::Text(k.to_owned())
-                    } else {
-                        Value::Integer(k.parse().unwrap_or(0))
-                    };
-                    cond.sql.push(format!("({key}, resumes.id) {cmp} (?, ?)"));
-                    cond.params.push(value);
-                    cond.params.push(Value::Integer(id));
-                }
-                _ => cond.push(&format!("resumes.id {cmp} ?"), Value::Integer(id)),
-            }
-        }
-        let order = match key {
-            Some(key) => format!("{key} {dir}, resumes.id {dir}"),
-            None => format!("resumes.id {dir}"),
+            rows
         };
-        cond.params.push(Value::Integer(i64::from(limit) + 1));
-        let sql = format!(
-            "SELECT {CARD_COLUMNS}, {} FROM resumes WHERE {} ORDER BY {order} LIMIT ?",
-            key.unwrap_or("NULL"),
-            cond.sql()
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(cond.params))?;
-        let mut cards = Vec::new();
-        let mut last_key = None;
-        while let Some(row) = rows.next()? {
-            if cards.len() == limit as usize {
-                let last: &Card = &cards[cards.len() - 1];
-                let next = match &last_key {
-                    Some(Value::Text(k)) => format!("{}:{k}", last.id),
-                    Some(Value::Integer(k)) => format!("{}:{k}", last.id),
-                    _ => last.id.to_string(),
-                };
-                return Ok(Page {
-                    cards,
-                    next: Some(Cursor(next)),
-                    total,
-                });
+        let more = rows.len() > limit as usize;
+        let rows = &rows[..rows.len().min(limit as usize)];
+        let next = match rows.last() {
+            Some(_) if more && ranked(filter, sort) => {
+                let offset: u64 = after
+                    .and_then(|c| c.0.strip_prefix("o:"))
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                Some(Cursor(format!("o:{}", offset + u64::from(limit))))
             }
-            cards.push(card_from_row(row)?);
-            last_key = Some(row.get::<_, Value>(15)?);
-        }
+            Some((id, key)) if more => Some(Cursor(match key {
+                Value::Text(k) => format!("{id}:{k}"),
+                Value::Integer(k) => format!("{id}:{k}"),
+                _ => id.to_string(),
+            })),
+            _ => None,
+        };
+        let ids: Vec<ResumeId> = rows.iter().map(|(id, _)| *id).collect();
         Ok(Page {
-            cards,
-            next: None,
+            cards: self.cards(&ids)?,
+            next,
             total,
         })
     }
@@ -259,36 +315,8 @@ impl Library {
     /// The ids of every matching card in order: what a virtualised grid needs to place
     /// any card at any scroll position, loading the cards themselves as they come into view.
     pub fn ids(&self, filter: &Filter, sort: Sort) -> Result<Vec<ResumeId>, StoreError> {
+        let (sql, params) = ordered_ids(filter, sort, None, None);
         let conn = self.conn();
-        let (sql, params) = if let Some(expr) = ranked(filter, sort) {
-            let mut cond = Conditions::new(filter, true, false);
-            cond.params.insert(0, Value::Text(expr));
-            (
-                format!(
-                    "SELECT resumes.id FROM resumes
-                     JOIN (SELECT rowid AS rid, {BM25} AS score FROM resumes_fts WHERE resumes_fts MATCH ?)
-                       ON rid = resumes.id
-                     WHERE {} ORDER BY score, resumes.id",
-                    cond.sql()
-                ),
-                cond.params,
-            )
-        } else {
-            let (key, desc) = sort.key();
-            let dir = if desc { "DESC" } else { "ASC" };
-            let cond = Conditions::new(filter, true, true);
-            let order = match key {
-                Some(key) => format!("{key} {dir}, resumes.id {dir}"),
-                None => format!("resumes.id {dir}"),
-            };
-            (
-                format!(
-                    "SELECT resumes.id FROM resumes WHERE {} ORDER BY {order}",
-                    cond.sql()
-                ),
-                cond.params,
-            )
-        };
         let ids = conn
             .prepare_cached(&sql)?
             .query_map(params_from_iter(params), |r| r.get(0))?
@@ -298,25 +326,37 @@ impl Library {
 
     /// How many cards match.
     pub fn count(&self, filter: &Filter) -> Result<u64, StoreError> {
-        let cond = Conditions::new(filter, true, true);
-        let sql = format!("SELECT COUNT(*) FROM resumes WHERE {}", cond.sql());
+        let plan = Plan::new(filter, true);
+        let (sql, params) = if plan.only_search() {
+            (
+                "SELECT COUNT(*) FROM resumes_fts WHERE resumes_fts MATCH ?".to_owned(),
+                vec![Value::Text(plan.matches.clone().unwrap_or_default())],
+            )
+        } else {
+            let (from, params) = plan.from();
+            (
+                format!("SELECT COUNT(*) FROM {from} WHERE {}", plan.where_sql(&[])),
+                params,
+            )
+        };
         Ok(self
             .conn()
             .prepare_cached(&sql)?
-            .query_row(params_from_iter(cond.params), |r| r.get(0))?)
+            .query_row(params_from_iter(params), |r| r.get(0))?)
     }
 
     /// Counts per status of the cards matching everything in `filter` but its status:
     /// what the status chips show.
     pub fn counts_matching(&self, filter: &Filter) -> Result<Counts, StoreError> {
-        let cond = Conditions::new(filter, false, true);
+        let plan = Plan::new(filter, false);
+        let (from, params) = plan.from();
         let sql = format!(
-            "SELECT status, COUNT(*) FROM resumes WHERE {} GROUP BY status",
-            cond.sql()
+            "SELECT status, COUNT(*) FROM {from} WHERE {} GROUP BY status",
+            plan.where_sql(&[])
         );
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(cond.params), |r| {
+        let rows = stmt.query_map(params_from_iter(params), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?))
         })?;
         let mut counts = Counts::default();
@@ -329,18 +369,31 @@ impl Library {
 
     /// The most listed skills among the matching cards, most common first.
     pub fn skill_counts(&self, filter: &Filter, limit: u32) -> Result<Vec<SkillCount>, StoreError> {
-        let mut cond = Conditions::new(filter, true, true);
-        cond.params.push(Value::Integer(i64::from(limit)));
-        let sql = format!(
-            "SELECT MIN(skill), COUNT(*) AS n FROM resume_skills
-             WHERE resume_id IN (SELECT resumes.id FROM resumes WHERE {})
-             GROUP BY skill_key ORDER BY n DESC, skill_key LIMIT ?",
-            cond.sql()
-        );
+        let plan = Plan::new(filter, true);
+        let (sql, mut params) = if plan.matches.is_none() && plan.conds.is_empty() {
+            (
+                "SELECT MIN(skill), COUNT(*) AS n FROM resume_skills
+                 GROUP BY skill_key ORDER BY n DESC, skill_key LIMIT ?"
+                    .to_owned(),
+                Vec::new(),
+            )
+        } else {
+            let (from, params) = plan.from();
+            (
+                format!(
+                    "SELECT MIN(skill), COUNT(*) AS n FROM resume_skills
+                     WHERE resume_id IN (SELECT resumes.id FROM {from} WHERE {})
+                     GROUP BY skill_key ORDER BY n DESC, skill_key LIMIT ?",
+                    plan.where_sql(&[])
+                ),
+                params,
+            )
+        };
+        params.push(Value::Integer(i64::from(limit)));
         let conn = self.conn();
         let skills = conn
             .prepare_cached(&sql)?
-            .query_map(params_from_iter(cond.params), |r| {
+            .query_map(params_from_iter(params), |r| {
                 Ok(SkillCount {
                     skill: r.get(0)?,
                     count: r.get(1)?,

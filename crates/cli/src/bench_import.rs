@@ -1,0 +1,215 @@
+//! `cvdeck-cli bench-import`: a whole import at scale beside the reference, in the same run.
+//!
+//! Writes N synthetic resumes (PDF one/two-column, DOCX, text), times `pdftotext -layout` over
+//! the PDFs with `xargs -P <jobs>`, then times `cvdeck-cli import` of every file into an empty
+//! library (hashing, copying, parsing in workers, SQLite writes, events) while sampling the
+//! resident memory of its whole process tree, then the same import again (all duplicates).
+
+use anyhow::{Context, Result};
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Resident memory of `root` and all its descendants, in bytes (Linux /proc).
+fn tree_rss(root: u32) -> u64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let mut parent: HashMap<u32, u32> = HashMap::new();
+    let mut rss: HashMap<u32, u64> = HashMap::new();
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // Fields after the parenthesised command name: state, ppid, … rss is field 24.
+        let Some(rest) = stat.rfind(')').map(|i| &stat[i + 2..]) else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        if let (Some(ppid), Some(pages)) = (fields.get(1), fields.get(21)) {
+            parent.insert(pid, ppid.parse().unwrap_or(0));
+            rss.insert(pid, pages.parse::<u64>().unwrap_or(0) * 4096);
+        }
+    }
+    rss.iter()
+        .filter(|(pid, _)| {
+            let mut p = **pid;
+            for _ in 0..64 {
+                if p == root {
+                    return true;
+                }
+                match parent.get(&p) {
+                    Some(&pp) if pp != 0 && pp != p => p = pp,
+                    _ => return false,
+                }
+            }
+            false
+        })
+        .map(|(_, bytes)| *bytes)
+        .sum()
+}
+
+/// Runs `cmd`, sampling its tree's memory; returns (wall time, peak RSS).
+fn run_sampled(mut cmd: Command) -> Result<(Duration, u64)> {
+    let started = Instant::now();
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context("starting the import")?;
+    let pid = child.id();
+    let mut peak = 0;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            let elapsed = started.elapsed();
+            if !status.success() {
+                let mut err = String::new();
+                if let Some(mut e) = child.stderr.take() {
+                    use std::io::Read;
+                    let _ = e.read_to_string(&mut err);
+                }
+                anyhow::bail!("import failed: {err}");
+            }
+            return Ok((elapsed, peak));
+        }
+        peak = peak.max(tree_rss(pid));
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+fn percentile(sorted: &[i64], p: f64) -> i64 {
+    if sorted.is_empty() {
+        return 0;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Prints the figures BENCHMARKS.md records.
+pub fn bench_import(work: &Path, count: u64, jobs: usize) -> Result<std::process::ExitCode> {
+    let files = work.join("files");
+    let library = work.join("library");
+    let _ = std::fs::remove_dir_all(&library);
+    let have = std::fs::read_dir(&files)
+        .map(|d| d.count() as u64)
+        .unwrap_or(0);
+    if have != count {
+        let _ = std::fs::remove_dir_all(&files);
+        let t = Instant::now();
+        crate::generate_files(count, 1, &files)?;
+        println!(
+            "generated {count} resumes in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let pdfs = std::fs::read_dir(&files)?
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .count();
+
+    // Reference: pdftotext alone over the PDFs, same parallelism.
+    let t = Instant::now();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "find '{}' -name '*.pdf' -print0 | xargs -0 -P{jobs} -I{{}} pdftotext -layout {{}} /dev/null",
+            files.display()
+        ))
+        .status()
+        .context("running pdftotext (poppler-utils)")?;
+    anyhow::ensure!(status.success(), "pdftotext run failed");
+    let reference = t.elapsed().as_secs_f64();
+    let reference_rate = pdfs as f64 / reference;
+    println!(
+        "pdftotext -layout, {pdfs} PDFs, -P{jobs}: {reference:.1} s, {reference_rate:.0} files/s"
+    );
+
+    // CV Deck: the whole import of every file.
+    let exe = std::env::current_exe()?;
+    let mut cmd = Command::new(&exe);
+    cmd.arg("--library")
+        .arg(&library)
+        .arg("import")
+        .arg("--jobs")
+        .arg(jobs.to_string())
+        .arg(&files);
+    let (elapsed, peak) = run_sampled(cmd)?;
+    let rate = count as f64 / elapsed.as_secs_f64();
+    println!(
+        "cvdeck-cli import, {count} files (PDF, DOCX, text), --jobs {jobs}: {:.1} s, {rate:.0} files/s; peak RSS of the process tree {:.0} MB",
+        elapsed.as_secs_f64(),
+        peak as f64 / 1e6
+    );
+    println!(
+        "throughput ratio cvdeck / pdftotext = {:.2} (≥ 1.0 is the target)",
+        rate / reference_rate
+    );
+
+    let lib = cvdeck_engine::Library::open(&library)?;
+    let counts = lib.counts()?;
+    let mut latencies = lib.parse_latencies_ms()?;
+    latencies.sort_unstable();
+    let db: u64 = ["library.sqlite3", "library.sqlite3-wal"]
+        .iter()
+        .filter_map(|f| std::fs::metadata(library.join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "{} completed, {} failed; queued→done latency p50 {} ms, p95 {} ms; database {:.1} MB",
+        counts.completed,
+        counts.failed,
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.95),
+        db as f64 / 1e6
+    );
+    drop(lib);
+
+    // The same comparison on the PDFs alone (pdftotext reads nothing else).
+    let pdf_dir = work.join("pdfs");
+    let pdf_library = work.join("library-pdfs");
+    let _ = std::fs::remove_dir_all(&pdf_library);
+    if !pdf_dir.exists() {
+        std::fs::create_dir_all(&pdf_dir)?;
+        for entry in std::fs::read_dir(&files)?.flatten() {
+            if entry.path().extension().is_some_and(|x| x == "pdf") {
+                std::fs::hard_link(entry.path(), pdf_dir.join(entry.file_name()))?;
+            }
+        }
+    }
+    let mut pdf_only = Command::new(&exe);
+    pdf_only
+        .arg("--library")
+        .arg(&pdf_library)
+        .arg("import")
+        .arg("--jobs")
+        .arg(jobs.to_string())
+        .arg(&pdf_dir);
+    let (elapsed, peak) = run_sampled(pdf_only)?;
+    let pdf_rate = pdfs as f64 / elapsed.as_secs_f64();
+    println!(
+        "cvdeck-cli import, the {pdfs} PDFs alone: {:.1} s, {pdf_rate:.0} files/s, peak RSS {:.0} MB; ratio cvdeck / pdftotext = {:.2}",
+        elapsed.as_secs_f64(),
+        peak as f64 / 1e6,
+        pdf_rate / reference_rate
+    );
+
+    let mut again = Command::new(&exe);
+    again
+        .arg("--library")
+        .arg(&library)
+        .arg("import")
+        .arg(&files);
+    let (elapsed, _) = run_sampled(again)?;
+    println!(
+        "re-import of the same {count} files (all duplicates): {:.2} s",
+        elapsed.as_secs_f64()
+    );
+    Ok(std::process::ExitCode::SUCCESS)
+}

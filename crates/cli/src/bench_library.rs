@@ -1,0 +1,169 @@
+//! `cvdeck-cli bench-library`: the library's queries at scale. Fills a library with N parsed
+//! synthetic resumes (their text parsed by the real parser), then times what the window and
+//! the CLI ask of it: open + first page, full-text searches, status counts, the grid's order,
+//! a window of cards, skill facets.
+
+use anyhow::{Context, Result};
+use cvdeck_engine::store::{Filter, Sort};
+use cvdeck_engine::synth::{fill_library, SyntheticResume};
+use cvdeck_engine::{Library, Status};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn median_ms(mut xs: Vec<Duration>) -> f64 {
+    xs.sort();
+    xs[xs.len() / 2].as_secs_f64() * 1e3
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<(f64, T)> {
+    let mut last = None;
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        last = Some(f()?);
+        times.push(t.elapsed());
+    }
+    Ok((median_ms(times), last.context("no runs")?))
+}
+
+/// Fills `dir` with `count` parsed resumes unless it already holds them.
+fn fill(dir: &Path, count: u64) -> Result<()> {
+    let library = Library::open(dir)?;
+    let started = Instant::now();
+    let added = fill_library(&library, count, |done| eprint!("\rfilled {done}/{count}"))?;
+    if added > 0 {
+        eprintln!(
+            "\rfilled {count} resumes in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+fn db_size(dir: &Path) -> u64 {
+    ["library.sqlite3", "library.sqlite3-wal"]
+        .iter()
+        .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Prints one line per query: median time over `runs`, and the target from issue 5.
+pub fn bench_library(dir: &Path, count: u64, runs: usize) -> Result<std::process::ExitCode> {
+    fill(dir, count)?;
+    println!(
+        "library: {} resumes, database {:.0} MB ({})",
+        count,
+        db_size(dir) as f64 / 1e6,
+        dir.display()
+    );
+    println!(
+        "{:<48} {:>10} {:>9} {:>8}",
+        "query", "median ms", "target", "rows"
+    );
+    let row = |what: &str, ms: f64, target: Option<f64>, rows: usize| {
+        let target = target.map_or("-".to_owned(), |t| format!("≤ {t:.0}"));
+        println!("{what:<48} {ms:>10.2} {target:>9} {rows:>8}");
+    };
+
+    let (ms, page) = time(runs, || {
+        let library = Library::open(dir)?;
+        Ok(library.page(&Filter::default(), Sort::Newest, None, 100)?)
+    })?;
+    row(
+        "open library + first page (100, newest)",
+        ms,
+        Some(100.0),
+        page.cards.len(),
+    );
+
+    let library = Library::open(dir)?;
+    for sort in [Sort::Name, Sort::Experience, Sort::Updated] {
+        let (ms, page) = time(runs, || {
+            Ok(library.page(&Filter::default(), sort, None, 100)?)
+        })?;
+        row(
+            &format!("first page sorted by {sort:?}"),
+            ms,
+            Some(100.0),
+            page.cards.len(),
+        );
+    }
+    let (ms, page) = time(runs, || {
+        let first = library.page(&Filter::default(), Sort::Name, None, 100)?;
+        Ok(library.page(&Filter::default(), Sort::Name, first.next.as_ref(), 100)?)
+    })?;
+    row("two keyset pages by name", ms, None, page.cards.len());
+
+    let some = SyntheticResume::generate(count / 2);
+    let family = some
+        .name
+        .split_whitespace()
+        .last()
+        .unwrap_or("smith")
+        .to_owned();
+    let company = some
+        .jobs
+        .first()
+        .map(|j| j.company.clone())
+        .unwrap_or_default();
+    let searches = [
+        ("name", family.clone()),
+        ("name prefix", family.chars().take(3).collect::<String>()),
+        ("skill", some.skills.first().cloned().unwrap_or_default()),
+        ("company", company),
+        (
+            "two words",
+            format!(
+                "{} {}",
+                some.skills.first().cloned().unwrap_or_default(),
+                family
+            ),
+        ),
+    ];
+    for (what, words) in &searches {
+        let filter = Filter {
+            search: Some(words.clone()),
+            ..Filter::default()
+        };
+        let (ms, page) = time(runs, || {
+            Ok(library.page(&filter, Sort::Relevance, None, 100)?)
+        })?;
+        row(
+            &format!("search {what} {words:?} (of {} matches)", page.total),
+            ms,
+            Some(50.0),
+            page.cards.len(),
+        );
+    }
+    let (ms, counts) = time(runs, || Ok(library.counts()?))?;
+    row("status counts", ms, Some(20.0), counts.total() as usize);
+    let (ms, ids) = time(runs, || Ok(library.ids(&Filter::default(), Sort::Newest)?))?;
+    row("grid order: every id, newest first", ms, None, ids.len());
+    let failed = Filter {
+        status: Some(Status::Failed),
+        ..Filter::default()
+    };
+    let (ms, ids_failed) = time(runs, || Ok(library.ids(&failed, Sort::Name)?))?;
+    row("grid order: failed, by name", ms, None, ids_failed.len());
+    let window: Vec<i64> = ids.iter().copied().skip(ids.len() / 2).take(40).collect();
+    let (ms, cards) = time(runs, || Ok(library.cards(&window)?))?;
+    row("a screen of cards (40) by id", ms, None, cards.len());
+    let skill = Filter {
+        skills: vec![some.skills.first().cloned().unwrap_or_default()],
+        min_experience_months: Some(60),
+        ..Filter::default()
+    };
+    let (ms, page) = time(runs, || {
+        Ok(library.page(&skill, Sort::Experience, None, 100)?)
+    })?;
+    row(
+        &format!("skill + 5 years filter (of {})", page.total),
+        ms,
+        None,
+        page.cards.len(),
+    );
+    let (ms, facets) = time(runs, || Ok(library.skill_counts(&Filter::default(), 40)?))?;
+    row("skill facets (top 40)", ms, None, facets.len());
+    Ok(std::process::ExitCode::SUCCESS)
+}

@@ -1,0 +1,139 @@
+//! Driving the real app window: tauri-driver + WebKitWebDriver under Xvfb (the README's test
+//! command provides the display and a session bus). Shared by the end-to-end tests and the
+//! grid benchmark.
+
+#![allow(dead_code)] // each user takes its own subset
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills a child process on drop (tauri-driver wants SIGTERM so it stops WebKitWebDriver too).
+pub struct Guard(pub Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn tool(name: &str) -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin").join(name));
+    match home_bin.filter(|p| p.exists()) {
+        Some(p) => p,
+        None => PathBuf::from(name),
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+pub fn output_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
+    std::fs::create_dir_all(&dir).expect("test output folder");
+    dir
+}
+
+pub async fn wait_for<F, Fut>(what: &str, timeout: Duration, mut check: F) -> Value
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<Value>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// A WebDriver session, once tauri-driver is up.
+pub async fn connect(url: &str, caps: serde_json::Map<String, Value>) -> Client {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    }
+}
+
+pub async fn js(client: &Client, script: &str) -> Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// The app under tauri-driver with a WebDriver session on its window. Close the client at
+/// the end; dropping the session stops tauri-driver (and with it the app).
+pub struct Session {
+    /// The WebDriver client.
+    pub client: Client,
+    _driver: Guard,
+}
+
+impl Session {
+    /// Starts `app` with `env` under tauri-driver and connects.
+    pub async fn start(app: &str, env: &[(&str, &OsStr)]) -> Session {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "needs a display: run under xvfb-run (see README)"
+        );
+        let port = free_port();
+        let mut driver = Command::new(tool("tauri-driver"));
+        driver
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &free_port().to_string(),
+            ])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (k, v) in env {
+            driver.env(k, v);
+        }
+        let driver = Guard(
+            driver
+                .spawn()
+                .expect("tauri-driver is installed (make test installs it)"),
+        );
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert("tauri:options".into(), json!({"application": app}));
+        let client = connect(&format!("http://127.0.0.1:{port}"), caps).await;
+        Session {
+            client,
+            _driver: driver,
+        }
+    }
+}
