@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO_TERM_COLOR ?= never
 
-.PHONY: run test setup setup-test ui lint check-architecture test-unit test-e2e bench-parse
+.PHONY: run test bench setup setup-test ui lint check-architecture
 
 run: setup ui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -13,6 +13,17 @@ run: setup ui
 
 test: setup-test ui lint check-architecture
 	xvfb-run -a dbus-run-session -- cargo test --workspace --no-fail-fast
+
+# The figures in BENCHMARKS.md: parse, import and library (CLI), grid (real window).
+BENCH_DIR ?= target/bench
+bench: setup-test ui
+	cargo build --release -p cvdeck-cli
+	mkdir -p $(BENCH_DIR)
+	./target/release/cvdeck-cli generate --count 400 --out $(BENCH_DIR)/gen
+	./target/release/cvdeck-cli bench-parse $(BENCH_DIR)/gen --runs 5 | tail -n 2
+	./target/release/cvdeck-cli bench-import --dir $(BENCH_DIR)/import --count 10000
+	./target/release/cvdeck-cli bench-library --dir $(BENCH_DIR)/library --count 100000
+	xvfb-run -a dbus-run-session -- cargo bench --bench grid
 
 setup:
 	scripts/setup.sh run

@@ -66,6 +66,7 @@ fn serve(memory_limit: u64) -> std::io::Result<()> {
     let _ = memory_limit;
     // Panics are answered as failures; their default report would only fill the log.
     std::panic::set_hook(Box::new(|_| {}));
+    exit_when_orphaned();
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
     let mut line = String::new();
@@ -88,6 +89,22 @@ fn serve(memory_limit: u64) -> std::io::Result<()> {
         std::io::Write::flush(&mut stdout)?;
     }
 }
+
+/// A worker whose parent died (the app or CLI was killed) stops at once, even in the middle
+/// of a parse that would never end; its OCR tools die with it (see `extract::ocr`).
+#[cfg(unix)]
+fn exit_when_orphaned() {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        if std::os::unix::process::parent_id() != parent {
+            std::process::exit(3);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn exit_when_orphaned() {}
 
 fn handle(request: Request) -> Response {
     let limits = Limits {

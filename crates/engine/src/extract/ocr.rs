@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 /// Runs a tool with no output pipes (it writes files), killing it at the deadline.
 fn run_until(mut command: Command, deadline: Instant, what: &str) -> Result<bool, ExtractError> {
+    die_with_this_thread(&mut command);
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -26,6 +27,25 @@ fn run_until(mut command: Command, deadline: Instant, what: &str) -> Result<bool
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The tool is killed if the thread that started it ends: when the worker process is killed
+/// at the per-file timeout, its OCR tools go with it instead of running on as orphans.
+#[cfg(target_os = "linux")]
+fn die_with_this_thread(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: prctl is async-signal-safe and touches only the child being started.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn die_with_this_thread(_command: &mut Command) {}
 
 /// Languages asked of Tesseract, where their data is installed.
 const LANGUAGES: &[&str] = &["eng", "deu", "fra", "spa", "por"];
