@@ -96,6 +96,10 @@ const MONTHS: &[(&str, u8)] = &[
 ];
 
 const PRESENT: &[&str] = &[
+    "till date",
+    "till now",
+    "to date",
+    "until now",
     "present",
     "current",
     "now",
@@ -131,7 +135,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // a word ("bonatto2019@…").
         r"(?:\b(?:{months}|{SEASONS})\.?\s*(?:19|20)\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
-    let present = r"present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
+    let present = r"till date|till now|to date|until now|present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
     Regex::new(&format!(
         r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|au|al|ate|hasta|until|and)\s*(?P<b>{date}|{present}))?"
     ))

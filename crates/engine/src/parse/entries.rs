@@ -365,6 +365,26 @@ fn is_title(s: &str) -> bool {
             .any(|w| w.len() > 9 && TITLE_SUFFIXES.iter().any(|t| w.ends_with(t)))
 }
 
+/// A title word other than the names of programmes ("Virtual Internship" is where one works,
+/// "Intern" is what one is).
+fn names_a_role(s: &str) -> bool {
+    const PROGRAMMES: &[&str] = &[
+        "internship",
+        "internships",
+        "traineeship",
+        "apprenticeship",
+        "fellowship",
+        "praktikum",
+        "stage",
+        "pasantia",
+        "estagio",
+    ];
+    words(s)
+        .iter()
+        .any(|w| TITLE_WORDS.contains(&w.as_str()) && !PROGRAMMES.contains(&w.as_str()))
+        || (is_title(s) && !words(s).iter().any(|w| PROGRAMMES.contains(&w.as_str())))
+}
+
 /// "M. Eng." → "M.Eng.", so spaced abbreviations match the vocabulary.
 fn compact_abbreviations(s: &str) -> String {
     static SPACED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -400,7 +420,11 @@ fn is_bullet(line: &str) -> bool {
 
 /// A line of an entry's description: a bullet, a sentence, or the wrapped tail of one.
 fn is_body(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // Dashes and ampersands between words are not words ("Manager - HR & Admin").
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     is_bullet(line)
         || line.starts_with(|c: char| c.is_lowercase())
         || words > 10
@@ -645,9 +669,9 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
             ));
         }
     }
-    // "Excelerate Internship (Project Management Intern)"
+    // "Excelerate Internship (Project Management Intern)": a programme names no role.
     if let Some((outer, inner)) = part.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
-        if is_title(inner) && !is_title(outer) {
+        if is_title(inner) && !names_a_role(outer) {
             return Some((inner.trim().to_owned(), outer.trim().to_owned()));
         }
     }
@@ -769,7 +793,14 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         }
     };
     for (i, line) in lines.iter().enumerate() {
-        if is_bullet(line) && line.split_whitespace().count() > 14 {
+        // Long bulleted lines are descriptions, unless they name a school and a year
+        // ("PG: PG Diploma (Labour Laws …) from Kare Law College, Margao in 2007").
+        let names_school_and_year = has_any(line, INSTITUTION_WORDS) && find_range(line).is_some();
+        if is_bullet(line) && line.split_whitespace().count() > 14 && !names_school_and_year {
+            continue;
+        }
+        // "Other Qualifications/Certifications:" introduces a list; it is no school.
+        if line.trim_end().ends_with(':') {
             continue;
         }
         let line = strip_bullet(line);
@@ -822,7 +853,12 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         let beside = [d.checked_sub(1), Some(d + 1)]
             .into_iter()
             .flatten()
-            .filter(|&j| j < lines.len() && !used[j] && !is_bullet(lines[j]))
+            .filter(|&j| {
+                j < lines.len()
+                    && !used[j]
+                    && !is_bullet(lines[j])
+                    && !lines[j].trim_end().ends_with(':')
+            })
             .find_map(|j| {
                 let range = find_range(lines[j]);
                 parts_without_dates(lines[j], range.as_ref())

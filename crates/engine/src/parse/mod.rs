@@ -26,6 +26,13 @@ struct Section<'a> {
     lines: Vec<&'a str>,
 }
 
+static LABELLED_SKILLS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^[\s•·*\-–]*(?:key|core|technical|it|main)?\s*(?:skills?|skill set|competencies)\s*[:：]\s*(\S.{2,})$",
+    )
+    .expect("valid regex")
+});
+
 /// Parse resume text (and link targets found in the document) into JSON Resume.
 pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let text = clean::clean_text(raw);
@@ -117,7 +124,15 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         .find(|(s, _)| s.kind == SectionKind::Skills || s.also == Some(SectionKind::Skills))
         .map(|(_, h)| h.clone())
         .unwrap_or_else(|| "Skills".to_owned());
-    let skills = lists::skills(&of_kind(SectionKind::Skills), &skill_group);
+    let mut skills = lists::skills(&of_kind(SectionKind::Skills), &skill_group);
+    if skills.is_empty() {
+        // Job-portal profiles have no skills section, only a "Key Skills: a, b, c" line.
+        skills = lines
+            .iter()
+            .find_map(|l| LABELLED_SKILLS.captures(l))
+            .map(|c| lists::skills(&[c.get(1).map_or("", |m| m.as_str())], "Skills"))
+            .unwrap_or_default();
+    }
     let languages = lists::languages(&of_kind(SectionKind::Languages));
     let summary = Some(of_kind(SectionKind::Summary).join(" "))
         .filter(|s| !s.is_empty())
@@ -264,5 +279,45 @@ mod tests {
         let text = "Jane Doe\n\nExperience\nDid things 2019 - 2020\n\nReferences\nJohn Roe, john@roe.org\n";
         let r = parse_text(text, &[]);
         assert_eq!(r.basics.email, None);
+    }
+
+    #[test]
+    fn job_portal_profile_key_skills_line_till_date_and_long_degree_bullets() {
+        // The shape of a Naukri export: no skills section, "Till Date", "X as Title" headers
+        // with spaced dashes, and long bulleted degree lines.
+        let text = "Devendra Naik\nd.naik@example.in\n\n\u{2022}\tKey Skills: HR Manager,Talent Acquisition,Payroll Management\n\nWork Experience\n\u{2022}\t \nABBOTT INDIA LTD, as HR Manager\nFeb 2014 to Till Date\nMoved from Plant role to BHR role at Mumbai head office.\n\u{2022}\t \nPutzmeister Concrete Machines Pvt. Ltd. as Manager - HR & Admin\nFeb 2008 to Feb 2014\nResponsible for Manpower Planning.\n\nEducational Background\n\u{2022}\tPG: PG Diploma (Labour Laws and Labour Welfare) from Kare Law College, Margao in 2007\n\u{2022}\tOther Qualifications/Certifications/Programs:\nDiploma in Computer Application\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(
+            r.top_skills(5),
+            vec!["HR Manager", "Talent Acquisition", "Payroll Management"]
+        );
+        assert_eq!(r.work[0].end_date, None, "Till Date is the present");
+        assert_eq!(
+            r.work[1].name.as_deref(),
+            Some("Putzmeister Concrete Machines Pvt. Ltd.")
+        );
+        assert_eq!(
+            r.education[0].institution.as_deref(),
+            Some("Kare Law College, Margao")
+        );
+        assert_eq!(r.education[0].end_date.as_deref(), Some("2007"));
+        assert_eq!(
+            r.education[1].institution, None,
+            "a list introduction is not a school"
+        );
+    }
+
+    #[test]
+    fn a_programme_names_the_employer_and_the_parenthesis_the_role() {
+        let text = "Amna Imtiaz\namna@example.com\n\nWork History\nExcelerate Virtual Internship (Project Management Intern)\nJune 2025 - July 2025 | Remote\nWorked as project lead.\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(
+            r.work[0].name.as_deref(),
+            Some("Excelerate Virtual Internship")
+        );
+        assert_eq!(
+            r.work[0].position.as_deref(),
+            Some("Project Management Intern")
+        );
     }
 }

@@ -68,6 +68,7 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     ("formacao", SectionKind::Education),
     ("educacao", SectionKind::Education),
     ("escolaridade", SectionKind::Education),
+    ("educational", SectionKind::Education),
     ("skills", SectionKind::Skills),
     ("strengths", SectionKind::Skills),
     ("starken", SectionKind::Skills),
@@ -261,6 +262,8 @@ const MODIFIERS: &[&str] = &[
     "complementaria",
     "extra",
     "curricular",
+    "paper",
+    "papers",
 ];
 
 /// A recognised heading.
@@ -298,7 +301,7 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
     }
     let folded = fold(printed);
     let words: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 5 {
