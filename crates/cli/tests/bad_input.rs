@@ -117,3 +117,26 @@ fn each_bad_input_is_one_failed_row_with_its_reason() {
     // The symlink loop adds nothing: each real file is one row.
     assert_eq!(rows.len(), if cfg!(unix) { 8 } else { 7 }, "{rows:#?}");
 }
+
+/// Found by the `extract` fuzzer: an xref stream whose sizes make lopdf 0.42 (under
+/// pdf-extract) ask for a 500 GB buffer, which aborts the process. In a worker it is one
+/// failed row; the import goes on and the next file parses.
+#[test]
+fn fuzz_lopdf_xref_stream_allocation_abort_is_contained_in_the_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-lopdf-xref-stream-allocation.pdf");
+    std::fs::copy(&fixture, dir.path().join("xref-bomb.pdf")).unwrap();
+    let fine = cvdeck_engine::synth::SyntheticResume::generate(5);
+    std::fs::write(dir.path().join("fine.txt"), fine.to_text()).unwrap();
+    let rows = import_and_list(dir.path());
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let bomb = rows
+        .iter()
+        .find(|r| r["file_name"] == "xref-bomb.pdf")
+        .unwrap();
+    assert_eq!(bomb["status"], "failed", "{bomb}");
+    assert_eq!(bomb["failure"]["kind"], "worker_crashed", "{bomb}");
+    let ok = rows.iter().find(|r| r["file_name"] == "fine.txt").unwrap();
+    assert_eq!(ok["name"], fine.name.as_str());
+}

@@ -127,6 +127,11 @@ impl ExtractError {
 
 impl From<std::io::Error> for ExtractError {
     fn from(e: std::io::Error) -> Self {
-        ExtractError::Io(e.to_string())
+        // The two a user can act on get a sentence of their own.
+        ExtractError::Io(match e.kind() {
+            std::io::ErrorKind::NotFound => "it was moved or deleted during the import".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied for your user".to_owned(),
+            _ => e.to_string(),
+        })
     }
 }

@@ -230,3 +230,39 @@ async fn an_interrupted_import_continues_after_a_restart() {
         Some(SyntheticResume::generate(5).name.as_str())
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_imports_at_once_of_overlapping_folders_give_each_file_one_row() {
+    let input = tempfile::tempdir().unwrap();
+    let (a, b) = (input.path().join("a"), input.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    // 30 distinct resumes; b holds 10 of a's files again under other names, and 10 of its own.
+    for i in 0..20u64 {
+        let text = SyntheticResume::generate(500 + i).to_text();
+        std::fs::write(a.join(format!("a-{i}.txt")), &text).unwrap();
+        if i < 10 {
+            std::fs::write(b.join(format!("copy-{i}.txt")), &text).unwrap();
+        }
+    }
+    for i in 0..10u64 {
+        let text = SyntheticResume::generate(600 + i).to_text();
+        std::fs::write(b.join(format!("b-{i}.txt")), text).unwrap();
+    }
+    let library = tempfile::tempdir().unwrap();
+    let (engine, _) = engine(library.path());
+    let (first, second) = tokio::join!(engine.import(vec![a]), engine.import(vec![b]));
+    let (first, second) = (first.unwrap(), second.unwrap());
+    assert_eq!(
+        first.queued + second.queued,
+        30,
+        "every distinct content once"
+    );
+    assert_eq!(first.duplicates + second.duplicates, 10);
+    let (x, y) = tokio::join!(first.finished(), second.finished());
+    let completed = x.unwrap().completed + y.unwrap().completed;
+    assert_eq!(completed, 30);
+    let counts = engine.library().counts().unwrap();
+    assert_eq!((counts.total(), counts.completed), (30, 30));
+    assert_eq!(engine.library().integrity_check().unwrap(), "ok");
+}

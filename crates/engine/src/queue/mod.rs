@@ -393,6 +393,15 @@ fn register_paths(
     inner: &Inner,
     paths: &[PathBuf],
 ) -> Result<(Vec<ResumeId>, u64, Vec<ResumeId>), StoreError> {
+    register_files(inner, scan_paths(paths))
+}
+
+/// Copies and registers files found by a scan; one that cannot be read by now (moved,
+/// deleted, unreadable) becomes a failed row saying so.
+fn register_files(
+    inner: &Inner,
+    files: Vec<PathBuf>,
+) -> Result<(Vec<ResumeId>, u64, Vec<ResumeId>), StoreError> {
     let lib = &inner.library;
     let limits = &inner.config.limits;
     let mut new_ids = Vec::new();
@@ -412,7 +421,7 @@ fn register_paths(
         batch.clear();
         Ok(())
     };
-    for path in scan_paths(paths) {
+    for path in files {
         match copy_into_library(lib, &path, limits) {
             Ok(file) => {
                 batch.push(file);
@@ -454,4 +463,40 @@ fn copy_into_library(lib: &Library, path: &Path, limits: &Limits) -> Result<NewF
         stored_path: stored,
         size_bytes: bytes.len() as u64,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_vanished_after_the_scan_is_a_failed_row_saying_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("library")).unwrap();
+        let engine = Engine::new(library, EngineConfig::default(), Arc::new(|_| {}));
+        let present = dir.path().join("present.txt");
+        std::fs::write(&present, "Jane Doe\njane@example.com\n").unwrap();
+        let gone = dir.path().join("gone.pdf");
+        let (new, duplicates, rejected) =
+            register_files(&engine.inner, vec![gone, present]).unwrap();
+        assert_eq!((new.len(), duplicates, rejected.len()), (1, 0, 1));
+        let card = engine.library().card(rejected[0]).unwrap();
+        assert_eq!(card.status, Status::Failed);
+        assert_eq!(card.file_name, "gone.pdf");
+        let failure = card.failure.unwrap();
+        assert_eq!(failure.kind, "io");
+        assert_eq!(
+            failure.message,
+            "cannot read file: it was moved or deleted during the import"
+        );
+    }
+
+    #[test]
+    fn unreadable_files_say_permission_denied() {
+        let e = ExtractError::from(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(
+            e.to_string(),
+            "cannot read file: permission denied for your user"
+        );
+    }
 }
