@@ -6,7 +6,7 @@ use cvdeck_wire::commands::{
 };
 use cvdeck_wire::{
     CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, PickKind, QueryDto,
-    QueryResult, ResumeDetail, ResumeId, SkillCountDto,
+    QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -63,6 +63,11 @@ pub async fn import_paths(paths: Vec<String>) -> Result<ImportStarted, CommandEr
 /// Import through the native picker; None when cancelled.
 pub async fn import_dialog(kind: PickKind) -> Result<Option<ImportStarted>, CommandError> {
     call(cmd::IMPORT_DIALOG, &ImportDialogArgs { kind }).await
+}
+
+/// Counts per status over the whole library.
+pub async fn status_counts() -> Result<StatusCounts, CommandError> {
+    call(cmd::STATUS_COUNTS, &NoArgs {}).await
 }
 
 /// Every id matching a query, in order, and the chips' counts.

@@ -48,6 +48,9 @@ pub struct Deck {
     pub query_generation: u64,
     /// Bumped whenever the order must be asked for again.
     pub refresh: u64,
+    /// Bumped when only the counts must be asked for again (the default view keeps its order
+    /// up to date itself: status changes do not move cards, new ones go first).
+    pub counts_refresh: u64,
     /// Events changed cards since the order was last asked for (counts may be stale).
     pub stale: bool,
     /// The ids matching the query, in order: the grid's rows.
@@ -86,6 +89,10 @@ pub enum Action {
     Apply(Vec<CardDto>),
     /// Ask for the order again (after events).
     Refresh,
+    /// Ask for the counts again (after events in the default view).
+    RefreshCounts,
+    /// The library's counts arrived.
+    Counted(StatusCounts),
     /// The search box changed (already debounced).
     Search(String),
     /// A status chip: None is "all".
@@ -222,7 +229,13 @@ impl Deck {
             if card.status != ParseStatus::Processing {
                 self.before_retry.remove(&card.id);
             }
-            if unfiltered && !self.order.contains(&card.id) {
+            // The default view is every id, newest (largest) first: a binary search finds it.
+            if unfiltered
+                && self
+                    .order
+                    .binary_search_by(|probe| card.id.cmp(probe))
+                    .is_err()
+            {
                 new_ids.push(card.id);
             }
             cards.insert(card.id, Rc::new(card));
@@ -267,6 +280,15 @@ impl Reducible for Deck {
             Action::Refresh => {
                 next.stale = false;
                 next.refresh += 1;
+            }
+            Action::RefreshCounts => {
+                next.stale = false;
+                next.counts_refresh += 1;
+            }
+            Action::Counted(counts) => {
+                if next.is_unfiltered() {
+                    next.counts = counts;
+                }
             }
             Action::Search(text) => {
                 let text = text.trim().to_owned();
@@ -633,5 +655,29 @@ mod tests {
         let gone = reduce(deck, Action::Deleted(2));
         assert_eq!(*gone.order, vec![1]);
         assert!(gone.deleting.is_empty());
+    }
+
+    #[test]
+    fn the_default_view_refreshes_only_its_counts_after_events() {
+        let deck = reduce(
+            Rc::default(),
+            Action::Apply(vec![card(1, ParseStatus::Pending, 1)]),
+        );
+        assert!(deck.stale && deck.is_unfiltered());
+        let deck = reduce(deck, Action::RefreshCounts);
+        assert_eq!(
+            (deck.stale, deck.counts_refresh, deck.refresh),
+            (false, 1, 0)
+        );
+        let counts = StatusCounts {
+            completed: 7,
+            ..StatusCounts::default()
+        };
+        let deck = reduce(deck, Action::Counted(counts));
+        assert_eq!(deck.counts, counts);
+        // A filtered view's counts come with its order, never from the library-wide count.
+        let deck = reduce(deck, Action::FilterStatus(Some(ParseStatus::Failed)));
+        let deck = reduce(deck, Action::Counted(StatusCounts::default()));
+        assert_eq!(deck.counts, counts);
     }
 }

@@ -127,13 +127,34 @@ pub fn app() -> Html {
             });
         });
     }
-    // Events changed cards: ask for the order and counts again, at most once a second.
+    // Events changed cards: ask for the counts (default view) or the order and counts again,
+    // at most once a second.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(deck.stale, move |stale| {
-            let timer =
-                stale.then(|| Timeout::new(REFRESH_MS, move || dispatch.dispatch(Action::Refresh)));
-            move || drop(timer)
+        use_effect_with(
+            (deck.stale, deck.is_unfiltered()),
+            move |(stale, unfiltered)| {
+                let action = if *unfiltered {
+                    Action::RefreshCounts
+                } else {
+                    Action::Refresh
+                };
+                let timer =
+                    stale.then(|| Timeout::new(REFRESH_MS, move || dispatch.dispatch(action)));
+                move || drop(timer)
+            },
+        );
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(deck.counts_refresh, move |n| {
+            if *n > 0 {
+                spawn_local(async move {
+                    if let Ok(counts) = ipc::status_counts().await {
+                        dispatch.dispatch(Action::Counted(counts));
+                    }
+                });
+            }
         });
     }
     // Keyboard: "/" searches, Escape closes the details.
