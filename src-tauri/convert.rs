@@ -51,15 +51,13 @@ pub fn card(c: Card) -> CardDto {
 
 /// A query from the UI as the library's filter and sort.
 pub fn query(q: QueryDto) -> (Filter, Sort) {
-    let months = |years: Option<u32>| years.map(|y| i64::from(y) * 12);
     let filter = Filter {
         search: q.search.filter(|s| !s.trim().is_empty()),
         status: q.status.map(status_from_wire),
         skills: q.skills,
-        min_experience_months: months(q.min_years),
-        // "At most 5 years" includes 5 years and 11 months.
-        max_experience_months: months(q.max_years).map(|m| m + 11),
-    };
+        ..Filter::default()
+    }
+    .with_years(q.min_years, q.max_years);
     let sort = match q.sort {
         SortKey::Newest => Sort::Newest,
         SortKey::Oldest => Sort::Oldest,

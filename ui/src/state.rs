@@ -442,6 +442,17 @@ mod tests {
         deck.reduce(action)
     }
 
+    /// The default view's order arriving.
+    fn ordered(ids: Vec<ResumeId>) -> Action {
+        Action::Ordered(
+            QueryDto::default(),
+            QueryResult {
+                ids,
+                counts: StatusCounts::default(),
+            },
+        )
+    }
+
     #[test]
     fn a_batch_updates_only_the_cards_it_names() {
         let deck = reduce(
@@ -569,16 +580,7 @@ mod tests {
 
     #[test]
     fn new_cards_lead_the_default_view_and_wait_for_a_refresh_in_a_filtered_one() {
-        let deck = reduce(
-            Rc::default(),
-            Action::Ordered(
-                QueryDto::default(),
-                QueryResult {
-                    ids: vec![2, 1],
-                    counts: StatusCounts::default(),
-                },
-            ),
-        );
+        let deck = reduce(Rc::default(), ordered(vec![2, 1]));
         let deck = reduce(
             deck,
             Action::Apply(vec![
@@ -634,16 +636,7 @@ mod tests {
 
     #[test]
     fn a_deletion_hides_the_card_until_undone_or_carried_out() {
-        let deck = reduce(
-            Rc::default(),
-            Action::Ordered(
-                QueryDto::default(),
-                QueryResult {
-                    ids: vec![2, 1],
-                    counts: StatusCounts::default(),
-                },
-            ),
-        );
+        let deck = reduce(Rc::default(), ordered(vec![2, 1]));
         let deck = reduce(deck, Action::OpenDetail(2));
         let deck = reduce(deck, Action::DeleteRequested(2, "Jane Doe".into()));
         assert_eq!(*deck.visible_order(), vec![1]);

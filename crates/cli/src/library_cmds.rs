@@ -54,17 +54,14 @@ impl QueryArgs {
                 )
             })?,
         };
-        let months = |years: Option<u32>| years.map(|y| i64::from(y) * 12);
-        Ok((
-            Filter {
-                search: self.search.clone(),
-                status,
-                skills: self.skills.clone(),
-                min_experience_months: months(self.min_years),
-                max_experience_months: months(self.max_years).map(|m| m + 11),
-            },
-            sort,
-        ))
+        let filter = Filter {
+            search: self.search.clone(),
+            status,
+            skills: self.skills.clone(),
+            ..Filter::default()
+        }
+        .with_years(self.min_years, self.max_years);
+        Ok((filter, sort))
     }
 }
 

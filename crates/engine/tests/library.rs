@@ -265,6 +265,12 @@ fn filters_compose_and_counts_follow_them() {
         1,
         "only Émile has under two years"
     );
+    // "At most one year" keeps 1 year and 11 months (Émile: 19 months); "at least 14" keeps
+    // Carlos (14 years 4 months).
+    let years = |min, max| lib.count(&Filter::default().with_years(min, max)).unwrap();
+    assert_eq!(years(None, Some(1)), 1);
+    assert_eq!(years(Some(14), None), 1);
+    assert_eq!(years(Some(15), None), 0);
 
     lib.fail(
         ids[0],

@@ -20,6 +20,16 @@ pub struct Filter {
     pub max_experience_months: Option<i64>,
 }
 
+impl Filter {
+    /// Narrows to a range of whole years of experience: "at most 5" keeps 5 years and 11
+    /// months, as people mean it.
+    pub fn with_years(mut self, min: Option<u32>, max: Option<u32>) -> Filter {
+        self.min_experience_months = min.map(|y| i64::from(y) * 12);
+        self.max_experience_months = max.map(|y| i64::from(y) * 12 + 11);
+        self
+    }
+}
+
 /// Order of the cards.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Sort {
