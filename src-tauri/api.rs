@@ -1,13 +1,14 @@
 //! What each command does, as plain functions over the engine (testable without a window).
 
 use crate::convert;
+use cvdeck_engine::queue::FolderWatch;
 use cvdeck_engine::store::Cursor;
 use cvdeck_engine::{Engine, ImportHandle};
 use cvdeck_wire::{
     CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, QueryDto,
     QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Most cards one `list_resumes` call returns.
 pub const MAX_PAGE: u32 = 1000;
@@ -54,6 +55,73 @@ pub fn detach(handle: ImportHandle) -> ImportStarted {
         }
     });
     started
+}
+
+/// The folders being watched, each with its live watch.
+pub type Watches = std::sync::Mutex<Vec<FolderWatch>>;
+
+/// The watched folders, as the UI shows them.
+pub fn watched_folders(engine: &Engine) -> Result<Vec<String>> {
+    let folders = engine
+        .library()
+        .watched_folders()
+        .map_err(convert::store_error)?;
+    Ok(folders
+        .into_iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect())
+}
+
+/// Starts watching a folder unless it already is (at start-up, for remembered folders).
+pub fn start_watch(engine: &Engine, watches: &Watches, folder: &Path) -> Result<()> {
+    let mut watches = watches.lock().unwrap_or_else(|p| p.into_inner());
+    if watches.iter().any(|w| w.folder() == folder) {
+        return Ok(());
+    }
+    let watch = engine
+        .watch(folder, |_| {})
+        .map_err(convert::engine_error)?;
+    watches.push(watch);
+    Ok(())
+}
+
+/// Remembers a folder, imports what is in it, and from now on what arrives.
+pub async fn watch_folder(
+    engine: &Engine,
+    watches: &Watches,
+    folder: PathBuf,
+) -> Result<Vec<String>> {
+    if !(folder.is_absolute() && folder.is_dir()) {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            format!("{} is not a folder on this computer", folder.display()),
+        ));
+    }
+    engine
+        .library()
+        .add_watched_folder(&folder)
+        .map_err(convert::store_error)?;
+    start_watch(engine, watches, &folder)?;
+    let handle = engine
+        .import(vec![folder])
+        .await
+        .map_err(convert::engine_error)?;
+    detach(handle);
+    watched_folders(engine)
+}
+
+/// Stops watching a folder and forgets it.
+pub fn unwatch_folder(engine: &Engine, watches: &Watches, folder: String) -> Result<Vec<String>> {
+    let folder = PathBuf::from(folder);
+    engine
+        .library()
+        .remove_watched_folder(&folder)
+        .map_err(convert::store_error)?;
+    watches
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .retain(|w| w.folder() != folder);
+    watched_folders(engine)
 }
 
 /// A link from a parsed resume that may be handed to the system: web pages and e-mail only

@@ -123,6 +123,32 @@ pub fn open_original<R: Runtime>(
 
 /// Shows the native picker; None when the user cancels.
 #[tauri::command]
+pub async fn watch_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<Vec<String>>> {
+    match pick(&app, PickKind::Folder)
+        .await
+        .and_then(|p| p.into_iter().next())
+    {
+        Some(folder) => api::watch_folder(&state.engine, &state.watches, folder.into())
+            .await
+            .map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub fn unwatch_folder(state: State<'_, AppState>, path: String) -> Result<Vec<String>> {
+    api::unwatch_folder(&state.engine, &state.watches, path)
+}
+
+#[tauri::command]
+pub fn watched_folders(state: State<'_, AppState>) -> Result<Vec<String>> {
+    api::watched_folders(&state.engine)
+}
+
+#[tauri::command]
 pub fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
     let url = api::validated_link(&url)?;
     app.opener()

@@ -17,6 +17,8 @@ use tauri::{Manager, Runtime};
 pub struct AppState {
     /// The engine every command works on.
     pub engine: Engine,
+    /// Live watches of the watched folders.
+    pub watches: api::Watches,
 }
 
 /// Registers the app's commands on a builder (also used by the tests' mock runtime).
@@ -36,6 +38,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::status_counts,
         commands::open_original,
         commands::open_link,
+        commands::watch_folder,
+        commands::unwatch_folder,
+        commands::watched_folders,
     ])
 }
 
@@ -70,6 +75,17 @@ pub fn start_engine<R: Runtime>(
     let engine = Engine::new(library, config, sink);
     app.manage(AppState {
         engine: engine.clone(),
+        watches: api::Watches::default(),
+    });
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = handle.state::<AppState>();
+        let folders = state.engine.library().watched_folders().unwrap_or_default();
+        for folder in folders {
+            if let Err(e) = api::start_watch(&state.engine, &state.watches, &folder) {
+                tracing::warn!("cannot watch {}: {}", folder.display(), e.message);
+            }
+        }
     });
     tauri::async_runtime::spawn(events::bridge(app.clone(), rx));
     tauri::async_runtime::spawn(async move {

@@ -189,6 +189,46 @@ fn import_list_retry_and_errors_cross_as_code_and_message() {
 }
 
 #[test]
+fn watching_a_folder_imports_it_and_what_arrives_and_unwatching_forgets_it() {
+    let t = app();
+    assert_eq!(invoke(&t, "watched_folders", json!({})).unwrap(), json!([]));
+    let left = invoke(&t, "unwatch_folder", json!({"path": "/nowhere"})).unwrap();
+    assert_eq!(left, json!([]));
+
+    // What the dialog command does once a folder is picked: import it, then watch it.
+    let folder = tempfile::tempdir().unwrap();
+    let first = SyntheticResume::generate(61);
+    std::fs::write(folder.path().join("first.txt"), first.to_text()).unwrap();
+    let state = t._app.state::<cvdeck_lib::AppState>();
+    let watched = tauri::async_runtime::block_on(cvdeck_lib::api::watch_folder(
+        &state.engine,
+        &state.watches,
+        folder.path().to_owned(),
+    ))
+    .unwrap();
+    assert_eq!(watched, vec![folder.path().to_string_lossy().into_owned()]);
+    let second = SyntheticResume::generate(62);
+    std::fs::write(folder.path().join("second.txt"), second.to_text()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let cards = wait_until_settled(&t);
+        let names: Vec<&str> = cards.iter().filter_map(|c| c["name"].as_str()).collect();
+        if names.contains(&second.name.as_str()) && names.contains(&first.name.as_str()) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{names:?}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let left = invoke(
+        &t,
+        "unwatch_folder",
+        json!({"path": folder.path().to_string_lossy()}),
+    )
+    .unwrap();
+    assert_eq!(left, json!([]));
+}
+
+#[test]
 fn capabilities_from_src_tauri_are_granted() {
     // App commands skip permission checks; a core plugin command does not, so this proves the
     // build script found src-tauri/capabilities.

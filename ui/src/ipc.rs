@@ -2,7 +2,8 @@
 //! unwraps, so a missing or failing backend shows up as an error toast, not a dead page.
 
 use cvdeck_wire::commands::{
-    self as cmd, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, QueryArgs, UrlArgs,
+    self as cmd, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, PathArgs,
+    QueryArgs, UrlArgs,
 };
 use cvdeck_wire::{
     CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, PickKind, QueryDto,
@@ -63,6 +64,21 @@ pub async fn import_paths(paths: Vec<String>) -> Result<ImportStarted, CommandEr
 /// Import through the native picker; None when cancelled.
 pub async fn import_dialog(kind: PickKind) -> Result<Option<ImportStarted>, CommandError> {
     call(cmd::IMPORT_DIALOG, &ImportDialogArgs { kind }).await
+}
+
+/// Pick a folder to watch (native dialog); the watched folders, or None when cancelled.
+pub async fn watch_folder() -> Result<Option<Vec<String>>, CommandError> {
+    call(cmd::WATCH_FOLDER, &NoArgs {}).await
+}
+
+/// Stop watching a folder; the watched folders left.
+pub async fn unwatch_folder(path: String) -> Result<Vec<String>, CommandError> {
+    call(cmd::UNWATCH_FOLDER, &PathArgs { path }).await
+}
+
+/// The watched folders.
+pub async fn watched_folders() -> Result<Vec<String>, CommandError> {
+    call(cmd::WATCHED_FOLDERS, &NoArgs {}).await
 }
 
 /// Counts per status over the whole library.

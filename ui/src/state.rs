@@ -76,6 +76,8 @@ pub struct Deck {
     pub selected: Option<ResumeId>,
     /// The card open in the detail panel.
     pub detail: Option<ResumeId>,
+    /// Folders whose new files are imported automatically.
+    pub watched: Rc<Vec<String>>,
 }
 
 /// Every change to the state.
@@ -131,6 +133,8 @@ pub enum Action {
     Progress(ImportProgress),
     /// An import finished.
     ImportFinished(ImportFinished),
+    /// The watched folders changed.
+    Watched(Vec<String>),
     /// Show a toast.
     Toast(ToastKind, String),
     /// Hide a toast.
@@ -418,6 +422,7 @@ impl Reducible for Deck {
                 };
                 next.toast(kind, text);
             }
+            Action::Watched(folders) => next.watched = Rc::new(folders),
             Action::Toast(kind, text) => next.toast(kind, text),
             Action::DismissToast(id) => next.toasts.retain(|t| t.id != id),
             Action::Dragging(on) => next.dragging = on,

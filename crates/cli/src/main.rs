@@ -84,6 +84,19 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         timeout: u64,
     },
+    /// Import a folder, then keep importing new and changed files until interrupted. The
+    /// folder is remembered, so the app watches it too; `unwatch` forgets it.
+    Watch {
+        /// Folders.
+        #[arg(required = true)]
+        folders: Vec<PathBuf>,
+    },
+    /// Stop watching folders (the app stops at its next start).
+    Unwatch {
+        /// Folders.
+        #[arg(required = true)]
+        folders: Vec<PathBuf>,
+    },
     /// Remove resumes (and the library's copies of their files).
     Delete {
         /// Resume ids.
@@ -211,6 +224,8 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             failed,
             timeout,
         } => done(retry(&library_dir, &ids, failed, timeout)),
+        Command::Watch { folders } => done(watch(&library_dir, folders)),
+        Command::Unwatch { folders } => done(unwatch(&library_dir, &folders)),
         Command::Delete { ids } => done(library_cmds::delete(&open(&library_dir)?, &ids)),
         Command::Export { format, out, query } => done(library_cmds::export_cmd(
             &open(&library_dir)?,
@@ -314,6 +329,58 @@ fn engine(
         config.parallelism = j.max(1);
     }
     Ok(Engine::new(open(library_dir)?, config, sink))
+}
+
+fn watch(library_dir: &Path, folders: Vec<PathBuf>) -> Result<()> {
+    let mut absolute = Vec::new();
+    for f in &folders {
+        anyhow::ensure!(f.is_dir(), "{} is not a folder", f.display());
+        absolute.push(std::fs::canonicalize(f)?);
+    }
+    let engine = engine(library_dir, None, 30, Arc::new(|_| {}))?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        for folder in &absolute {
+            engine.library().add_watched_folder(folder)?;
+        }
+        let first = engine.import(absolute.clone()).await?.finished().await?;
+        println!(
+            "{} completed, {} failed, {} duplicates skipped; watching {} (Ctrl-C to stop)",
+            first.completed,
+            first.failed,
+            first.duplicates,
+            absolute
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut watches = Vec::new();
+        for folder in &absolute {
+            watches.push(engine.watch(folder, |s| {
+                println!(
+                    "{} completed, {} failed, {} duplicates skipped",
+                    s.completed, s.failed, s.duplicates
+                );
+            })?);
+        }
+        tokio::signal::ctrl_c().await?;
+        drop(watches);
+        anyhow::Ok(())
+    })
+}
+
+fn unwatch(library_dir: &Path, folders: &[PathBuf]) -> Result<()> {
+    let library = open(library_dir)?;
+    for f in folders {
+        let folder = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        if library.remove_watched_folder(&folder)? {
+            println!("no longer watching {}", folder.display());
+        } else {
+            println!("{} was not watched", folder.display());
+        }
+    }
+    Ok(())
 }
 
 fn retry(library_dir: &Path, ids: &[i64], all_failed: bool, timeout: u64) -> Result<()> {

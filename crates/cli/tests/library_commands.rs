@@ -142,3 +142,45 @@ fn search_filter_show_export_retry_delete_and_stats() {
     run(library.path(), &["delete", &broken["id"].to_string()]);
     assert_eq!(list_json(library.path()).len(), 4);
 }
+
+#[test]
+fn watch_imports_what_is_there_then_what_arrives_and_is_remembered() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    let first = SyntheticResume::generate(800);
+    std::fs::write(folder.path().join("first.txt"), first.to_text()).unwrap();
+    let mut watcher = cli()
+        .arg("--library")
+        .arg(library.path())
+        .arg("watch")
+        .arg(folder.path())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let wait_for_rows = |n: usize| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let rows = common::list_json(library.path());
+            if rows.iter().filter(|r| r["status"] == "completed").count() == n {
+                return rows;
+            }
+            assert!(std::time::Instant::now() < deadline, "{rows:?}");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    wait_for_rows(1);
+    let second = SyntheticResume::generate(801);
+    std::fs::write(folder.path().join("second.txt"), second.to_text()).unwrap();
+    let rows = wait_for_rows(2);
+    assert!(
+        rows.iter().any(|r| r["name"] == second.name.as_str()),
+        "{rows:?}"
+    );
+    watcher.kill().unwrap();
+    watcher.wait().unwrap();
+    let forgotten = run(
+        library.path(),
+        &["unwatch", folder.path().to_str().unwrap()],
+    );
+    assert!(forgotten.starts_with("no longer watching"), "{forgotten}");
+}

@@ -266,3 +266,39 @@ async fn two_imports_at_once_of_overlapping_folders_give_each_file_one_row() {
     assert_eq!((counts.total(), counts.completed), (30, 30));
     assert_eq!(engine.library().integrity_check().unwrap(), "ok");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_watched_folder_imports_new_files_and_skips_unchanged_ones() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    let (engine, _) = engine(library.path());
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let _watch = engine
+        .watch(folder.path(), move |summary| {
+            let _ = tx.send(summary);
+        })
+        .unwrap();
+    let jane = SyntheticResume::generate(700);
+    std::fs::write(folder.path().join("jane.txt"), jane.to_text()).unwrap();
+    // A lock file an editor leaves beside a document is not a resume.
+    std::fs::write(folder.path().join(".~lock.jane.docx#"), "x").unwrap();
+    let summary = tokio::time::timeout(std::time::Duration::from_secs(20), rx.recv())
+        .await
+        .expect("the new file is imported")
+        .unwrap();
+    assert_eq!((summary.completed, summary.failed), (1, 0));
+    // Touching the same content again is a duplicate, not a second row.
+    std::fs::write(folder.path().join("jane.txt"), jane.to_text()).unwrap();
+    let again = tokio::time::timeout(std::time::Duration::from_secs(20), rx.recv())
+        .await
+        .expect("the change is seen")
+        .unwrap();
+    assert_eq!((again.completed, again.duplicates), (0, 1));
+    let counts = engine.library().counts().unwrap();
+    assert_eq!((counts.total(), counts.completed), (1, 1));
+    engine.library().add_watched_folder(folder.path()).unwrap();
+    assert_eq!(
+        engine.library().watched_folders().unwrap(),
+        vec![folder.path().to_owned()]
+    );
+}

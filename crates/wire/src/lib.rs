@@ -381,6 +381,20 @@ pub mod commands {
         pub format: ExportFormat,
     }
 
+    /// `watch_folder() -> Option<Vec<String>>`: picks a folder with the native dialog, imports
+    /// it and keeps importing what arrives; the watched folders, or none when cancelled.
+    pub const WATCH_FOLDER: &str = "watch_folder";
+    /// `unwatch_folder(path) -> Vec<String>`: the watched folders left.
+    pub const UNWATCH_FOLDER: &str = "unwatch_folder";
+    /// Arguments of [`UNWATCH_FOLDER`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct PathArgs {
+        /// A folder.
+        pub path: String,
+    }
+    /// `watched_folders() -> Vec<String>`
+    pub const WATCHED_FOLDERS: &str = "watched_folders";
+
     /// `open_link(url) -> ()`: http, https and mailto links only.
     pub const OPEN_LINK: &str = "open_link";
     /// Arguments of [`OPEN_LINK`].

@@ -186,6 +186,46 @@ pub fn app() -> Html {
         });
     }
 
+    // The watched folders, once at start.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if let Ok(folders) = ipc::watched_folders().await {
+                    dispatch.dispatch(Action::Watched(folders));
+                }
+            });
+        });
+    }
+    let on_watch = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: (), _| {
+            let d = dispatch.clone();
+            spawn_local(async move {
+                match ipc::watch_folder().await {
+                    Ok(Some(folders)) => d.dispatch(Action::Watched(folders)),
+                    Ok(None) => {}
+                    Err(e) => d.dispatch(Action::Toast(
+                        ToastKind::Error,
+                        format!("Cannot watch the folder: {}", e.message),
+                    )),
+                }
+            });
+        })
+    };
+    let on_unwatch = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |path: String, _| {
+            let d = dispatch.clone();
+            spawn_local(async move {
+                match ipc::unwatch_folder(path).await {
+                    Ok(folders) => d.dispatch(Action::Watched(folders)),
+                    Err(e) => d.dispatch(Action::Toast(ToastKind::Error, e.message)),
+                }
+            });
+        })
+    };
+
     // Cards coming into view are loaded once, in batches.
     let in_flight = use_mut_ref(HashSet::<ResumeId>::new);
     let on_need = {
@@ -373,6 +413,9 @@ pub fn app() -> Html {
                 progress={deck.progress()}
                 failed={counts.failed}
                 checking={!active.is_empty()}
+                watched={deck.watched.clone()}
+                on_watch={on_watch}
+                on_unwatch={on_unwatch}
             />
             if empty {
                 <section class="empty">

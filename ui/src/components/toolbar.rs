@@ -10,6 +10,12 @@ pub struct ToolbarProps {
     pub progress: Option<(u64, u64)>,
     pub failed: u64,
     pub checking: bool,
+    /// Watched folders.
+    pub watched: std::rc::Rc<Vec<String>>,
+    /// Pick a folder to watch.
+    pub on_watch: Callback<()>,
+    /// Stop watching a folder.
+    pub on_unwatch: Callback<String>,
 }
 
 /// The bar at the top of the window.
@@ -31,6 +37,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if props.failed > 0 {
                 <button class="retry-all" onclick={retry_failed}>{ format!("Retry {} failed", props.failed) }</button>
             }
+            <button class="watch-folder" title="Import new resumes from a folder as they arrive" onclick={props.on_watch.reform(|_| ())}>{ "Watch folder…" }</button>
+            { for props.watched.iter().map(|folder| {
+                let name = folder.rsplit(['/', '\\']).find(|s| !s.is_empty()).unwrap_or(folder).to_owned();
+                let (on_unwatch, path) = (props.on_unwatch.clone(), folder.clone());
+                html! {
+                    <span class="watched" title={format!("Watching {folder}")}>
+                        { format!("👁 {name}") }
+                        <button class="unwatch" aria-label={format!("Stop watching {folder}")}
+                            onclick={Callback::from(move |_| on_unwatch.emit(path.clone()))}>{ "×" }</button>
+                    </span>
+                }
+            }) }
             <span class="spacer"></span>
             if let Some((done, total)) = props.progress {
                 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>

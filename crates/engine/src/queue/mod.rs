@@ -2,6 +2,7 @@
 //! committing every status change before announcing it.
 
 mod scan;
+mod watch;
 
 use crate::error::ExtractError;
 use crate::extract::Limits;
@@ -17,6 +18,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 pub use scan::scan_paths;
+pub use watch::{FolderWatch, SETTLE};
 
 /// How the engine runs.
 #[derive(Debug, Clone)]

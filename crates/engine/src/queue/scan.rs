@@ -27,7 +27,7 @@ pub fn scan_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn is_hidden(path: &Path) -> bool {
+pub(crate) fn is_hidden(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
         n.starts_with('.') || n == "Thumbs.db" || n == "desktop.ini" || n == "__MACOSX"
     })

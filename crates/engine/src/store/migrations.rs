@@ -88,6 +88,13 @@ const MIGRATIONS: &[Migration] = &[Migration {
     END;
     INSERT INTO resumes_fts (resumes_fts) VALUES ('rebuild');",
     backfill: None,
+}, Migration {
+    // 4: folders imported automatically as files appear in them.
+    sql: "CREATE TABLE watched_folders (
+        path        TEXT PRIMARY KEY,
+        added_at    INTEGER NOT NULL
+    );",
+    backfill: None,
 }];
 
 /// Brings the schema up to date inside one transaction per version.

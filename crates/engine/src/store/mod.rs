@@ -543,6 +543,34 @@ impl Library {
         Ok(latencies)
     }
 
+    /// Folders whose new files are imported automatically, oldest first.
+    pub fn watched_folders(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT path FROM watched_folders ORDER BY added_at, path")?;
+        let folders = stmt
+            .query_map([], |r| r.get::<_, String>(0).map(PathBuf::from))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(folders)
+    }
+
+    /// Adds a watched folder (again is fine). True if it was new.
+    pub fn add_watched_folder(&self, folder: &Path) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "INSERT OR IGNORE INTO watched_folders (path, added_at) VALUES (?1, ?2)",
+            params![folder.to_string_lossy(), now_ms()],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Stops remembering a watched folder. True if it was watched.
+    pub fn remove_watched_folder(&self, folder: &Path) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "DELETE FROM watched_folders WHERE path = ?1",
+            [folder.to_string_lossy()],
+        )?;
+        Ok(n == 1)
+    }
+
     /// Runs SQLite's own consistency check; "ok" when healthy.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         Ok(self
