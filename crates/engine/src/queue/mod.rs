@@ -455,9 +455,14 @@ fn copy_into_library(lib: &Library, path: &Path, limits: &Limits) -> Result<NewF
             std::fs::create_dir_all(dir)?;
         }
         // Write then rename, so a crash never leaves a half-written copy under the final name.
-        let tmp = stored.with_extension("partial");
-        std::fs::write(&tmp, &bytes)?;
-        std::fs::rename(&tmp, &stored)?;
+        // Each writer has its own temporary file: two imports copying the same content at
+        // once must not rename each other's (the second rename just replaces equal bytes).
+        let dir = stored.parent().unwrap_or(lib.root());
+        let mut tmp = tempfile::Builder::new()
+            .suffix(".partial")
+            .tempfile_in(dir)?;
+        std::io::Write::write_all(&mut tmp, &bytes)?;
+        tmp.persist(&stored).map_err(|e| e.error)?;
     }
     Ok(NewFile {
         original_path: path.to_owned(),
