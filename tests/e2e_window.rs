@@ -179,6 +179,15 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         "{toasts}"
     );
 
+    // The status chips count what the import did.
+    wait_for("the chips' counts", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            let n = js(&client, "return ['all', 'completed', 'failed'].map(c => document.querySelector(`.status-chip.${c} .n`).textContent);").await;
+            (n == json!(["7", "6", "1"])).then_some(n)
+        }
+    })
+    .await;
     std::fs::write(
         output_dir().join("grid.png"),
         client.screenshot().await.expect("screenshot"),

@@ -400,6 +400,13 @@ impl Reducible for Deck {
             }
             Action::ImportFinished(f) => {
                 next.imports.remove(&f.import_id);
+                // The chips must be right when the toast says the import is done.
+                next.stale = false;
+                if next.is_unfiltered() {
+                    next.counts_refresh += 1;
+                } else {
+                    next.refresh += 1;
+                }
                 // Decided from the summary alone, so the order in which the command's answer
                 // and the events arrive cannot change what is said.
                 let (kind, text) = match (&f.single_name, f.completed, f.failed) {

@@ -101,7 +101,13 @@ const MIGRATIONS: &[Migration] = &[Migration {
 pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, step) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
+        // Another process (the app and the CLI, or two CLIs) may be opening the same new
+        // library: take the write lock first, then look again at what is already done.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let done: usize = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if done > i {
+            continue;
+        }
         tx.execute_batch(step.sql)?;
         if let Some(backfill) = step.backfill {
             backfill(&tx)?;

@@ -258,10 +258,11 @@ impl Library {
         std::fs::create_dir_all(root.join("files"))?;
         restrict_to_user(root);
         let mut conn = Connection::open(root.join("library.sqlite3"))?;
+        // First, so that opening a library another process is creating waits, not fails.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         migrations::migrate(&mut conn)?;
         Ok(Library {
             root: root.to_owned(),
@@ -708,6 +709,23 @@ mod tests {
         };
         assert_eq!(lib.ids(&filter, Sort::Relevance).unwrap(), vec![1]);
         assert_eq!(lib.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn a_new_library_opened_by_many_processes_at_once_is_created_once() {
+        // The app and `cvdeck-cli watch` (or two CLIs) starting together on a new library.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("library");
+        let opened: Vec<Result<(), String>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| s.spawn(|| Library::open(&root).map(|_| ()).map_err(|e| e.to_string())))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(opened.iter().all(Result::is_ok), "{opened:?}");
+        let lib = Library::open(&root).unwrap();
+        assert_eq!(lib.integrity_check().unwrap(), "ok");
+        assert!(lib.watched_folders().unwrap().is_empty());
     }
 
     #[test]
