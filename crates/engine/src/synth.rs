@@ -796,10 +796,15 @@ pub mod bombs {
         })
     }
 
+    /// A plain content stream.
+    fn content(ops: &[u8]) -> Stream {
+        Stream::new(dictionary! {}, ops.to_vec())
+    }
+
     /// One page drawing `content` with `resources`, under a pages node.
-    fn one_page(doc: &mut Document, resources: Object, content: &[u8]) -> lopdf::ObjectId {
+    fn one_page(doc: &mut Document, resources: Object, content: Stream) -> lopdf::ObjectId {
         let pages = doc.new_object_id();
-        let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let content = doc.add_object(content);
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages, "Contents" => content, "Resources" => resources,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
@@ -831,7 +836,7 @@ pub mod bombs {
                 b"/X0 Do".to_vec(),
             )),
         );
-        one_page(&mut doc, resources.into(), b"/X0 Do");
+        one_page(&mut doc, resources.into(), content(b"/X0 Do"));
         save(doc)
     }
 
@@ -843,7 +848,7 @@ pub mod bombs {
         let page = one_page(
             &mut doc,
             Object::Null,
-            b"BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET",
+            content(b"BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET"),
         );
         let middle = doc.add_object(dictionary! {
             "Type" => "Pages", "Parent" => page, "Kids" => vec![page.into()], "Count" => 1,
@@ -870,7 +875,7 @@ pub mod bombs {
         one_page(
             &mut doc,
             resources.into(),
-            b"BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET",
+            content(b"BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET"),
         );
         save(doc)
     }
@@ -920,23 +925,9 @@ pub mod bombs {
         bits.out.extend_from_slice(&(adler as u32).to_be_bytes());
         let deflated = bits.out;
         let mut doc = Document::with_version("1.5");
-        let pages = doc.new_object_id();
-        let content = doc.add_object(
-            Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflated)
-                .with_compression(false),
-        );
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages, "Contents" => content,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        });
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
-        );
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", catalog);
+        let stream = Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflated)
+            .with_compression(false);
+        one_page(&mut doc, Object::Null, stream);
         save(doc)
     }
 
