@@ -244,6 +244,22 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     })
     .await;
 
+    // Every import is over: no progress bar is left behind.
+    wait_for("the progress bar to go", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            js(
+                &client,
+                "return document.querySelector('.progress') === null;",
+            )
+            .await
+            .as_bool()
+            .filter(|gone| *gone)
+            .map(|_| json!(true))
+        }
+    })
+    .await;
+
     // Search → filter → open the details from the keyboard → export what is shown.
     let wanted = SyntheticResume::generate(101);
     let family = wanted.name.split_whitespace().last().unwrap().to_owned();

@@ -78,6 +78,8 @@ pub struct Deck {
     pub detail: Option<ResumeId>,
     /// Folders whose new files are imported automatically.
     pub watched: Rc<Vec<String>>,
+    /// The last imports that finished: news of them arriving late must not revive them.
+    finished_imports: Vec<u64>,
 }
 
 /// Every change to the state.
@@ -378,7 +380,8 @@ impl Reducible for Deck {
             }
             Action::ImportStarted(s) => {
                 let total = s.queued + s.rejected;
-                if total > 0 {
+                // A fast import can finish before the command that started it answers.
+                if total > 0 && !next.finished_imports.contains(&s.import_id) {
                     next.imports.entry(s.import_id).or_insert(ImportProgress {
                         import_id: s.import_id,
                         done: 0,
@@ -396,10 +399,16 @@ impl Reducible for Deck {
                 }
             }
             Action::Progress(p) => {
-                next.imports.insert(p.import_id, p);
+                if !next.finished_imports.contains(&p.import_id) {
+                    next.imports.insert(p.import_id, p);
+                }
             }
             Action::ImportFinished(f) => {
                 next.imports.remove(&f.import_id);
+                next.finished_imports.push(f.import_id);
+                if next.finished_imports.len() > 64 {
+                    next.finished_imports.remove(0);
+                }
                 // The chips must be right when the toast says the import is done.
                 next.stale = false;
                 if next.is_unfiltered() {
@@ -684,5 +693,38 @@ mod tests {
         let deck = reduce(deck, Action::FilterStatus(Some(ParseStatus::Failed)));
         let deck = reduce(deck, Action::Counted(StatusCounts::default()));
         assert_eq!(deck.counts, counts);
+    }
+
+    #[test]
+    fn a_fast_import_that_finished_before_its_start_answer_leaves_no_progress_bar() {
+        // Regression: the progress bar stayed at "0 / 1" after a one-file import whose
+        // finished event overtook the command's answer and a late progress event.
+        let finished = ImportFinished {
+            import_id: 4,
+            completed: 1,
+            failed: 0,
+            duplicates: 0,
+            single_name: Some("Jane Doe".into()),
+        };
+        let deck = reduce(Rc::default(), Action::ImportFinished(finished));
+        let deck = reduce(
+            deck,
+            Action::Progress(ImportProgress {
+                import_id: 4,
+                done: 0,
+                failed: 0,
+                total: 1,
+            }),
+        );
+        let deck = reduce(
+            deck,
+            Action::ImportStarted(ImportStarted {
+                import_id: 4,
+                queued: 1,
+                duplicates: 0,
+                rejected: 0,
+            }),
+        );
+        assert_eq!(deck.progress(), None);
     }
 }
