@@ -57,6 +57,17 @@ fn tree_rss(root: u32) -> u64 {
         .sum()
 }
 
+/// `cvdeck-cli --library LIBRARY import [--jobs N] FOLDER`.
+fn import_command(exe: &Path, library: &Path, jobs: Option<usize>, folder: &Path) -> Command {
+    let mut cmd = Command::new(exe);
+    cmd.arg("--library").arg(library).arg("import");
+    if let Some(jobs) = jobs {
+        cmd.arg("--jobs").arg(jobs.to_string());
+    }
+    cmd.arg(folder);
+    cmd
+}
+
 /// Runs `cmd`, sampling its tree's memory; returns (wall time, peak RSS).
 fn run_sampled(mut cmd: Command) -> Result<(Duration, u64)> {
     let started = Instant::now();
@@ -133,14 +144,7 @@ pub fn bench_import(work: &Path, count: u64, jobs: usize) -> Result<std::process
 
     // CV Deck: the whole import of every file.
     let exe = std::env::current_exe()?;
-    let mut cmd = Command::new(&exe);
-    cmd.arg("--library")
-        .arg(&library)
-        .arg("import")
-        .arg("--jobs")
-        .arg(jobs.to_string())
-        .arg(&files);
-    let (elapsed, peak) = run_sampled(cmd)?;
+    let (elapsed, peak) = run_sampled(import_command(&exe, &library, Some(jobs), &files))?;
     let rate = count as f64 / elapsed.as_secs_f64();
     println!(
         "cvdeck-cli import, {count} files (PDF, DOCX, text), --jobs {jobs}: {:.1} s, {rate:.0} files/s; peak RSS of the process tree {:.0} MB",
@@ -156,11 +160,7 @@ pub fn bench_import(work: &Path, count: u64, jobs: usize) -> Result<std::process
     let counts = lib.counts()?;
     let mut latencies = lib.parse_latencies_ms()?;
     latencies.sort_unstable();
-    let db: u64 = ["library.sqlite3", "library.sqlite3-wal"]
-        .iter()
-        .filter_map(|f| std::fs::metadata(library.join(f)).ok())
-        .map(|m| m.len())
-        .sum();
+    let db = crate::bench_library::db_size(&library);
     println!(
         "{} completed, {} failed; queued→done latency p50 {} ms, p95 {} ms; database {:.1} MB",
         counts.completed,
@@ -183,15 +183,7 @@ pub fn bench_import(work: &Path, count: u64, jobs: usize) -> Result<std::process
             }
         }
     }
-    let mut pdf_only = Command::new(&exe);
-    pdf_only
-        .arg("--library")
-        .arg(&pdf_library)
-        .arg("import")
-        .arg("--jobs")
-        .arg(jobs.to_string())
-        .arg(&pdf_dir);
-    let (elapsed, peak) = run_sampled(pdf_only)?;
+    let (elapsed, peak) = run_sampled(import_command(&exe, &pdf_library, Some(jobs), &pdf_dir))?;
     let pdf_rate = pdfs as f64 / elapsed.as_secs_f64();
     println!(
         "cvdeck-cli import, the {pdfs} PDFs alone: {:.1} s, {pdf_rate:.0} files/s, peak RSS {:.0} MB; ratio cvdeck / pdftotext = {:.2}",
@@ -200,13 +192,7 @@ pub fn bench_import(work: &Path, count: u64, jobs: usize) -> Result<std::process
         pdf_rate / reference_rate
     );
 
-    let mut again = Command::new(&exe);
-    again
-        .arg("--library")
-        .arg(&library)
-        .arg("import")
-        .arg(&files);
-    let (elapsed, _) = run_sampled(again)?;
+    let (elapsed, _) = run_sampled(import_command(&exe, &library, None, &files))?;
     println!(
         "re-import of the same {count} files (all duplicates): {:.2} s",
         elapsed.as_secs_f64()

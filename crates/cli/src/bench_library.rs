@@ -40,7 +40,8 @@ fn fill(dir: &Path, count: u64) -> Result<()> {
     Ok(())
 }
 
-fn db_size(dir: &Path) -> u64 {
+/// Bytes of the library's database, write-ahead log included.
+pub(crate) fn db_size(dir: &Path) -> u64 {
     ["library.sqlite3", "library.sqlite3-wal"]
         .iter()
         .filter_map(|f| std::fs::metadata(dir.join(f)).ok())

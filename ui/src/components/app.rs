@@ -445,7 +445,7 @@ pub fn app() -> Html {
                             order={visible.clone()}
                             cards={deck.cards.clone()}
                             selected={deck.selected}
-                            highlight={Rc::new((*highlight).clone())}
+                            highlight={highlight.clone()}
                             generation={deck.query_generation}
                             on_retry={on_retry.clone()}
                             on_open={on_open.clone()}

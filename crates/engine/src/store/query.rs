@@ -197,6 +197,14 @@ fn ranked(filter: &Filter, sort: Sort) -> bool {
             .is_some()
 }
 
+/// Where a page in relevance order starts: its cursor is an offset ("o:N").
+fn ranked_offset(after: Option<&Cursor>) -> u64 {
+    after
+        .and_then(|c| c.0.strip_prefix("o:"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// An ordered id query: SQL, parameters, and whether the second column is the sort key.
 fn ordered_ids(
     filter: &Filter,
@@ -206,10 +214,7 @@ fn ordered_ids(
 ) -> (String, Vec<Value>) {
     let plan = Plan::new(filter, true);
     if ranked(filter, sort) {
-        let offset: i64 = after
-            .and_then(|c| c.0.strip_prefix("o:"))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
+        let offset = ranked_offset(after);
         let page = limit
             .map(|l| format!(" LIMIT {} OFFSET {offset}", i64::from(l) + 1))
             .unwrap_or_default();
@@ -300,13 +305,10 @@ impl Library {
         let more = rows.len() > limit as usize;
         let rows = &rows[..rows.len().min(limit as usize)];
         let next = match rows.last() {
-            Some(_) if more && ranked(filter, sort) => {
-                let offset: u64 = after
-                    .and_then(|c| c.0.strip_prefix("o:"))
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(0);
-                Some(Cursor(format!("o:{}", offset + u64::from(limit))))
-            }
+            Some(_) if more && ranked(filter, sort) => Some(Cursor(format!(
+                "o:{}",
+                ranked_offset(after) + u64::from(limit)
+            ))),
             Some((id, key)) if more => Some(Cursor(match key {
                 Value::Text(k) => format!("{id}:{k}"),
                 Value::Integer(k) => format!("{id}:{k}"),
