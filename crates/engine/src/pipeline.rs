@@ -31,7 +31,7 @@ pub fn parse_bytes(bytes: &[u8], limits: &Limits) -> Result<Parsed, ExtractError
         Ok(Parsed {
             format,
             resume,
-            text: extracted.text,
+            text: extract::display_text(&extracted.text),
         })
     }));
     match outcome {

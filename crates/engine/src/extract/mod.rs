@@ -82,7 +82,8 @@ impl Default for Limits {
 /// Text pulled out of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Extracted {
-    /// The text, pages separated by a form feed (`\x0c`).
+    /// The text, pages separated by a form feed (`\x0c`); where a second column starts, a
+    /// line holding only [`COLUMN_START`] (see [`display_text`]).
     pub text: String,
     /// Number of pages (1 for formats without pages).
     pub pages: usize,
@@ -90,6 +91,18 @@ pub struct Extracted {
     pub links: Vec<String>,
     /// Things worth knowing about how the text was obtained.
     pub warnings: Vec<String>,
+}
+
+/// Marks, on a line of its own, where a page's second column starts: the parser looks there
+/// for the contacts that sidebars begin with.
+pub const COLUMN_START: char = '\u{1E}';
+
+/// The marker as it stands in [`Extracted::text`].
+pub(crate) const COLUMN_START_LINE: &str = "\n\u{1E}\n";
+
+/// The extracted text as people read it: column markers become plain line breaks.
+pub fn display_text(text: &str) -> String {
+    text.replace(COLUMN_START_LINE, "\n")
 }
 
 /// Recognise the format of `bytes`, or say what the file is instead.

@@ -86,7 +86,7 @@ fn extract_unlocked(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     Ok(Extracted {
         text: pages
             .join("\x0c")
-            .replace(super::layout::COLUMN_BREAK, "\n"),
+            .replace(super::layout::COLUMN_BREAK, super::COLUMN_START_LINE),
         pages: page_numbers.len(),
         links,
         warnings,

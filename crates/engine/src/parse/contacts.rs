@@ -112,6 +112,13 @@ const NETWORKS: &[(&str, &str)] = &[
     ("xing.com", "XING"),
 ];
 
+/// The host of a printed URL, without scheme and "www." ("fb.co" for "http://fb.co/dd").
+pub(crate) fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
 /// The network a URL belongs to, if it is a profile.
 pub(crate) fn profile_from_url(url: &str) -> Option<Profile> {
     let lower = url.to_ascii_lowercase();

@@ -231,10 +231,10 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
 /// A location found in one header line.
 pub(crate) fn location_in(line: &str) -> Option<String> {
     if let Some(c) = LOCATION_LABEL.captures(line.trim()) {
-        return Some(c[1].trim().to_owned());
+        return Some(c[1].trim().to_owned()).filter(|place| !is_placeholder(place));
     }
     for seg in segments(line) {
-        if seg.contains('@') || seg.contains("www.") || seg.contains("://") {
+        if seg.contains('@') || seg.contains("www.") || seg.contains("://") || is_placeholder(seg) {
             continue;
         }
         if CITY_REGION.is_match(seg) && seg.split_whitespace().count() <= 8 {
@@ -246,6 +246,23 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
         }
     }
     comma_separated_location(line)
+}
+
+/// Words a template prints where the address goes until someone fills it in.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "address", "street", "city", "county", "country", "state", "zip", "postcode", "town", "your",
+    "here", "region", "province",
+];
+
+/// "Address, Street, 00000 County": a template's sample address, not a place.
+fn is_placeholder(segment: &str) -> bool {
+    let folded = fold(segment);
+    let mut words = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| PLACEHOLDER_WORDS.contains(&w) || w.chars().all(|c| c == '0' || c == 'x'))
 }
 
 /// "Andover, MN, (763)-226-6497, a@b.com": contacts in one comma-separated line; the place is
@@ -388,6 +405,23 @@ mod tests {
         assert_eq!(
             location_in("Adresse : 12 rue de la Paix, Paris"),
             Some("12 rue de la Paix, Paris".into())
+        );
+    }
+
+    #[test]
+    fn template_sample_addresses_are_not_places() {
+        assert_eq!(
+            location_in("mm@x.com\t000-00-0000\tAddress, Street, 00000 County"),
+            None
+        );
+        assert_eq!(location_in("Address: Your Street, City"), None);
+        assert_eq!(
+            location_in("Street 5, 00100 Helsinki"),
+            Some("Street 5, 00100 Helsinki".into())
+        );
+        assert_eq!(
+            location_in("Bahria Town, Lahore City"),
+            Some("Bahria Town, Lahore City".into())
         );
     }
 }

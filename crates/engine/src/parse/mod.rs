@@ -36,13 +36,27 @@ static LABELLED_SKILLS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// Parse resume text (and link targets found in the document) into JSON Resume.
 pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let text = clean::clean_text(raw);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !is_column_start(l))
+        .collect();
     let mut header: Vec<&str> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut headings = Vec::new();
+    // Sidebars often begin with contacts (place, handles) above their first heading; those
+    // lines of the first second column are looked at for contacts too.
+    let mut column_head: Vec<&str> = Vec::new();
+    let mut in_column_head = false;
+    let mut seen_column = false;
     let mut previous_blank = true;
     let mut previous: Option<&str> = None;
     for raw in text.lines() {
+        if is_column_start(raw) {
+            in_column_head = !seen_column && !sections.is_empty();
+            seen_column = true;
+            previous_blank = true;
+            continue;
+        }
         let blank = raw.trim().is_empty();
         let stands_apart =
             previous_blank || previous.is_some_and(|p| p.trim_end().ends_with(['.', ':']));
@@ -53,6 +67,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         previous = Some(raw);
         let line = &raw;
         if let Some(h) = heading(line).filter(|h| h.is_certain() || stands_apart) {
+            in_column_head = false;
             headings.push(h.text.clone());
             sections.push(Section {
                 kind: h.kind,
@@ -60,6 +75,9 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                 lines: Vec::new(),
             });
         } else if let Some(section) = sections.last_mut() {
+            if in_column_head && column_head.len() < COLUMN_HEAD_LINES {
+                column_head.push(line);
+            }
             section.lines.push(line);
         } else {
             header.push(line);
@@ -77,6 +95,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     // but the references.
     let mut contact_lines: Vec<&str> = header.iter().take(15).copied().collect();
     contact_lines.extend(of_kind(SectionKind::Contact));
+    contact_lines.extend(column_head);
     let contact_text = contact_lines.join("\n");
     let elsewhere: String = sections
         .iter()
@@ -117,6 +136,16 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         });
 
     let work = entries::work(&of_kind(SectionKind::Work));
+    // No place in the contacts: where the current job is, is where a recruiter would look.
+    let location = location.or_else(|| {
+        let current = work
+            .iter()
+            .find(|w| w.start_date.is_some() && w.end_date.is_none())?
+            .location
+            .clone()?;
+        warnings.push("location taken from the current job".to_owned());
+        Some(current)
+    });
     let education = entries::education(&of_kind(SectionKind::Education));
     let skill_group = sections
         .iter()
@@ -174,6 +203,15 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     }
 }
 
+/// How many lines at the top of a sidebar may hold contacts.
+const COLUMN_HEAD_LINES: usize = 4;
+
+fn is_column_start(line: &str) -> bool {
+    line.trim_matches(' ')
+        .chars()
+        .eq([crate::extract::COLUMN_START])
+}
+
 fn first_of(found: Vec<String>, fallback: impl FnOnce() -> Vec<String>) -> Option<String> {
     found
         .into_iter()
@@ -203,9 +241,14 @@ fn links(
                     profiles.push(p);
                 }
             }
-            None => {
-                url.get_or_insert(u);
-            }
+            // The first personal site is `url`; more of them ("site.com | fb.co/me") are
+            // profiles named by their host, as JSON Resume has one `url`.
+            None if url.is_none() => url = Some(u),
+            None => profiles.push(Profile {
+                network: contacts::host(&u).to_owned(),
+                username: None,
+                url: Some(u),
+            }),
         }
     }
     for p in contacts::labelled_handles(contact_text) {
@@ -319,5 +362,35 @@ mod tests {
             r.work[0].position.as_deref(),
             Some("Project Management Intern")
         );
+    }
+
+    #[test]
+    fn a_second_personal_site_in_the_header_was_dropped() {
+        let text = "Dev Das\ndevdas.com| fb.co/dd\ndev@example.com\n\nExperience\nEngineer\nAcme\t2019 - 2020\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.url.as_deref(), Some("devdas.com"));
+        assert_eq!(r.basics.profiles.len(), 1);
+        assert_eq!(r.basics.profiles[0].network, "fb.co");
+        assert_eq!(r.basics.profiles[0].url.as_deref(), Some("fb.co/dd"));
+    }
+
+    #[test]
+    fn a_sidebar_that_begins_with_the_place_gives_the_location() {
+        let text = "Jeanne Martin\njeanne@example.fr\n\nExpérience professionnelle\nIngénieure\nOrange\t2020 - 2022\n\u{1e}\nLyon, France\tjmartin\n\nCompétences\nRust, Python\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.location.address.as_deref(), Some("Lyon, France"));
+        assert_eq!(r.top_skills(3), vec!["Rust", "Python"]);
+        assert!(!r.meta.sections.iter().any(|s| s.contains('\u{1e}')));
+    }
+
+    #[test]
+    fn without_a_place_in_the_contacts_the_current_jobs_place_is_the_location() {
+        let text = "Marissa Mayer\nmm@example.com\tAddress, Street, 00000 County\n\nExperience\nPresident & CEO\nYahoo!\nJuly 2012 – Ongoing\tSunnyvale, CA\n• Led things\n\nVice President\nGoogle\nOct 2010 – July 2012\tPalo Alto, CA\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.location.address.as_deref(), Some("Sunnyvale, CA"));
+        assert!(r
+            .meta
+            .warnings
+            .contains(&"location taken from the current job".to_owned()));
     }
 }
