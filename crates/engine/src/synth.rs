@@ -31,6 +31,17 @@ pub struct School {
     pub year: u32,
 }
 
+/// A certification on a synthetic resume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certification {
+    /// e.g. "AWS Certified Solutions Architect".
+    pub name: String,
+    /// Who issued it.
+    pub issuer: String,
+    /// Year obtained.
+    pub year: u32,
+}
+
 /// A resume whose every field is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntheticResume {
@@ -50,6 +61,8 @@ pub struct SyntheticResume {
     pub schools: Vec<School>,
     /// Skills.
     pub skills: Vec<String>,
+    /// Certifications (none on some resumes).
+    pub certificates: Vec<Certification>,
     /// The language it is written in.
     pub language: Language,
 }
@@ -74,6 +87,7 @@ struct Vocabulary {
     experience: &'static str,
     education: &'static str,
     skills: &'static str,
+    certificates: &'static str,
     contact: &'static str,
     present: &'static str,
     months: [&'static str; 12],
@@ -110,6 +124,7 @@ impl Language {
                 experience: "Experience",
                 education: "Education",
                 skills: "Skills",
+                certificates: "Certifications",
                 contact: "Contact",
                 present: "Present",
                 months: [
@@ -125,6 +140,7 @@ impl Language {
                 experience: "Berufserfahrung",
                 education: "Ausbildung",
                 skills: "Kenntnisse",
+                certificates: "Zertifikate",
                 contact: "Kontakt",
                 present: "heute",
                 months: [
@@ -154,6 +170,7 @@ impl Language {
                 experience: "Expérience professionnelle",
                 education: "Formation",
                 skills: "Compétences",
+                certificates: "Certifications",
                 contact: "Contact",
                 present: "aujourd'hui",
                 months: [
@@ -192,6 +209,7 @@ impl Language {
                 experience: "Experiencia laboral",
                 education: "Educación",
                 skills: "Habilidades",
+                certificates: "Certificaciones",
                 contact: "Contacto",
                 present: "actualidad",
                 months: [
@@ -230,6 +248,7 @@ impl Language {
                 experience: "Experiência profissional",
                 education: "Formação acadêmica",
                 skills: "Competências",
+                certificates: "Certificações",
                 contact: "Contato",
                 present: "atual",
                 months: [
@@ -305,6 +324,18 @@ const TITLES: &[&str] = &[
     "Site Reliability Engineer",
     "Data Scientist",
 ];
+const CERTIFICATIONS: &[(&str, &str)] = &[
+    ("AWS Certified Solutions Architect", "Amazon Web Services"),
+    ("Professional Scrum Master I", "Scrum.org"),
+    ("Google Data Analytics Certificate", "Google"),
+    ("CCNA", "Cisco"),
+    ("ITIL 4 Foundation", "Axelos"),
+    (
+        "Certified Kubernetes Administrator",
+        "Cloud Native Computing Foundation",
+    ),
+];
+
 const COMPANIES: &[&str] = &[
     "Acme Corp",
     "Globex GmbH",
@@ -422,6 +453,17 @@ impl SyntheticResume {
                 year: year - (r.next() % 2) as u32,
             }],
             skills,
+            certificates: (0..r.next() % 3)
+                .map(|k| {
+                    let (name, issuer) =
+                        CERTIFICATIONS[(seed as usize + k as usize * 2) % CERTIFICATIONS.len()];
+                    Certification {
+                        name: name.to_owned(),
+                        issuer: issuer.to_owned(),
+                        year: 2024 - (r.next() % 8) as u32,
+                    }
+                })
+                .collect(),
             language,
         }
     }
@@ -460,6 +502,26 @@ impl SyntheticResume {
         out
     }
 
+    fn certificate_lines(&self) -> Vec<(String, bool)> {
+        self.certificates
+            .iter()
+            .map(|c| (format!("{} – {}, {}", c.name, c.issuer, c.year), false))
+            .collect()
+    }
+
+    /// The sections under the header, in order, with their lines; empty ones left out.
+    fn sections(&self) -> Vec<(&'static str, Vec<(String, bool)>)> {
+        let words = self.language.vocabulary();
+        [
+            (words.experience, self.job_lines()),
+            (words.education, self.school_lines()),
+            (words.certificates, self.certificate_lines()),
+        ]
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect()
+    }
+
     fn school_lines(&self) -> Vec<(String, bool)> {
         self.schools
             .iter()
@@ -476,17 +538,15 @@ impl SyntheticResume {
     pub fn to_text(&self) -> String {
         let words = self.language.vocabulary();
         let mut out = format!(
-            "{}\n{}\n{} | {} | {}\n\n{}\n",
-            self.name, self.headline, self.location, self.email, self.phone, words.experience
+            "{}\n{}\n{} | {} | {}\n",
+            self.name, self.headline, self.location, self.email, self.phone
         );
-        for (line, _) in self.job_lines() {
-            out.push_str(&line);
-            out.push('\n');
-        }
-        out.push_str(&format!("\n{}\n", words.education));
-        for (line, _) in self.school_lines() {
-            out.push_str(&line);
-            out.push('\n');
+        for (title, lines) in self.sections() {
+            out.push_str(&format!("\n{title}\n"));
+            for (line, _) in lines {
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
         out.push_str(&format!("\n{}\n{}\n", words.skills, self.skills.join(", ")));
         out
@@ -511,10 +571,7 @@ impl SyntheticResume {
                     &format!("{} | {} | {}", self.location, self.email, self.phone),
                 );
                 y -= 30.0;
-                for (title, lines) in [
-                    (words.experience, self.job_lines()),
-                    (words.education, self.school_lines()),
-                ] {
+                for (title, lines) in self.sections() {
                     page.text(50.0, y, 13.0, true, title);
                     y -= 18.0;
                     for (line, bold) in lines {
@@ -549,10 +606,7 @@ impl SyntheticResume {
                     y -= 12.5;
                 }
                 let mut y = 736.0;
-                for (title, lines) in [
-                    (words.experience, self.job_lines()),
-                    (words.education, self.school_lines()),
-                ] {
+                for (title, lines) in self.sections() {
                     page.text(230.0, y, 13.0, true, title);
                     y -= 19.0;
                     for (line, bold) in lines {
@@ -576,13 +630,12 @@ impl SyntheticResume {
             )
         };
         let words = self.language.vocabulary();
-        let mut body = p(&self.name, true) + &p(&self.headline, false) + &p(words.experience, true);
-        for (line, bold) in self.job_lines() {
-            body += &p(&line, bold);
-        }
-        body += &p(words.education, true);
-        for (line, bold) in self.school_lines() {
-            body += &p(&line, bold);
+        let mut body = p(&self.name, true) + &p(&self.headline, false);
+        for (title, lines) in self.sections() {
+            body += &p(title, true);
+            for (line, bold) in lines {
+                body += &p(&line, bold);
+            }
         }
         body += &p(words.skills, true);
         body += "<w:tbl><w:tr>";
@@ -1093,10 +1146,11 @@ mod tests {
             "{:?}",
             parsed.resume.meta.warnings
         );
-        assert_eq!(
-            parsed.resume.meta.sections,
-            vec!["Contact", "Skills", "Experience", "Education"]
-        );
+        let mut expected = vec!["Contact", "Skills", "Experience", "Education"];
+        if !r.certificates.is_empty() {
+            expected.push("Certifications");
+        }
+        assert_eq!(parsed.resume.meta.sections, expected);
     }
 
     #[test]

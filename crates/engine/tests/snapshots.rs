@@ -81,6 +81,30 @@ fn five_languages_three_layouts() {
                     truth.skills
                 ));
             }
+            if r.meta.language.as_deref() != Some(language.code()) {
+                problems.push(format!("{case}: meta.language = {:?}", r.meta.language));
+            }
+            let certificates: Vec<(String, Option<String>, Option<String>)> = r
+                .certificates
+                .iter()
+                .map(|c| (c.name.clone(), c.issuer.clone(), c.date.clone()))
+                .collect();
+            let want: Vec<(String, Option<String>, Option<String>)> = truth
+                .certificates
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.clone(),
+                        Some(c.issuer.clone()),
+                        Some(c.year.to_string()),
+                    )
+                })
+                .collect();
+            if certificates != want {
+                problems.push(format!(
+                    "{case}: certificates {certificates:?}, want {want:?}"
+                ));
+            }
         }
     }
     assert!(

@@ -112,6 +112,18 @@ const NETWORKS: &[(&str, &str)] = &[
     ("xing.com", "XING"),
 ];
 
+/// A printed link as an absolute URL ("github.com/jane" → "https://github.com/jane"), as
+/// JSON Resume's `uri` fields and the link opener want.
+pub(crate) fn with_scheme(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    {
+        url.to_owned()
+    } else {
+        format!("https://{url}")
+    }
+}
+
 /// The host of a printed URL, without scheme and "www." ("fb.co" for "http://fb.co/dd").
 pub(crate) fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);

@@ -406,7 +406,7 @@ fn has_any(s: &str, vocabulary: &[&str]) -> bool {
             .any(|v| folded.contains(*v))
 }
 
-fn is_bullet(line: &str) -> bool {
+pub(crate) fn is_bullet(line: &str) -> bool {
     let words = line.split_whitespace().count();
     if words > 14 {
         return true;
@@ -419,7 +419,7 @@ fn is_bullet(line: &str) -> bool {
 }
 
 /// A line of an entry's description: a bullet, a sentence, or the wrapped tail of one.
-fn is_body(line: &str) -> bool {
+pub(crate) fn is_body(line: &str) -> bool {
     // Dashes and ampersands between words are not words ("Manager - HR & Admin").
     let words = line
         .split_whitespace()
@@ -529,14 +529,14 @@ fn labelled_role(part: &str) -> Option<(bool, String)> {
     }
 }
 
-fn strip_bullet(line: &str) -> &str {
+pub(crate) fn strip_bullet(line: &str) -> &str {
     line.trim_start_matches([
         '•', '-', '*', '▪', '◦', '➢', '‣', '●', '○', '■', '►', '→', '✓', '–', '·', ' ',
     ])
 }
 
 /// A line with its date range cut out and the pieces that remain.
-fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
+pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
     let text = match range {
         Some(r) => format!("{} {}", &line[..r.span.0], &line[r.span.1..]),
         None => line.to_owned(),

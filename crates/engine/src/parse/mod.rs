@@ -5,7 +5,9 @@ pub(crate) mod clean;
 mod contacts;
 mod dates;
 mod entries;
+mod extras;
 mod header;
+mod language;
 mod lists;
 mod sections;
 
@@ -77,6 +79,9 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         } else if let Some(section) = sections.last_mut() {
             if in_column_head && column_head.len() < COLUMN_HEAD_LINES {
                 column_head.push(line);
+                if is_contact_line(line) {
+                    continue;
+                }
             }
             section.lines.push(line);
         } else {
@@ -163,6 +168,23 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             .unwrap_or_default();
     }
     let languages = lists::languages(&of_kind(SectionKind::Languages));
+    // "Certifications & Awards": listed once, under the kind the heading names first.
+    let only_kind = |kind: SectionKind| -> Vec<&str> {
+        sections
+            .iter()
+            .filter(|s| s.kind == kind)
+            .flat_map(|s| s.lines.iter().copied())
+            .collect()
+    };
+    let projects = extras::projects(&only_kind(SectionKind::Projects));
+    let certificates = extras::certificates(&only_kind(SectionKind::Certificates));
+    let awards = extras::awards(&only_kind(SectionKind::Awards));
+    let publications = extras::publications(&only_kind(SectionKind::Publications));
+    let volunteer = extras::volunteer(entries::work(&only_kind(SectionKind::Volunteer)));
+    let interests = extras::interests(lists::skills(
+        &only_kind(SectionKind::Interests),
+        "Interests",
+    ));
     let summary = Some(of_kind(SectionKind::Summary).join(" "))
         .filter(|s| !s.is_empty())
         .map(|s| s.chars().take(1200).collect());
@@ -194,8 +216,15 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         education,
         skills,
         languages,
+        projects,
+        certificates,
+        awards,
+        publications,
+        volunteer,
+        interests,
         meta: Meta {
             version: PARSER_VERSION.to_owned(),
+            language: language::detect(&text),
             sections: headings,
             warnings,
             ..Meta::default()
@@ -205,6 +234,14 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
 
 /// How many lines at the top of a sidebar may hold contacts.
 const COLUMN_HEAD_LINES: usize = 4;
+
+/// A place, an address, a number or a link: contacts, not a section's content.
+fn is_contact_line(line: &str) -> bool {
+    header::location_in(line).is_some()
+        || !contacts::emails(line).is_empty()
+        || !contacts::phones(line).is_empty()
+        || !contacts::urls(line).is_empty()
+}
 
 fn is_column_start(line: &str) -> bool {
     line.trim_matches(' ')
@@ -277,11 +314,12 @@ fn links(
     }
     // One address per profile: the URL when there is one, else the handle as printed.
     for p in &mut profiles {
-        if p.url.is_some() {
+        if let Some(u) = p.url.take() {
+            p.url = Some(contacts::with_scheme(&u));
             p.username = None;
         }
     }
-    (url, profiles)
+    (url.map(|u| contacts::with_scheme(&u)), profiles)
 }
 
 #[cfg(test)]
@@ -302,7 +340,7 @@ mod tests {
         );
         assert_eq!(
             r.basics.profiles[0].url.as_deref(),
-            Some("github.com/janedoe")
+            Some("https://github.com/janedoe")
         );
         assert_eq!(r.work[0].name.as_deref(), Some("Acme GmbH"));
         assert_eq!(r.work[0].position.as_deref(), Some("Staff Engineer"));
@@ -368,10 +406,13 @@ mod tests {
     fn a_second_personal_site_in_the_header_was_dropped() {
         let text = "Dev Das\ndevdas.com| fb.co/dd\ndev@example.com\n\nExperience\nEngineer\nAcme\t2019 - 2020\n";
         let r = parse_text(text, &[]);
-        assert_eq!(r.basics.url.as_deref(), Some("devdas.com"));
+        assert_eq!(r.basics.url.as_deref(), Some("https://devdas.com"));
         assert_eq!(r.basics.profiles.len(), 1);
         assert_eq!(r.basics.profiles[0].network, "fb.co");
-        assert_eq!(r.basics.profiles[0].url.as_deref(), Some("fb.co/dd"));
+        assert_eq!(
+            r.basics.profiles[0].url.as_deref(),
+            Some("https://fb.co/dd")
+        );
     }
 
     #[test]

@@ -134,6 +134,7 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     ("hobbys", SectionKind::Interests),
     ("loisirs", SectionKind::Interests),
     ("interets", SectionKind::Interests),
+    ("interet", SectionKind::Interests),
     ("intereses", SectionKind::Interests),
     ("interesses", SectionKind::Interests),
     ("activities", SectionKind::Interests),
@@ -264,6 +265,12 @@ const MODIFIERS: &[&str] = &[
     "curricular",
     "paper",
     "papers",
+    // "Centres d'intérêt", "Langues parlées".
+    "centres",
+    "centre",
+    "d",
+    "l",
+    "parlees",
 ];
 
 /// A recognised heading.
@@ -301,7 +308,7 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
     }
     let folded = fold(printed);
     let words: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '\'' | '’'))
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 5 {
@@ -356,6 +363,8 @@ mod tests {
             ("Compétences techniques", SectionKind::Skills),
             ("Honors & Awards", SectionKind::Awards),
             ("Skills & Interests", SectionKind::Skills),
+            ("Centres d’intérêt", SectionKind::Interests),
+            ("Centres d'intérêt", SectionKind::Interests),
         ] {
             assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
         }
