@@ -771,25 +771,18 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
 
 /// Education entries from the lines of an education section.
 pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
+    #[derive(Default)]
     struct Draft {
         entry: Education,
         degree_line: Option<usize>,
+        date_line: Option<usize>,
     }
     let mut out: Vec<Draft> = Vec::new();
-    let mut current = Draft {
-        entry: Education::default(),
-        degree_line: None,
-    };
+    let mut current = Draft::default();
     let mut used = vec![false; lines.len()];
     let flush = |current: &mut Draft, out: &mut Vec<Draft>| {
         if current.entry.institution.is_some() || current.entry.study_type.is_some() {
-            out.push(std::mem::replace(
-                current,
-                Draft {
-                    entry: Education::default(),
-                    degree_line: None,
-                },
-            ));
+            out.push(std::mem::take(current));
         }
     };
     for (i, line) in lines.iter().enumerate() {
@@ -815,13 +808,24 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         for part in parts {
             let part_words = words(&part);
             let is_grade = part_words.iter().any(|w| GRADE_WORDS.contains(&w.as_str()));
-            let institution = has_any(&part, INSTITUTION_WORDS) && part_words.len() <= 14;
-            let degree = is_degree(&part) && part_words.len() <= 16 && !is_grade;
+            // "Desert Hills High" is a school; "High School Diploma" a degree.
+            let school_name = without_trailing_place(&part);
+            let high_school = matches!(
+                words(&school_name).iter().map(String::as_str).collect::<Vec<_>>()[..],
+                [.., "high"] | [.., "high", "school"]
+            );
+            let part = if high_school { school_name } else { part };
+            let institution =
+                (has_any(&part, INSTITUTION_WORDS) || high_school) && part_words.len() <= 14;
+            let degree = is_degree(&part) && part_words.len() <= 16 && !is_grade && !high_school;
             let starts_with_degree = part_words
                 .first()
                 .is_some_and(|w| DEGREE_WORDS.contains(&w.as_str()));
             if institution && !(degree && starts_with_degree) {
-                if current.entry.institution.is_some() {
+                // A school after a finished entry (degree and dates) starts the next one.
+                let finished = current.entry.study_type.is_some()
+                    && current.date_line.is_some_and(|d| d < i);
+                if current.entry.institution.is_some() || finished {
                     flush(&mut current, &mut out);
                 }
                 current.entry.institution = Some(part);
@@ -840,6 +844,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             if current.entry.start_date.is_none() && current.entry.end_date.is_none() {
                 current.entry.start_date = r.start.filter(|s| Some(s) != r.end.as_ref());
                 current.entry.end_date = r.end;
+                current.date_line = Some(i);
             }
         }
     }
@@ -863,6 +868,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 let range = find_range(lines[j]);
                 parts_without_dates(lines[j], range.as_ref())
                     .into_iter()
+                    .map(|p| without_trailing_place(&p))
                     .find(|p| location_in(p).is_none() || p.split_whitespace().count() <= 3)
                     .map(|p| (j, p))
             });
@@ -872,6 +878,21 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         }
     }
     out.into_iter().map(|d| d.entry).collect()
+}
+
+/// "Brigham Young University Idaho, Rexburg, Idaho" → the school without its town.
+fn without_trailing_place(part: &str) -> String {
+    match part.split_once(", ") {
+        Some((head, tail))
+            if head.split_whitespace().count() >= 2
+                && tail.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                }) =>
+        {
+            head.to_owned()
+        }
+        _ => part.to_owned(),
+    }
 }
 
 fn area_of(degree: &str) -> Option<String> {
@@ -961,6 +982,35 @@ mod tests {
         assert_eq!(
             schools[0].study_type.as_deref(),
             Some("M. Eng. Elektrische Systeme")
+        );
+    }
+
+    #[test]
+    fn a_misspelt_school_with_its_town_and_a_high_school_named_high() {
+        let lines = [
+            "Brigham Young Univeristy Idaho, Rexburg, Idaho —",
+            "Business Analytics(BS) (In Progress)",
+            "November 2021 - May 2024",
+            "Desert Hills High, Saint George, Utah —High School Diploma",
+            "August 2012 - May 2016",
+        ];
+        let schools = education(&lines);
+        let got: Vec<(Option<&str>, Option<&str>)> = schools
+            .iter()
+            .map(|s| (s.institution.as_deref(), s.study_type.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Brigham Young Univeristy Idaho"),
+                    Some("Business Analytics(BS) (In Progress)")
+                ),
+                (
+                    Some("Desert Hills High"),
+                    Some("High School Diploma")
+                ),
+            ]
         );
     }
 
