@@ -7,7 +7,8 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC (ligatures, full-width forms), invisible and icon characters removed, spaces tidied,
 /// letter-spaced headings ("E X P E R I E N C E") joined, accessibility prefixes dropped.
 pub(crate) fn clean_text(raw: &str) -> String {
-    let joined = join_spacing_accents(raw);
+    let without_running = strip_running_lines(raw);
+    let joined = join_spacing_accents(&without_running);
     let normalised: String = joined
         .nfkc()
         .filter_map(|c| match c {
@@ -37,6 +38,100 @@ pub(crate) fn clean_text(raw: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// How many lines at the top and at the bottom of a page may be a running header or footer.
+const RUNNING_LINES: usize = 3;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\-–—]*(?:page|seite|página|pagina|p\.)?\s*\d{1,3}(?:\s*(?:/|of|von|de|sur)\s*\d{1,3})?[\s\-–—]*$")
+        .expect("valid regex")
+});
+
+/// A line as it repeats from page to page: page numbers and dates differ, the rest does not.
+fn running_key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    let mut in_digits = false;
+    for c in line.trim().chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            if !c.is_whitespace() {
+                key.extend(c.to_lowercase());
+            }
+        }
+    }
+    key
+}
+
+/// Drops running headers and footers ("February 10, 2026 · Jane Doe · Résumé 2") and bare
+/// page numbers: lines at the top or bottom of two or more pages that read the same there.
+fn strip_running_lines(raw: &str) -> std::borrow::Cow<'_, str> {
+    let pages: Vec<&str> = raw.split('\x0c').collect();
+    let edges = |page: &str| -> Vec<(usize, String)> {
+        let lines: Vec<(usize, &str)> = page
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .collect();
+        let n = lines.len();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k < RUNNING_LINES || *k + RUNNING_LINES >= n)
+            .map(|(_, (i, l))| (*i, running_key(l)))
+            .collect()
+    };
+    let page_edges: Vec<Vec<(usize, String)>> = pages.iter().map(|p| edges(p)).collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for edge in &page_edges {
+        let mut keys: Vec<&str> = edge.iter().map(|(_, k)| k.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let running = |line: &str, key: &str| {
+        PAGE_NUMBER.is_match(line)
+            || (pages.len() >= 2 && key.chars().count() >= 4 && seen.get(key).is_some_and(|n| *n >= 2))
+    };
+    let mut changed = false;
+    let kept: Vec<String> = pages
+        .iter()
+        .zip(&page_edges)
+        .enumerate()
+        .map(|(number, (page, edge))| {
+            // The first page's top is the resume's own header (the name repeated above
+            // every page is still the name): only its footer goes.
+            let first_footer_line = edge.iter().rev().nth(RUNNING_LINES - 1).map_or(0, |e| e.0);
+            let drop: Vec<usize> = edge
+                .iter()
+                .filter(|(i, _)| number > 0 || *i >= first_footer_line)
+                .filter(|(i, key)| running(page.lines().nth(*i).unwrap_or(""), key))
+                .map(|(i, _)| *i)
+                .collect();
+            if drop.is_empty() {
+                return (*page).to_owned();
+            }
+            changed = true;
+            page.lines()
+                .enumerate()
+                .filter(|(i, _)| !drop.contains(i))
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    if changed {
+        std::borrow::Cow::Owned(kept.join("\x0c"))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
 }
 
 static ACCESSIBILITY_PREFIX: LazyLock<Regex> =
@@ -194,6 +289,21 @@ pub(crate) fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn running_footers_and_page_numbers_go() {
+        let raw = "Jane Doe\nExperience\nAcme\nFebruary 10, 2026\tJane Doe · Résumé\t1\x0cKasa\nmore\nFebruary 10, 2026\tJane Doe · Résumé\t2\x0cSkills\nRust\n- 3 -";
+        let cleaned = clean_text(raw);
+        assert!(!cleaned.contains("Résumé"), "{cleaned}");
+        assert!(!cleaned.contains("- 3 -"), "{cleaned}");
+        assert_eq!(cleaned.lines().count(), 7, "{cleaned}");
+        // One page: its lines are its own, even the repeated ones.
+        assert!(clean_text("Jane Doe\nJane Doe").contains("Jane Doe"));
+        // The name above every page stays on the first.
+        let cleaned = clean_text("Jane Doe\nEngineer\nExperience\nAcme\nBeta\nGamma\x0cJane Doe\nKasa\nMore\nEven more");
+        assert_eq!(cleaned.matches("Jane Doe").count(), 1, "{cleaned}");
+        assert!(cleaned.starts_with("Jane Doe\n"), "{cleaned}");
+    }
 
     #[test]
     fn hygiene() {
