@@ -789,7 +789,16 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         // Long bulleted lines are descriptions, unless they name a school and a year
         // ("PG: PG Diploma (Labour Laws …) from Kare Law College, Margao in 2007").
         let names_school_and_year = has_any(line, INSTITUTION_WORDS) && find_range(line).is_some();
-        if is_bullet(line) && line.split_whitespace().count() > 14 && !names_school_and_year {
+        // "Bachelor of Engineering in …; GPA: 3.66 (9.15/10.0)  Aug 2008 – July 2012" is long
+        // but it is the degree line.
+        let opens_with_degree = words(&compact_abbreviations(strip_bullet(line)))
+            .first()
+            .is_some_and(|w| DEGREE_WORDS.contains(&w.as_str()));
+        if is_bullet(line)
+            && line.split_whitespace().count() > 14
+            && !names_school_and_year
+            && !opens_with_degree
+        {
             continue;
         }
         // "Other Qualifications/Certifications:" introduces a list; it is no school.
@@ -1012,6 +1021,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_degree_line_with_its_grade_was_taken_for_a_description() {
+        let lines = [
+            "• Birla Institute of Technology and Science\tPilani, India",
+            "Bachelor of Engineering in Electrical and Electronics; GPA: 3.66 (9.15/10.0)\tAug 2008 – July 2012",
+        ];
+        let schools = education(&lines);
+        assert_eq!(
+            schools[0].study_type.as_deref(),
+            Some("Bachelor of Engineering in Electrical and Electronics")
+        );
+        assert_eq!(schools[0].end_date.as_deref(), Some("2012-07"));
     }
 
     #[test]
