@@ -98,7 +98,9 @@ fn strip_running_lines(raw: &str) -> std::borrow::Cow<'_, str> {
     }
     let running = |line: &str, key: &str| {
         PAGE_NUMBER.is_match(line)
-            || (pages.len() >= 2 && key.chars().count() >= 4 && seen.get(key).is_some_and(|n| *n >= 2))
+            || (pages.len() >= 2
+                && key.chars().count() >= 4
+                && seen.get(key).is_some_and(|n| *n >= 2))
     };
     let mut changed = false;
     let kept: Vec<String> = pages
@@ -300,7 +302,9 @@ mod tests {
         // One page: its lines are its own, even the repeated ones.
         assert!(clean_text("Jane Doe\nJane Doe").contains("Jane Doe"));
         // The name above every page stays on the first.
-        let cleaned = clean_text("Jane Doe\nEngineer\nExperience\nAcme\nBeta\nGamma\x0cJane Doe\nKasa\nMore\nEven more");
+        let cleaned = clean_text(
+            "Jane Doe\nEngineer\nExperience\nAcme\nBeta\nGamma\x0cJane Doe\nKasa\nMore\nEven more",
+        );
         assert_eq!(cleaned.matches("Jane Doe").count(), 1, "{cleaned}");
         assert!(cleaned.starts_with("Jane Doe\n"), "{cleaned}");
     }

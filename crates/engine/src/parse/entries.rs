@@ -820,7 +820,10 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             // "Desert Hills High" is a school; "High School Diploma" a degree.
             let school_name = without_trailing_place(&part);
             let high_school = matches!(
-                words(&school_name).iter().map(String::as_str).collect::<Vec<_>>()[..],
+                words(&school_name)
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()[..],
                 [.., "high"] | [.., "high", "school"]
             );
             let part = if high_school { school_name } else { part };
@@ -832,8 +835,8 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 .is_some_and(|w| DEGREE_WORDS.contains(&w.as_str()));
             if institution && !(degree && starts_with_degree) {
                 // A school after a finished entry (degree and dates) starts the next one.
-                let finished = current.entry.study_type.is_some()
-                    && current.date_line.is_some_and(|d| d < i);
+                let finished =
+                    current.entry.study_type.is_some() && current.date_line.is_some_and(|d| d < i);
                 if current.entry.institution.is_some() || finished {
                     flush(&mut current, &mut out);
                 }
@@ -894,9 +897,10 @@ fn without_trailing_place(part: &str) -> String {
     match part.split_once(", ") {
         Some((head, tail))
             if head.split_whitespace().count() >= 2
-                && tail.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
-                    w.starts_with(|c: char| c.is_uppercase())
-                }) =>
+                && tail
+                    .split([',', ' '])
+                    .filter(|w| !w.is_empty())
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase())) =>
         {
             head.to_owned()
         }
@@ -1015,10 +1019,7 @@ mod tests {
                     Some("Brigham Young Univeristy Idaho"),
                     Some("Business Analytics(BS) (In Progress)")
                 ),
-                (
-                    Some("Desert Hills High"),
-                    Some("High School Diploma")
-                ),
+                (Some("Desert Hills High"), Some("High School Diploma")),
             ]
         );
     }

@@ -232,6 +232,28 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     }
 }
 
+/// Words that stand for a personal site when printed alone on a contact line.
+const SITE_WORDS: &[&str] = &[
+    "portfolio",
+    "website",
+    "homepage",
+    "home page",
+    "blog",
+    "site web",
+    "webseite",
+    "sitio web",
+    "portafolio",
+    "portfólio",
+    "site",
+];
+
+fn names_a_site(contact_text: &str) -> bool {
+    contact_text
+        .lines()
+        .flat_map(header::segments)
+        .any(|seg| SITE_WORDS.contains(&clean::fold(seg.trim()).as_str()))
+}
+
 /// How many lines at the top of a sidebar may hold contacts.
 const COLUMN_HEAD_LINES: usize = 4;
 
@@ -311,6 +333,18 @@ fn links(
                 None => {}
             }
         }
+    }
+    // "Portfolio" printed as a link word: its target is the personal site.
+    if url.is_none() && names_a_site(contact_text) {
+        url = link_targets
+            .iter()
+            .find(|t| {
+                let lower = t.to_ascii_lowercase();
+                (lower.starts_with("http://") || lower.starts_with("https://"))
+                    && !lower.contains("mailto:")
+                    && contacts::profile_from_url(t).is_none()
+            })
+            .cloned();
     }
     // One address per profile: the URL when there is one, else the handle as printed.
     for p in &mut profiles {
@@ -413,6 +447,26 @@ mod tests {
             r.basics.profiles[0].url.as_deref(),
             Some("https://fb.co/dd")
         );
+    }
+
+    #[test]
+    fn a_portfolio_printed_as_a_link_word_is_the_personal_site() {
+        let text = "Abid Khan\nabid@example.com\nVasai\tPortfolio\nLinkedin\tGitHub\n\nExperience\nIntern\nAcme\t2024 - 2025\n";
+        let targets = [
+            "https://mailto:abid@example.com/".to_owned(),
+            "https://www.linkedin.com/in/abid/".to_owned(),
+            "https://abid-folio.example.app/".to_owned(),
+            "https://github.com/abid".to_owned(),
+        ];
+        let r = parse_text(text, &targets);
+        assert_eq!(
+            r.basics.url.as_deref(),
+            Some("https://abid-folio.example.app/")
+        );
+        assert_eq!(r.basics.profiles.len(), 2);
+        // Without the word, a link target is no personal site.
+        let r = parse_text(&text.replace("Portfolio", "Pune"), &targets);
+        assert_eq!(r.basics.url, None);
     }
 
     #[test]
