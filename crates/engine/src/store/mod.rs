@@ -252,6 +252,24 @@ pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
     })
 }
 
+/// Runs `step` again while SQLite says the database is busy or locked (up to ten seconds).
+fn retry_while_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match step() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Library {
     /// Opens (creating if needed) the library in `root`.
     pub fn open(root: &Path) -> Result<Library, StoreError> {
@@ -260,10 +278,14 @@ impl Library {
         let mut conn = Connection::open(root.join("library.sqlite3"))?;
         // First, so that opening a library another process is creating waits, not fails.
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrations::migrate(&mut conn)?;
+        // Switching a new file to WAL, or reading a WAL another process is recovering, can
+        // answer "locked" at once instead of waiting: try again for a while.
+        retry_while_busy(|| {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")
+        })?;
+        retry_while_busy(|| migrations::migrate(&mut conn))?;
         Ok(Library {
             root: root.to_owned(),
             conn: Mutex::new(conn),
