@@ -185,7 +185,7 @@ async fn pick<R: Runtime>(app: &AppHandle<R>, kind: PickKind) -> Option<Vec<Stri
             let _ = tx.send(p.map(|p| vec![p]));
         }),
         PickKind::Files => dialog
-            .add_filter("Resumes", &["pdf", "docx", "odt", "txt", "md"])
+            .add_filter("Resumes", &["pdf", "docx", "odt", "rtf", "txt", "md"])
             .pick_files(move |p| {
                 let _ = tx.send(p);
             }),

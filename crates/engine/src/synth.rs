@@ -552,6 +552,45 @@ impl SyntheticResume {
         out
     }
 
+    /// RTF, as WordPad writes it: Windows-1252 escapes for accents, `\u` for the rest.
+    pub fn to_rtf(&self) -> Vec<u8> {
+        let mut out = String::from(
+            "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\n\\f0\\fs22 ",
+        );
+        let headings: Vec<&str> = self.sections().iter().map(|(t, _)| *t).collect();
+        for line in self.to_text().lines() {
+            let bold = headings.contains(&line) || line == self.name;
+            if bold {
+                out.push_str("{\\b ");
+            }
+            for c in line.chars() {
+                match c {
+                    '\\' | '{' | '}' => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    c if c.is_ascii() => out.push(c),
+                    c => {
+                        let mut buffer = [0; 4];
+                        let (bytes, _, unmappable) =
+                            encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buffer));
+                        if unmappable {
+                            out.push_str(&format!("\\u{}?", c as u32 as i16));
+                        } else {
+                            out.push_str(&format!("\\'{:02x}", bytes[0]));
+                        }
+                    }
+                }
+            }
+            if bold {
+                out.push('}');
+            }
+            out.push_str("\\par\n");
+        }
+        out.push('}');
+        out.into_bytes()
+    }
+
     /// A PDF with a real text layer in the standard Helvetica fonts.
     pub fn to_pdf(&self, layout: Layout) -> Vec<u8> {
         let words = self.language.vocabulary();

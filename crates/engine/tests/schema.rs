@@ -38,6 +38,7 @@ fn generated_resumes_are_valid_json_resume() {
             ("pdf-2col", r.to_pdf(Layout::TwoColumn)),
             ("docx", r.to_docx()),
             ("txt", r.to_text().into_bytes()),
+            ("rtf", r.to_rtf()),
         ] {
             found.extend(problems(
                 &validator,

@@ -11,6 +11,7 @@ fn renderings(r: &SyntheticResume) -> Vec<(&'static str, Vec<u8>)> {
         ("pdf-2col", r.to_pdf(Layout::TwoColumn)),
         ("docx", r.to_docx()),
         ("txt", r.to_text().into_bytes()),
+        ("rtf", r.to_rtf()),
     ]
 }
 

@@ -5,6 +5,7 @@ mod layout;
 mod ocr;
 mod pdf;
 pub(crate) use pdf::panic_message;
+mod rtf;
 mod text;
 
 use crate::error::ExtractError;
@@ -20,6 +21,8 @@ pub enum Format {
     Docx,
     /// OpenDocument text.
     Odt,
+    /// Rich Text Format.
+    Rtf,
     /// Plain text or Markdown.
     Text,
     /// A PNG picture (read by OCR).
@@ -37,6 +40,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Rtf => "rtf",
             Format::Text => "text",
             Format::Png => "png",
             Format::Jpeg => "jpeg",
@@ -50,6 +54,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Rtf => "rtf",
             Format::Text => "txt",
             Format::Png => "png",
             Format::Jpeg => "jpg",
@@ -114,6 +119,9 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, ExtractError> {
     if find(head, b"%PDF-").is_some() {
         return Ok(Format::Pdf);
     }
+    if bytes.starts_with(b"{\\rtf") {
+        return Ok(Format::Rtf);
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         return docx::detect_zip(bytes);
     }
@@ -144,7 +152,6 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
             "legacy Word .doc: save it as DOCX or PDF",
         ),
         (b"GIF8", "GIF image"),
-        (b"{\\rtf", "RTF document: save it as DOCX or PDF"),
         (b"\x1F\x8B", "gzip archive"),
         (b"Rar!", "RAR archive"),
         (b"7z\xBC\xAF", "7-Zip archive"),
@@ -191,6 +198,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<(Format, Extracted), Ext
         },
         Format::Docx => docx::extract_docx(bytes, limits)?,
         Format::Odt => docx::extract_odt(bytes, limits)?,
+        Format::Rtf => rtf::extract(bytes)?,
         Format::Text => text::extract(bytes)?,
     };
     if extracted.text.trim().is_empty() {
