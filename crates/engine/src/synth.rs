@@ -63,6 +63,8 @@ pub struct SyntheticResume {
     pub skills: Vec<String>,
     /// Certifications (none on some resumes).
     pub certificates: Vec<Certification>,
+    /// Bullet points under each job: 1 keeps a resume on one page, 40 takes it to two or three.
+    pub bullets_per_job: usize,
     /// The language it is written in.
     pub language: Language,
 }
@@ -464,6 +466,11 @@ impl SyntheticResume {
                     }
                 })
                 .collect(),
+            bullets_per_job: match seed % 4 {
+                2 => 16,
+                3 => 40,
+                _ => 1,
+            },
             language,
         }
     }
@@ -489,15 +496,22 @@ impl SyntheticResume {
                 format!("{} | {} – {end}", j.company, self.month_year(&j.start)),
                 false,
             ));
-            out.push((
-                format!(
-                    "• {} {} ({})",
-                    words.delivered,
-                    j.title.to_lowercase(),
-                    j.company
-                ),
-                false,
-            ));
+            for k in 1..=self.bullets_per_job {
+                let number = if self.bullets_per_job > 1 {
+                    format!(", #{k}")
+                } else {
+                    String::new()
+                };
+                out.push((
+                    format!(
+                        "• {} {} ({}){number}",
+                        words.delivered,
+                        j.title.to_lowercase(),
+                        j.company
+                    ),
+                    false,
+                ));
+            }
         }
         out
     }
@@ -611,14 +625,17 @@ impl SyntheticResume {
                 );
                 y -= 30.0;
                 for (title, lines) in self.sections() {
+                    y = page.room(y - 18.0) + 18.0;
                     page.text(50.0, y, 13.0, true, title);
                     y -= 18.0;
                     for (line, bold) in lines {
+                        y = page.room(y);
                         page.text(50.0, y, 10.0, bold, &line);
                         y -= 14.0;
                     }
                     y -= 12.0;
                 }
+                y = page.room(y - 18.0) + 18.0;
                 page.text(50.0, y, 13.0, true, words.skills);
                 page.text(50.0, y - 18.0, 10.0, false, &self.skills.join(", "));
             }
@@ -644,11 +661,14 @@ impl SyntheticResume {
                     page.text(40.0, y, 9.0, false, s);
                     y -= 12.5;
                 }
+                // The main column runs on over later pages, alone.
                 let mut y = 736.0;
                 for (title, lines) in self.sections() {
+                    y = page.room(y - 19.0) + 19.0;
                     page.text(230.0, y, 13.0, true, title);
                     y -= 19.0;
                     for (line, bold) in lines {
+                        y = page.room(y);
                         page.text(230.0, y, 10.0, bold, &line);
                         y -= 14.5;
                     }
@@ -656,6 +676,7 @@ impl SyntheticResume {
                 }
             }
         }
+        page.footers(&format!("{} · Curriculum Vitae", self.name));
         page.finish(None)
     }
 
@@ -700,11 +721,11 @@ pub fn encrypted_pdf(text: &str, user_password: &str) -> Vec<u8> {
 /// A PDF page that draws shapes but has no text layer, like a scan.
 pub fn image_only_pdf() -> Vec<u8> {
     let mut page = PageWriter::default();
-    page.ops.push(Operation::new(
+    page.ops().push(Operation::new(
         "re",
         vec![50.into(), 50.into(), 400.into(), 600.into()],
     ));
-    page.ops.push(Operation::new("f", vec![]));
+    page.ops().push(Operation::new("f", vec![]));
     page.finish(None)
 }
 
@@ -739,30 +760,37 @@ pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
             Operation::new("Q", vec![]),
         ],
     };
-    add_a4_page(&mut doc, pages_id, resources, draw);
+    add_a4_pages(&mut doc, pages_id, resources, vec![draw]);
     let mut out = Vec::new();
     let _ = doc.save_to(&mut out);
     out
 }
 
-/// Adds the one A4 page (its content, the page tree and the catalog) to `doc`.
-fn add_a4_page(
+/// Adds A4 pages (their contents, the page tree and the catalog) to `doc`.
+fn add_a4_pages(
     doc: &mut Document,
     pages_id: lopdf::ObjectId,
     resources: lopdf::ObjectId,
-    content: Content,
+    contents: Vec<Content>,
 ) {
-    let content_id = doc.add_object(Stream::new(
-        dictionary! {},
-        content.encode().unwrap_or_default(),
-    ));
-    let page_id = doc.add_object(
-        dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
-    );
+    let count = contents.len() as i64;
+    let kids: Vec<Object> = contents
+        .into_iter()
+        .map(|content| {
+            let content_id = doc.add_object(Stream::new(
+                dictionary! {},
+                content.encode().unwrap_or_default(),
+            ));
+            doc.add_object(
+                dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
+            )
+            .into()
+        })
+        .collect();
     doc.objects.insert(
         pages_id,
         Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "Type" => "Pages", "Kids" => kids, "Count" => count,
             "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         }),
     );
@@ -801,13 +829,56 @@ fn docx(body: &str, header: &str) -> Vec<u8> {
 
 #[derive(Default)]
 struct PageWriter {
-    ops: Vec<Operation>,
+    /// Drawing operations of each page; the last one is being written.
+    pages: Vec<Vec<Operation>>,
 }
 
+/// Lowest baseline of body text; below it a new page starts.
+const BOTTOM_MARGIN: f64 = 70.0;
+/// First baseline on a continuation page.
+const TOP_OF_PAGE: f64 = 800.0;
+
 impl PageWriter {
+    fn ops(&mut self) -> &mut Vec<Operation> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Moves to a new page when `y` has reached the bottom margin; the baseline to use.
+    fn room(&mut self, y: f64) -> f64 {
+        if y < BOTTOM_MARGIN {
+            self.pages.push(Vec::new());
+            TOP_OF_PAGE
+        } else {
+            y
+        }
+    }
+
+    /// A running footer, as word processors print it, on every page of a longer document.
+    fn footers(&mut self, text: &str) {
+        let total = self.pages.len();
+        if total < 2 {
+            return;
+        }
+        for number in 1..=total {
+            let mut footer = PageWriter::default();
+            footer.text(
+                50.0,
+                30.0,
+                8.0,
+                false,
+                &format!("{text} · {number}/{total}"),
+            );
+            self.pages[number - 1].append(footer.ops());
+        }
+    }
+
     fn text(&mut self, x: f64, y: f64, size: f64, bold: bool, text: &str) {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-        self.ops.extend([
+        self.ops().extend([
             Operation::new("BT", vec![]),
             Operation::new(
                 "Tf",
@@ -836,13 +907,19 @@ impl PageWriter {
         let bold = doc.add_object(font("Helvetica-Bold"));
         let resources =
             doc.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
-        add_a4_page(
+        let pages = if self.pages.is_empty() {
+            vec![Vec::new()]
+        } else {
+            self.pages
+        };
+        add_a4_pages(
             &mut doc,
             pages_id,
             resources,
-            Content {
-                operations: self.ops,
-            },
+            pages
+                .into_iter()
+                .map(|operations| Content { operations })
+                .collect(),
         );
         doc.trailer.set(
             "ID",
@@ -1169,6 +1246,32 @@ mod tests {
                 assert_eq!(companies, expected, "{kind} {seed}\n{}", parsed.text);
                 assert_eq!(parsed.resume.top_skills(5), r.skills, "{kind} {seed}");
             }
+        }
+    }
+
+    #[test]
+    fn a_three_page_resume_reads_as_one_with_its_footers_gone() {
+        let r = (0..200)
+            .map(SyntheticResume::generate)
+            .find(|r| r.jobs.len() == 3 && r.bullets_per_job == 40)
+            .expect("some seed has three long jobs");
+        for layout in [Layout::OneColumn, Layout::TwoColumn] {
+            let parsed = parse_bytes(&r.to_pdf(layout), &Limits::default()).unwrap();
+            assert_eq!(parsed.resume.meta.pages, Some(3), "{layout:?}");
+            let jobs: Vec<(Option<&str>, usize)> = parsed
+                .resume
+                .work
+                .iter()
+                .map(|w| (w.name.as_deref(), w.highlights.len()))
+                .collect();
+            let want: Vec<(Option<&str>, usize)> = r
+                .jobs
+                .iter()
+                .map(|j| (Some(j.company.as_str()), 40))
+                .collect();
+            assert_eq!(jobs, want, "{layout:?}");
+            let json = serde_json::to_string(&parsed.resume).unwrap();
+            assert!(!json.contains("Curriculum Vitae"), "{layout:?}: {json}");
         }
     }
 

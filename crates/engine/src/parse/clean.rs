@@ -70,67 +70,90 @@ fn running_key(line: &str) -> String {
 
 /// Drops running headers and footers ("February 10, 2026 · Jane Doe · Résumé 2") and bare
 /// page numbers: lines at the top or bottom of two or more pages that read the same there.
+/// A page's columns each have a top and a bottom (a footer under a sidebar ends the sidebar's
+/// text).
 fn strip_running_lines(raw: &str) -> std::borrow::Cow<'_, str> {
-    let pages: Vec<&str> = raw.split('\x0c').collect();
-    let edges = |page: &str| -> Vec<(usize, String)> {
-        let lines: Vec<(usize, &str)> = page
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
+    let column_start = crate::extract::COLUMN_START_LINE;
+    // Page → column → its lines.
+    let pages: Vec<Vec<Vec<&str>>> = raw
+        .split('\x0c')
+        .map(|page| {
+            page.split(column_start)
+                .map(|c| c.lines().collect())
+                .collect()
+        })
+        .collect();
+    // The non-blank lines at the top and bottom of a column: (index, is at the top, key).
+    let edges = |column: &[&str]| -> Vec<(usize, bool, String)> {
+        let filled: Vec<usize> = (0..column.len())
+            .filter(|&i| !column[i].trim().is_empty())
             .collect();
-        let n = lines.len();
-        lines
+        let n = filled.len();
+        filled
             .iter()
             .enumerate()
             .filter(|(k, _)| *k < RUNNING_LINES || *k + RUNNING_LINES >= n)
-            .map(|(_, (i, l))| (*i, running_key(l)))
+            .map(|(k, &i)| {
+                (
+                    i,
+                    k < RUNNING_LINES && k + RUNNING_LINES < n,
+                    running_key(column[i]),
+                )
+            })
             .collect()
     };
-    let page_edges: Vec<Vec<(usize, String)>> = pages.iter().map(|p| edges(p)).collect();
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for edge in &page_edges {
-        let mut keys: Vec<&str> = edge.iter().map(|(_, k)| k.as_str()).collect();
+    let page_edges: Vec<Vec<Vec<(usize, bool, String)>>> = pages
+        .iter()
+        .map(|columns| columns.iter().map(|c| edges(c)).collect())
+        .collect();
+    // On how many pages each edge line appears, at the same edge (a job's bullets run from
+    // the bottom of one page to the top of the next; a footer stays at the bottom).
+    let mut seen: std::collections::HashMap<(bool, &str), usize> = std::collections::HashMap::new();
+    for page in &page_edges {
+        let mut keys: Vec<(bool, &str)> = page
+            .iter()
+            .flatten()
+            .map(|(_, top, k)| (*top, k.as_str()))
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         for k in keys {
             *seen.entry(k).or_default() += 1;
         }
     }
-    let running = |line: &str, key: &str| {
+    let running = |line: &str, top: bool, key: &str| {
         PAGE_NUMBER.is_match(line)
             || (pages.len() >= 2
                 && key.chars().count() >= 4
-                && seen.get(key).is_some_and(|n| *n >= 2))
+                && !key.starts_with(['•', '-', '*', '▪', '◦', '●', '–'])
+                && seen.get(&(top, key)).is_some_and(|n| *n >= 2))
     };
     let mut changed = false;
-    let kept: Vec<String> = pages
-        .iter()
-        .zip(&page_edges)
-        .enumerate()
-        .map(|(number, (page, edge))| {
+    let mut out_pages = Vec::with_capacity(pages.len());
+    for (number, (columns, edges)) in pages.iter().zip(&page_edges).enumerate() {
+        let mut out_columns = Vec::with_capacity(columns.len());
+        for (column, edge) in columns.iter().zip(edges) {
             // The first page's top is the resume's own header (the name repeated above
-            // every page is still the name): only its footer goes.
-            let first_footer_line = edge.iter().rev().nth(RUNNING_LINES - 1).map_or(0, |e| e.0);
+            // every page is still the name): only its footers go.
             let drop: Vec<usize> = edge
                 .iter()
-                .filter(|(i, _)| number > 0 || *i >= first_footer_line)
-                .filter(|(i, key)| running(page.lines().nth(*i).unwrap_or(""), key))
-                .map(|(i, _)| *i)
+                .filter(|(_, top, _)| number > 0 || !top)
+                .filter(|(i, top, key)| running(column[*i], *top, key))
+                .map(|(i, _, _)| *i)
                 .collect();
-            if drop.is_empty() {
-                return (*page).to_owned();
-            }
-            changed = true;
-            page.lines()
+            changed |= !drop.is_empty();
+            let kept: Vec<&str> = column
+                .iter()
                 .enumerate()
                 .filter(|(i, _)| !drop.contains(i))
-                .map(|(_, l)| l)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
+                .map(|(_, l)| *l)
+                .collect();
+            out_columns.push(kept.join("\n"));
+        }
+        out_pages.push(out_columns.join(column_start));
+    }
     if changed {
-        std::borrow::Cow::Owned(kept.join("\x0c"))
+        std::borrow::Cow::Owned(out_pages.join("\x0c"))
     } else {
         std::borrow::Cow::Borrowed(raw)
     }
@@ -307,6 +330,10 @@ mod tests {
         );
         assert_eq!(cleaned.matches("Jane Doe").count(), 1, "{cleaned}");
         assert!(cleaned.starts_with("Jane Doe\n"), "{cleaned}");
+        // A footer under the sidebar ends the sidebar's text, mid-page.
+        let cleaned = clean_text("Jane Doe\nExperience\nAcme\nWork\n\u{1e}\nSkills\nRust\nJane Doe · CV · 1/2\x0cMore work\nEven more\nJane Doe · CV · 2/2");
+        assert!(!cleaned.contains("CV ·"), "{cleaned}");
+        assert!(cleaned.contains("\u{1e}"), "{cleaned}");
     }
 
     #[test]

@@ -589,6 +589,9 @@ fn balance_parentheses(s: &str) -> String {
     out.trim().to_owned()
 }
 
+/// Most bullet points kept per job: beyond this a "job" is a misread section.
+const MAX_HIGHLIGHTS: usize = 40;
+
 /// Work entries from the lines of a work section.
 pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
     let anchors: Vec<(usize, DateRange)> = lines
@@ -651,7 +654,11 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             start_date: range.start.clone(),
             end_date: range.end.clone(),
             summary: None,
-            highlights: body.into_iter().filter(|b| b.len() > 3).take(12).collect(),
+            highlights: body
+                .into_iter()
+                .filter(|b| b.len() > 3)
+                .take(MAX_HIGHLIGHTS)
+                .collect(),
         });
     }
     out
