@@ -16,6 +16,38 @@ pub(crate) struct Glyph {
     pub text: String,
 }
 
+/// A small filled shape on the page (a list marker drawn as a disc or a square).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Mark {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+impl Mark {
+    /// The mark around these points (page coordinates, y down), if they make one: between
+    /// 1.5 and 8 points on a side and about as wide as high.
+    pub fn around(points: &[(f64, f64)]) -> Option<Mark> {
+        let (first_x, first_y) = *points.first()?;
+        let mut mark = Mark {
+            x0: first_x,
+            x1: first_x,
+            y0: first_y,
+            y1: first_y,
+        };
+        for &(x, y) in points {
+            mark.x0 = mark.x0.min(x);
+            mark.x1 = mark.x1.max(x);
+            mark.y0 = mark.y0.min(y);
+            mark.y1 = mark.y1.max(y);
+        }
+        let (w, h) = (mark.x1 - mark.x0, mark.y1 - mark.y0);
+        let sized = (1.5..=8.0).contains(&w) && (1.5..=8.0).contains(&h);
+        (sized && w / h > 0.6 && w / h < 1.7).then_some(mark)
+    }
+}
+
 /// Marks where the left column ends in a page's text (replaced by a line break later).
 pub(crate) const COLUMN_BREAK: char = '\u{1E}';
 
@@ -37,6 +69,31 @@ impl PageLayout {
         PageLayout {
             fragments: fragments(glyphs),
         }
+    }
+
+    /// Puts a "•" before each line a list marker stands beside: printers of HTML draw
+    /// markers as shapes, and without them a bullet reads as an entry's header.
+    pub fn with_marks(mut self, marks: &[Mark]) -> Self {
+        for mark in marks {
+            let centre = (mark.y0 + mark.y1) / 2.0;
+            let beside = self
+                .fragments
+                .iter_mut()
+                .filter(|f| {
+                    let gap = f.x0 - mark.x1;
+                    centre <= f.y + 0.1 * f.size
+                        && centre >= f.y - f.size
+                        && gap >= 0.0
+                        && gap <= 2.5 * f.size
+                })
+                .min_by(|a, b| a.x0.total_cmp(&b.x0));
+            if let Some(f) = beside {
+                if !f.text.starts_with('•') {
+                    f.text.insert_str(0, "• ");
+                }
+            }
+        }
+        self
     }
 
     pub fn into_text(self) -> String {
@@ -68,11 +125,23 @@ fn fragments(glyphs: Vec<Glyph>) -> Vec<Fragment> {
     // Runs: glyphs on one baseline with no large gap, each glyph with the gap before it
     // (None after an explicit space).
     let mut runs: Vec<(Fragment, Vec<RunGlyph>)> = Vec::new();
+    // Where the glyph before started, when its width is unknown.
+    let mut unknown_width_at: Option<f64> = None;
     for g in glyphs {
         let is_space = g.text.chars().all(char::is_whitespace);
+        let width_unknown = unknown_width_at.take();
+        if !is_space && g.width <= 0.0 {
+            // pdf-extract finds no width for some glyphs of subset CID fonts (a "u" in a
+            // Chromium print): judge the gap after it by where the next glyph starts.
+            unknown_width_at = Some(g.x);
+        }
         if let Some((last, items)) = runs.last_mut() {
-            let gap = g.x - last.x1;
             let size = last.size.max(g.size);
+            let gap = match width_unknown {
+                Some(x) if g.x - x <= 1.0 * size => 0.0,
+                Some(x) => g.x - x - 0.5 * size,
+                None => g.x - last.x1,
+            };
             if same_baseline(last.y, g.y, size) && gap >= -0.5 * size && gap <= 1.2 * size {
                 if is_space {
                     // Explicit spaces only tell us a gap exists; positions already say that.
@@ -236,10 +305,42 @@ fn find_gutter(fragments: &[Fragment]) -> Option<f64> {
         .count();
     // Independent columns line up only by chance (or by a shared rhythm, often); label/value
     // tables and right-aligned dates line up always.
-    if shared * 100 > right_lines.len().min(left_lines.len()) * 85 {
+    // Except when the left side is running text and the right side a column of its own:
+    // CSS layouts set both columns on one line height.
+    if shared * 100 > right_lines.len().min(left_lines.len()) * 85
+        && !(is_running_text(&left, min_x, gutter) && left_aligned(&right) && !mostly_dates(&right))
+    {
         return None;
     }
     Some(gutter)
+}
+
+/// Text set in a column: lines that wrap close to its right edge, or sentences. Labels of
+/// a label/value table and the titles beside right-aligned dates are neither.
+fn is_running_text(left: &[&Fragment], min_x: f64, gutter: f64) -> bool {
+    let reach = gutter - 0.2 * (gutter - min_x);
+    let wrapped = left.iter().filter(|f| f.x1 >= reach).count();
+    let sentences = left
+        .iter()
+        .filter(|f| f.text.split_whitespace().count() >= 5)
+        .count();
+    wrapped >= 5 || sentences >= 3
+}
+
+/// Dates and date ranges set at the right margin ("2019 – 2021" lines up both ways).
+fn mostly_dates(right: &[&Fragment]) -> bool {
+    let dated = right
+        .iter()
+        .filter(|f| f.text.chars().filter(char::is_ascii_digit).count() >= 4)
+        .count();
+    dated * 2 >= right.len()
+}
+
+/// A column of text starts its lines at one x; right-aligned dates end them at one x instead.
+fn left_aligned(right: &[&Fragment]) -> bool {
+    let start = right.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+    let aligned = right.iter().filter(|f| f.x0 - start <= 3.0).count();
+    aligned * 10 >= right.len() * 7
 }
 
 fn distinct_baselines(fragments: &[&Fragment]) -> Vec<(f64, f64)> {
@@ -297,6 +398,44 @@ mod tests {
                 text: c.to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_drawn_list_marker_becomes_a_bullet() {
+        let mut glyphs = word(60.0, 100.0, "Led");
+        glyphs.extend(word(60.0, 114.0, "Shipped"));
+        glyphs.extend(word(40.0, 86.0, "Engineer"));
+        let disc = Mark::around(&[(50.0, 95.0), (53.0, 95.0), (53.0, 98.0), (50.0, 98.0)])
+            .expect("a 3 pt disc is a mark");
+        let text = PageLayout::new(glyphs).with_marks(&[disc]).into_text();
+        assert_eq!(text, "Engineer\n• Led\nShipped\n");
+        // A rule under a heading is no mark.
+        assert_eq!(Mark::around(&[(40.0, 90.0), (300.0, 91.0)]), None);
+    }
+
+    #[test]
+    fn a_glyph_without_a_width_does_not_split_its_word() {
+        // "Lukas" from a Chromium print: pdf-extract gave the "u" no width.
+        let mut glyphs = Vec::new();
+        for (x, w, c) in [
+            (90.1, 15.5, "L"),
+            (105.6, 0.0, "u"),
+            (121.6, 15.2, "k"),
+            (136.8, 14.3, "a"),
+            (151.1, 12.4, "s"),
+            (163.4, 7.7, " "),
+            (171.1, 20.8, "H"),
+            (191.9, 14.3, "a"),
+        ] {
+            glyphs.push(Glyph {
+                x,
+                y: 100.0,
+                width: w,
+                size: 22.0,
+                text: c.to_owned(),
+            });
+        }
+        assert_eq!(PageLayout::new(glyphs).into_text().trim(), "Lukas Ha");
     }
 
     #[test]

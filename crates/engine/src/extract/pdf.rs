@@ -1,9 +1,9 @@
 //! PDF text: pdf-extract's glyph stream laid out by position, lopdf as the fallback.
 
-use super::layout::{Glyph, PageLayout};
+use super::layout::{Glyph, Mark, PageLayout};
 use super::Extracted;
 use crate::error::ExtractError;
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ExtractError> {
@@ -29,6 +29,7 @@ fn extract_unlocked(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             return Err(ExtractError::Encrypted);
         }
     }
+    expand_width_ranges(&mut doc);
     let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(ExtractError::corrupt("PDF", "the document has no pages"));
@@ -170,18 +171,97 @@ pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
+/// Most glyphs one `first last width` run of a W array may give widths to.
+const MAX_WIDTH_RANGE: i64 = 65_536;
+
+/// Rewrites each CID font's `/W [first last width]` runs as `first [width …]`, the form
+/// pdf-extract 0.12 reads: it skips the run form, so those glyphs (the digits of every
+/// Chromium/Skia print) get the default width, often 0, and the text after them is placed
+/// too far left ("F eb 2014", "São P aulo").
+fn expand_width_ranges(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let arrays: Vec<pdf_extract::ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, object)| {
+            let dict = object.as_dict().ok()?;
+            let is_cid_font = dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|s| s.starts_with(b"CIDFontType"));
+            is_cid_font.then_some(*id)
+        })
+        .collect();
+    for id in arrays {
+        let widths = match doc.objects.get(&id).and_then(|o| o.as_dict().ok()) {
+            Some(dict) => match dict.get(b"W") {
+                Ok(Object::Array(a)) => a.clone(),
+                Ok(Object::Reference(r)) => match doc.objects.get(r) {
+                    Some(Object::Array(a)) => a.clone(),
+                    _ => continue,
+                },
+                _ => continue,
+            },
+            None => continue,
+        };
+        let number = |o: &Object| match o {
+            Object::Integer(i) => Some(*i as f64),
+            Object::Real(r) => Some(f64::from(*r)),
+            _ => None,
+        };
+        let mut expanded = Vec::with_capacity(widths.len());
+        let mut i = 0;
+        let mut changed = false;
+        while i < widths.len() {
+            match (widths.get(i + 1), widths.get(i + 2)) {
+                (Some(Object::Array(_)), _) => {
+                    expanded.extend_from_slice(&widths[i..i + 2]);
+                    i += 2;
+                }
+                (Some(last), Some(width)) => {
+                    let (Some(first), Some(last), Some(_)) =
+                        (number(&widths[i]), number(last), number(width))
+                    else {
+                        return;
+                    };
+                    let count = (last - first) as i64 + 1;
+                    if !(1..=MAX_WIDTH_RANGE).contains(&count) {
+                        return;
+                    }
+                    expanded.push(widths[i].clone());
+                    expanded.push(Object::Array(vec![width.clone(); count as usize]));
+                    changed = true;
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+        if changed {
+            if let Some(Ok(dict)) = doc.objects.get_mut(&id).map(|o| o.as_dict_mut()) {
+                dict.set("W", Object::Array(expanded));
+            }
+        }
+    }
+}
+
 /// Receives positioned glyphs from pdf-extract's content-stream interpreter.
 #[derive(Default)]
 struct GlyphCollector {
     page_height: f64,
     glyphs: Vec<Glyph>,
+    marks: Vec<Mark>,
 }
 
 impl GlyphCollector {
     fn finish(self) -> String {
-        PageLayout::new(self.glyphs).into_text()
+        PageLayout::new(self.glyphs)
+            .with_marks(&self.marks)
+            .into_text()
     }
 }
+
+/// Most path segments a list marker (a disc, a square) is drawn with.
+const MARK_SEGMENTS: usize = 24;
 
 impl OutputDev for GlyphCollector {
     fn begin_page(
@@ -231,6 +311,40 @@ impl OutputDev for GlyphCollector {
     }
 
     fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    /// Small filled shapes are list markers HTML-to-PDF printers draw instead of a "•".
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        if path.ops.len() > MARK_SEGMENTS {
+            return Ok(());
+        }
+        let mut points = Vec::new();
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => points.push((x, y)),
+                PathOp::CurveTo(_, _, _, _, x, y) => points.push((x, y)),
+                PathOp::Rect(x, y, w, h) => points.extend([(x, y), (x + w, y + h)]),
+                PathOp::Close => {}
+            }
+        }
+        let device: Vec<(f64, f64)> = points
+            .iter()
+            .map(|&(x, y)| {
+                let device_x = x * ctm.m11 + y * ctm.m21 + ctm.m31;
+                let device_y = x * ctm.m12 + y * ctm.m22 + ctm.m32;
+                (device_x, self.page_height - device_y)
+            })
+            .collect();
+        if let Some(mark) = Mark::around(&device) {
+            self.marks.push(mark);
+        }
         Ok(())
     }
 }

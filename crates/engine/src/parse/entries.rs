@@ -275,6 +275,7 @@ const DEGREE_WORDS: &[&str] = &[
     "doctorate",
     "diploma",
     "diplom",
+    "diplome",
     "licence",
     "licenciatura",
     "licenciado",
@@ -343,7 +344,8 @@ const DEGREE_WORDS: &[&str] = &[
 fn words(s: &str) -> Vec<String> {
     let folded = fold(s);
     let whole = folded
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '/')
+        // "d'ingénieur": the elided article is a word of its own.
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/' | '\'' | '’'))
         .map(|w| w.trim_matches(|c: char| c == '.' || c == ':' || c == ';'));
     // Hyphenated compounds count as themselves and as their parts ("Diplom-Ingenieur").
     whole
@@ -589,6 +591,13 @@ fn balance_parentheses(s: &str) -> String {
     out.trim().to_owned()
 }
 
+/// "Industries), #16" under "• Delivered … (Vandelay": the wrapped tail of a bullet, not
+/// the next entry's header.
+fn closes_parenthesis_of(line: &str, before: &str) -> bool {
+    let open = |s: &str| s.matches('(').count() as i64 - s.matches(')').count() as i64;
+    open(before) > 0 && open(line) < 0
+}
+
 /// Most bullet points kept per job: beyond this a "job" is a misread section.
 const MAX_HIGHLIGHTS: usize = 40;
 
@@ -616,7 +625,10 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             let mut above = Vec::new();
             while j > lower_bound && taken < 2 {
                 j -= 1;
-                if is_body(lines[j]) {
+                let tail_of_previous = j
+                    .checked_sub(1)
+                    .is_some_and(|p| closes_parenthesis_of(lines[j], lines[p]));
+                if is_body(lines[j]) || tail_of_previous {
                     break;
                 }
                 above.push(j);
@@ -1043,6 +1055,19 @@ mod tests {
             Some("Bachelor of Engineering in Electrical and Electronics")
         );
         assert_eq!(schools[0].end_date.as_deref(), Some("2012-07"));
+    }
+
+    #[test]
+    fn a_french_engineering_diploma_is_a_degree() {
+        let schools = education(&["Université de Bordeaux", "Diplôme d'ingénieur | 2018"]);
+        assert_eq!(
+            schools[0].study_type.as_deref(),
+            Some("Diplôme d'ingénieur")
+        );
+        assert_eq!(
+            schools[0].institution.as_deref(),
+            Some("Université de Bordeaux")
+        );
     }
 
     #[test]

@@ -67,6 +67,20 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
             continue;
         }
         if let Some(block) = out.last_mut() {
+            // "Certified … – Cloud Native Computing" / "Foundation, 2018": a head that wraps
+            // before its date.
+            if block.body.is_empty() && block.date.is_none() && !is_bullet(line) {
+                if let Some(date) = find_range(text) {
+                    let rest = format!("{}{}", &text[..date.span.0], &text[date.span.1..]);
+                    let words = rest.split_whitespace().count();
+                    if (1..=3).contains(&words) {
+                        block.head.push(' ');
+                        block.head.push_str(text);
+                        block.date = find_range(&block.head);
+                        continue;
+                    }
+                }
+            }
             if block.body.is_empty() && block.date.is_none() {
                 if let Some(date) = is_date_line(text) {
                     // The date sits on its own line under the head: keep it, but its span
@@ -325,6 +339,22 @@ mod tests {
         assert_eq!(c[0].issuer.as_deref(), Some("Amazon Web Services"));
         assert_eq!(c[0].date.as_deref(), Some("2021"));
         assert_eq!(c[2].date.as_deref(), Some("2019-03"));
+    }
+
+    #[test]
+    fn a_certificate_that_wraps_before_its_date() {
+        let lines = [
+            "Certified Kubernetes Administrator – Cloud Native Computing",
+            "Foundation, 2018",
+            "CCNA – Cisco, 2023",
+        ];
+        let c = certificates(&lines);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(
+            c[0].issuer.as_deref(),
+            Some("Cloud Native Computing Foundation")
+        );
+        assert_eq!(c[0].date.as_deref(), Some("2018"));
     }
 
     #[test]

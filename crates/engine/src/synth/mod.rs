@@ -946,6 +946,9 @@ impl PageWriter {
     }
 }
 
+mod html;
+pub use html::Theme;
+
 /// The four crafted PDFs that take PDF libraries down (issue 4): each is small and valid
 /// enough to reach the part of the parser it attacks.
 pub mod bombs {
