@@ -348,3 +348,45 @@ impl OutputDev for GlyphCollector {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::expand_width_ranges;
+    use pdf_extract::{Dictionary, Document, Object};
+
+    #[test]
+    fn digits_of_a_chromium_print_had_no_width() {
+        // Skia writes the digits' widths as one run, "19 28 636.23"; pdf-extract read none.
+        let mut doc = Document::with_version("1.7");
+        let mut font = Dictionary::new();
+        font.set("Type", Object::Name(b"Font".to_vec()));
+        font.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
+        font.set(
+            "W",
+            Object::Array(vec![
+                Object::Integer(3),
+                Object::Array(vec![Object::Real(317.9)]),
+                Object::Integer(19),
+                Object::Integer(21),
+                Object::Real(636.2),
+            ]),
+        );
+        let id = doc.add_object(Object::Dictionary(font));
+        expand_width_ranges(&mut doc);
+        let w = doc
+            .get_object(id)
+            .and_then(Object::as_dict)
+            .and_then(|d| d.get(b"W"))
+            .and_then(Object::as_array)
+            .unwrap();
+        assert_eq!(
+            w,
+            &vec![
+                Object::Integer(3),
+                Object::Array(vec![Object::Real(317.9)]),
+                Object::Integer(19),
+                Object::Array(vec![Object::Real(636.2); 3]),
+            ]
+        );
+    }
+}
