@@ -5,8 +5,8 @@ use cvdeck_engine::queue::FolderWatch;
 use cvdeck_engine::store::Cursor;
 use cvdeck_engine::{Engine, ImportHandle};
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, QueryDto,
-    QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
+    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
+    LanguageCountDto, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
 };
 use std::path::{Path, PathBuf};
 
@@ -188,6 +188,16 @@ pub fn skill_facets(engine: &Engine, query: QueryDto) -> Result<Vec<SkillCountDt
         .skill_counts(&filter, 40)
         .map_err(convert::store_error)?;
     Ok(skills.into_iter().map(convert::skill_count).collect())
+}
+
+/// The languages among what matches the query but its language filter.
+pub fn language_facets(engine: &Engine, query: QueryDto) -> Result<Vec<LanguageCountDto>> {
+    let (filter, _) = convert::query(query);
+    let languages = engine
+        .library()
+        .language_counts(&filter)
+        .map_err(convert::store_error)?;
+    Ok(languages.into_iter().map(convert::language_count).collect())
 }
 
 /// The cards with these ids, for the rows scrolling into view.

@@ -2,8 +2,9 @@
 
 use crate::{api, AppState};
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, PickKind,
-    QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
+    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
+    LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
+    StatusCounts,
 };
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
@@ -62,6 +63,14 @@ pub async fn skill_facets(
     query: QueryDto,
 ) -> Result<Vec<SkillCountDto>> {
     blocking(&state, move |e| api::skill_facets(e, query)).await
+}
+
+#[tauri::command]
+pub async fn language_facets(
+    state: State<'_, AppState>,
+    query: QueryDto,
+) -> Result<Vec<LanguageCountDto>> {
+    blocking(&state, move |e| api::language_facets(e, query)).await
 }
 
 #[tauri::command]

@@ -1,12 +1,14 @@
 //! The one place engine types become wire types (and engine errors become `{code, message}`).
 
 use cvdeck_engine::export::ExportError;
-use cvdeck_engine::store::{Card, Counts, Filter, Record, SkillCount, Sort, StoreError};
+use cvdeck_engine::store::{
+    Card, Counts, Filter, LanguageCount, Record, SkillCount, Sort, StoreError,
+};
 use cvdeck_engine::{EngineError, ImportHandle, ImportProgress, ImportSummary, Status};
 use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
 use cvdeck_wire::{
-    CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, ImportStarted, ParseStatus,
-    QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts,
+    CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, ImportStarted, LanguageCountDto,
+    ParseStatus, QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts,
 };
 
 pub fn status(s: Status) -> ParseStatus {
@@ -55,6 +57,7 @@ pub fn query(q: QueryDto) -> (Filter, Sort) {
         search: q.search.filter(|s| !s.trim().is_empty()),
         status: q.status.map(status_from_wire),
         skills: q.skills,
+        language: q.language.filter(|l| !l.is_empty()),
         ..Filter::default()
     }
     .with_years(q.min_years, q.max_years);
@@ -74,6 +77,14 @@ pub fn skill_count(s: SkillCount) -> SkillCountDto {
     SkillCountDto {
         skill: s.skill,
         count: s.count,
+    }
+}
+
+/// A language facet.
+pub fn language_count(l: LanguageCount) -> LanguageCountDto {
+    LanguageCountDto {
+        language: l.language,
+        count: l.count,
     }
 }
 

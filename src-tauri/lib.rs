@@ -29,6 +29,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::list_resumes,
         commands::query_resumes,
         commands::skill_facets,
+        commands::language_facets,
         commands::get_cards,
         commands::export_resumes,
         commands::get_resume,

@@ -3,7 +3,7 @@
 
 mod window;
 
-use cvdeck_engine::synth::{Layout, SyntheticResume};
+use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::io::Read;
@@ -49,7 +49,11 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
 
     let mut expected_names = Vec::new();
     for seed in 0..6u64 {
-        let r = SyntheticResume::generate(100 + seed);
+        // One of them in German, for the language filter.
+        let r = match seed {
+            5 => SyntheticResume::generate_in(100 + seed, Language::German),
+            _ => SyntheticResume::generate(100 + seed),
+        };
         let (name, bytes) = match seed % 3 {
             0 => (format!("resume-{seed}.pdf"), r.to_pdf(Layout::OneColumn)),
             1 => (format!("resume-{seed}.docx"), r.to_docx()),
@@ -404,6 +408,61 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
             .as_bool()
             .filter(|closed| *closed)
             .map(|_| json!(true))
+        }
+    })
+    .await;
+
+    // The language filter: only the German resume, then any language again.
+    let german = SyntheticResume::generate_in(105, Language::German);
+    client
+        .find(Locator::Css(".clear"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let choose_language = |code: &'static str| {
+        let client = client.clone();
+        async move {
+            js(
+                &client,
+                &format!(
+                    "const s = document.querySelector('.language select'); if (!s) return false; \
+                     s.value = '{code}'; s.dispatchEvent(new Event('change', {{bubbles: true}})); return true;"
+                ),
+            )
+            .await
+            .as_bool()
+            .filter(|done| *done)
+            .map(|_| json!(true))
+        }
+    };
+    wait_for(
+        "the language filter to offer German",
+        Duration::from_secs(10),
+        || choose_language("de"),
+    )
+    .await;
+    let names = wait_for("only the German resume", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let names = js(
+                &client,
+                "return [...document.querySelectorAll('.card .name')].map(e => e.textContent);",
+            )
+            .await;
+            let names = names.as_array()?.clone();
+            (names.len() == 1).then_some(json!(names))
+        }
+    })
+    .await;
+    assert_eq!(names, json!([german.name]));
+    choose_language("").await;
+    wait_for("every card back", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let n = js(&client, "return document.querySelectorAll('.card').length;").await;
+            (n.as_u64()? >= 7).then_some(n)
         }
     })
     .await;

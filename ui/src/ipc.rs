@@ -6,8 +6,8 @@ use cvdeck_wire::commands::{
     QueryArgs, UrlArgs,
 };
 use cvdeck_wire::{
-    CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, PickKind, QueryDto,
-    QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
+    CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, LanguageCountDto,
+    PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -94,6 +94,11 @@ pub async fn query_resumes(query: QueryDto) -> Result<QueryResult, CommandError>
 /// The most listed skills among a query's matches.
 pub async fn skill_facets(query: QueryDto) -> Result<Vec<SkillCountDto>, CommandError> {
     call(cmd::SKILL_FACETS, &QueryArgs { query }).await
+}
+
+/// The languages among a query's matches (its own language filter left out).
+pub async fn language_facets(query: QueryDto) -> Result<Vec<LanguageCountDto>, CommandError> {
+    call(cmd::LANGUAGE_FACETS, &QueryArgs { query }).await
 }
 
 /// These cards (as they scroll into view, and the polling fallback).

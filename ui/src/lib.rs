@@ -5,4 +5,5 @@ pub mod browser;
 pub mod components;
 pub mod highlight;
 pub mod ipc;
+pub mod languages;
 pub mod state;

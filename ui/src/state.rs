@@ -107,6 +107,8 @@ pub enum Action {
     RemoveSkill(String),
     /// Years of experience range.
     Years(Option<u32>, Option<u32>),
+    /// Only resumes in this language (None: any).
+    Language(Option<String>),
     /// Sort order.
     Sort(SortKey),
     /// Forget search and filters.
@@ -180,6 +182,7 @@ impl Deck {
             && q.skills.is_empty()
             && q.min_years.is_none()
             && q.max_years.is_none()
+            && q.language.is_none()
             && q.sort == SortKey::Newest
     }
 
@@ -320,6 +323,7 @@ impl Reducible for Deck {
                 q.min_years = min;
                 q.max_years = max;
             }),
+            Action::Language(language) => next.set_query(|q| q.language = language),
             Action::Sort(sort) => next.set_query(|q| q.sort = sort),
             Action::ClearFilters => next.set_query(|q| {
                 *q = QueryDto {
@@ -638,6 +642,16 @@ mod tests {
         );
         assert!(deck.order.is_empty());
         assert!(!deck.loaded);
+    }
+
+    #[test]
+    fn a_language_filters_until_cleared() {
+        let deck = reduce(Rc::default(), Action::Language(Some("de".into())));
+        assert_eq!(deck.query.language.as_deref(), Some("de"));
+        assert!(!deck.is_unfiltered());
+        let deck = reduce(deck, Action::ClearFilters);
+        assert_eq!(deck.query.language, None);
+        assert!(deck.is_unfiltered());
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct QueryArgs {
     /// At most this many years of work experience.
     #[arg(long)]
     pub max_years: Option<u32>,
+    /// Only resumes written in this language (ISO 639-1: en, de, fr, es, pt, …).
+    #[arg(long)]
+    pub language: Option<String>,
     /// Order: newest, oldest, name, experience, updated or relevance.
     #[arg(long)]
     pub sort: Option<String>,
@@ -58,6 +61,7 @@ impl QueryArgs {
             search: self.search.clone(),
             status,
             skills: self.skills.clone(),
+            language: self.language.as_deref().map(str::to_ascii_lowercase),
             ..Filter::default()
         }
         .with_years(self.min_years, self.max_years);
@@ -196,6 +200,7 @@ pub fn delete(library: &Library, ids: &[ResumeId]) -> Result<()> {
 pub fn stats(library: &Library, json: bool) -> Result<()> {
     let counts = library.counts()?;
     let skills = library.skill_counts(&Filter::default(), 10)?;
+    let languages = library.language_counts(&Filter::default())?;
     if json {
         let value = serde_json::json!({
             "total": counts.total(),
@@ -204,6 +209,7 @@ pub fn stats(library: &Library, json: bool) -> Result<()> {
             "completed": counts.completed,
             "failed": counts.failed,
             "top_skills": skills.iter().map(|s| serde_json::json!({"skill": s.skill, "count": s.count})).collect::<Vec<_>>(),
+            "languages": languages.iter().map(|l| serde_json::json!({"language": l.language, "count": l.count})).collect::<Vec<_>>(),
         });
         println!("{}", serde_json::to_string(&value)?);
         return Ok(());
@@ -222,6 +228,13 @@ pub fn stats(library: &Library, json: bool) -> Result<()> {
             .map(|s| format!("{} ({})", s.skill, s.count))
             .collect();
         println!("top skills: {}", top.join(", "));
+    }
+    if !languages.is_empty() {
+        let all: Vec<String> = languages
+            .iter()
+            .map(|l| format!("{} ({})", l.language, l.count))
+            .collect();
+        println!("languages: {}", all.join(", "));
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{cli, import, list_json};
-use cvdeck_engine::synth::{Layout, SyntheticResume};
+use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
 use std::path::Path;
 
 fn run(library: &Path, args: &[&str]) -> String {
@@ -26,7 +26,13 @@ fn run(library: &Path, args: &[&str]) -> String {
 fn search_filter_show_export_retry_delete_and_stats() {
     let input = tempfile::tempdir().unwrap();
     let library = tempfile::tempdir().unwrap();
-    let people: Vec<SyntheticResume> = (40..44).map(SyntheticResume::generate).collect();
+    // Three in English, one in German (for the language filter).
+    let people: Vec<SyntheticResume> = (40..44)
+        .map(|seed| match seed {
+            43 => SyntheticResume::generate_in(seed, Language::German),
+            _ => SyntheticResume::generate(seed),
+        })
+        .collect();
     for (i, p) in people.iter().enumerate() {
         std::fs::write(
             input.path().join(format!("r{i}.pdf")),
@@ -77,6 +83,13 @@ fn search_filter_show_export_retry_delete_and_stats() {
     let mut sorted = by_name.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(by_name, sorted);
+    let german: Vec<serde_json::Value> =
+        run(library.path(), &["list", "--language", "DE", "--json"])
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+    assert_eq!(german.len(), 1, "{german:?}");
+    assert_eq!(german[0]["name"], people[3].name.as_str());
     let bad_sort = cli()
         .arg("--library")
         .arg(library.path())
@@ -106,6 +119,10 @@ fn search_filter_show_export_retry_delete_and_stats() {
             stats["failed"].as_u64()
         ),
         (Some(5), Some(4), Some(1))
+    );
+    assert_eq!(
+        stats["languages"],
+        serde_json::json!([{"language": "en", "count": 3}, {"language": "de", "count": 1}])
     );
 
     // Export the completed ones to CSV.

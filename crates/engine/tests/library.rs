@@ -13,6 +13,7 @@ struct Person {
     company: &'static str,
     skills: &'static [&'static str],
     since: &'static str,
+    language: &'static str,
 }
 
 const PEOPLE: &[Person] = &[
@@ -23,6 +24,7 @@ const PEOPLE: &[Person] = &[
         company: "Deutsche Bahn",
         skills: &["Rust", "SQL"],
         since: "2015-01",
+        language: "de",
     },
     Person {
         name: "Ana Souza",
@@ -31,6 +33,7 @@ const PEOPLE: &[Person] = &[
         company: "Nubank",
         skills: &["Kotlin", "SQL"],
         since: "2020-03",
+        language: "pt",
     },
     Person {
         name: "Émile Zola",
@@ -39,6 +42,7 @@ const PEOPLE: &[Person] = &[
         company: "Hachette",
         skills: &["Writing"],
         since: "2023-06",
+        language: "fr",
     },
     Person {
         name: "Carlos Pérez",
@@ -47,6 +51,7 @@ const PEOPLE: &[Person] = &[
         company: "Telefónica",
         skills: &["Rust", "Go", "sql"],
         since: "2010-09",
+        language: "es",
     },
     Person {
         name: "Jane Doe",
@@ -55,6 +60,7 @@ const PEOPLE: &[Person] = &[
         company: "Acme",
         skills: &["Python"],
         since: "2019-01",
+        language: "en",
     },
 ];
 
@@ -80,6 +86,10 @@ fn resume(p: &Person) -> Resume {
             name: "Skills".into(),
             keywords: p.skills.iter().map(|s| s.to_string()).collect(),
         }],
+        meta: cvdeck_engine::resume::Meta {
+            language: Some(p.language.into()),
+            ..Default::default()
+        },
         ..Resume::default()
     }
 }
@@ -377,4 +387,36 @@ fn a_failed_export_leaves_no_file_behind() {
     let out = dir.path().join("no-such-dir/export.csv");
     assert!(export(&lib, &ids, ExportFormat::Csv, &out, |_, _| {}).is_err());
     assert!(!out.exists());
+}
+
+#[test]
+fn the_language_filter_and_its_counts() {
+    let (_dir, lib, ids) = library();
+    let german = Filter {
+        language: Some("de".into()),
+        ..Filter::default()
+    };
+    assert_eq!(lib.ids(&german, Sort::Newest).unwrap(), vec![ids[0]]);
+    // The counts leave out the language filter itself, and keep the others.
+    let counts = lib.language_counts(&german).unwrap();
+    assert_eq!(counts.len(), 5);
+    assert!(counts.iter().all(|c| c.count == 1));
+    let sql = Filter {
+        skills: vec!["sql".into()],
+        language: Some("de".into()),
+        ..Filter::default()
+    };
+    let languages: Vec<String> = lib
+        .language_counts(&sql)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.language)
+        .collect();
+    assert_eq!(languages, ["de", "es", "pt"]);
+    // With a search too.
+    let searched = Filter {
+        search: Some("zola".into()),
+        ..Filter::default()
+    };
+    assert_eq!(lib.language_counts(&searched).unwrap()[0].language, "fr");
 }

@@ -187,6 +187,9 @@ pub struct QueryDto {
     /// At most this many years of experience.
     #[serde(default)]
     pub max_years: Option<u32>,
+    /// Written in this language (ISO 639-1, e.g. "de").
+    #[serde(default)]
+    pub language: Option<String>,
     /// Order.
     #[serde(default)]
     pub sort: SortKey,
@@ -207,6 +210,15 @@ pub struct SkillCountDto {
     /// As printed.
     pub skill: String,
     /// Resumes listing it.
+    pub count: u64,
+}
+
+/// A language and how many resumes are written in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageCountDto {
+    /// ISO 639-1 code.
+    pub language: String,
+    /// Resumes written in it.
     pub count: u64,
 }
 
@@ -362,7 +374,10 @@ pub mod commands {
     pub const QUERY_RESUMES: &str = "query_resumes";
     /// `skill_facets(query) -> Vec<SkillCountDto>`: the skills among the matches.
     pub const SKILL_FACETS: &str = "skill_facets";
-    /// Arguments of [`QUERY_RESUMES`] and [`SKILL_FACETS`].
+    /// `language_facets(query) -> Vec<LanguageCountDto>`: the languages among what matches
+    /// everything but the language filter.
+    pub const LANGUAGE_FACETS: &str = "language_facets";
+    /// Arguments of [`QUERY_RESUMES`], [`SKILL_FACETS`] and [`LANGUAGE_FACETS`].
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct QueryArgs {
         /// Search, filters and sort.

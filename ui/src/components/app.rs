@@ -390,6 +390,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |s: SortKey| dispatch.dispatch(Action::Sort(s)))
     };
+    let on_language = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |l: Option<String>| dispatch.dispatch(Action::Language(l)))
+    };
     let on_clear = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: ()| dispatch.dispatch(Action::ClearFilters))
@@ -420,7 +424,7 @@ pub fn app() -> Html {
             if empty {
                 <section class="empty">
                     <h2>{ "No resumes yet" }</h2>
-                    <p>{ "Drag a folder or resume files (PDF, DOCX, ODT, text) anywhere onto this window, or use the Import folder… and Import files… buttons." }</p>
+                    <p>{ "Drag a folder or resume files (PDF, DOCX, ODT, RTF, text, scans) anywhere onto this window, or use the Import folder… and Import files… buttons." }</p>
                     <p class="muted">{ "Everything is parsed on this computer; nothing is uploaded." }</p>
                 </section>
             } else {
@@ -433,6 +437,7 @@ pub fn app() -> Html {
                     on_add_skill={filter(Action::AddSkill)}
                     on_remove_skill={filter(Action::RemoveSkill)}
                     on_years={on_years}
+                    on_language={on_language}
                     on_sort={on_sort}
                     on_clear={on_clear}
                     on_export={on_export}

@@ -62,6 +62,51 @@ fn link(url: &str, label: &str, on_toast: &Callback<(ToastKind, String)>) -> Htm
     html! { <a href={url.to_owned()} onclick={onclick}>{ label }</a> }
 }
 
+/// The JSON Resume sections beyond work and education, each item as a name, a line of detail,
+/// a date, a link and its bullet points.
+const MORE_SECTIONS: &[(&str, &str)] = &[
+    ("projects", "Projects"),
+    ("certificates", "Certificates"),
+    ("awards", "Awards"),
+    ("publications", "Publications"),
+    ("volunteer", "Volunteering"),
+];
+
+fn more_section(
+    resume: &Value,
+    key: &'static str,
+    title: &'static str,
+    on_toast: &Callback<(ToastKind, String)>,
+) -> Html {
+    let items = list(resume, key);
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class={classes!("more", key)}><h3>{ title }</h3>
+            { for items.iter().map(|item| {
+                let name = text(item, "name").or(text(item, "title")).or(text(item, "organization")).unwrap_or("");
+                let detail = ["position", "issuer", "awarder", "description", "summary"]
+                    .iter()
+                    .find_map(|k| text(item, k));
+                let when = text(item, "date")
+                    .or(text(item, "releaseDate"))
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| dates(item));
+                html! {
+                    <div class="entry">
+                        <div class="entry-title"><strong>{ name.to_owned() }</strong>
+                            { detail.map(|d| format!(" — {d}")).unwrap_or_default() }</div>
+                        if !when.is_empty() { <div class="muted">{ when }</div> }
+                        if let Some(url) = text(item, "url") { <div>{ link(url, url, on_toast) }</div> }
+                        <ul>{ for list(item, "highlights").iter().filter_map(Value::as_str).map(|h| html! { <li>{ h.to_owned() }</li> }) }</ul>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
 /// The panel.
 #[function_component(DetailPanel)]
 pub fn detail_panel(props: &DetailProps) -> Html {
@@ -181,12 +226,29 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
     let languages = list(resume, "languages");
     let meta = resume.get("meta").unwrap_or(&empty);
     let warnings = list(meta, "warnings");
+    let interests: Vec<&str> = list(resume, "interests")
+        .iter()
+        .filter_map(|i| text(i, "name"))
+        .collect();
+    let about_file = [
+        Some(card.file_name.clone()),
+        Some(d.format.clone().unwrap_or_else(|| "unknown format".into())),
+        meta.get("pages")
+            .and_then(Value::as_u64)
+            .filter(|p| *p > 1)
+            .map(|p| format!("{p} pages")),
+        text(meta, "language").map(|l| crate::languages::name(l).to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     html! {
         <>
             <header>
                 <h2>{ title.clone() }</h2>
                 if let Some(headline) = &card.headline { <p class="headline">{ headline }</p> }
-                <p class="muted">{ format!("{} · {}", card.file_name, d.format.clone().unwrap_or_else(|| "unknown format".into())) }</p>
+                <p class="muted">{ about_file }</p>
             </header>
             <div class="actions">
                 <button class="open-original" onclick={open_original}>{ "Open original" }</button>
@@ -253,6 +315,12 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                             </div>
                         }
                     }) }
+                </section>
+            }
+            { for MORE_SECTIONS.iter().map(|(key, title)| more_section(resume, key, title, on_toast)) }
+            if !interests.is_empty() {
+                <section class="interests"><h3>{ "Interests" }</h3>
+                    { for interests.iter().map(|i| html! { <span class="chip">{ i.to_string() }</span> }) }
                 </section>
             }
             if !languages.is_empty() {

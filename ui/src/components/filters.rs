@@ -1,7 +1,10 @@
-//! The filter bar: search, status chips with live counts, skills, years, sort, export.
+//! The filter bar: search, status chips with live counts, skills, years, language, sort,
+//! export.
 
 use crate::ipc;
-use cvdeck_wire::{ExportFormat, ParseStatus, QueryDto, SkillCountDto, SortKey, StatusCounts};
+use cvdeck_wire::{
+    ExportFormat, LanguageCountDto, ParseStatus, QueryDto, SkillCountDto, SortKey, StatusCounts,
+};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -29,6 +32,8 @@ pub struct FiltersProps {
     pub on_remove_skill: Callback<String>,
     /// Years range changed.
     pub on_years: Callback<(Option<u32>, Option<u32>)>,
+    /// Language chosen (None: any).
+    pub on_language: Callback<Option<String>>,
     /// Sort changed.
     pub on_sort: Callback<SortKey>,
     /// Clear search and filters.
@@ -57,6 +62,7 @@ fn parse_years(input: &HtmlInputElement) -> Option<u32> {
 pub fn filters(props: &FiltersProps) -> Html {
     let debounce = use_mut_ref(|| None::<Timeout>);
     let facets = use_state(Vec::<SkillCountDto>::new);
+    let languages = use_state(Vec::<LanguageCountDto>::new);
     let min_ref = use_node_ref();
     let search_ref = use_node_ref();
     {
@@ -73,16 +79,26 @@ pub fn filters(props: &FiltersProps) -> Html {
     }
     let max_ref = use_node_ref();
     {
-        let facets = facets.clone();
+        let (facets, languages) = (facets.clone(), languages.clone());
         use_effect_with(props.query.clone(), move |query| {
             let query = query.clone();
             spawn_local(async move {
-                if let Ok(skills) = ipc::skill_facets(query).await {
+                if let Ok(skills) = ipc::skill_facets(query.clone()).await {
                     facets.set(skills);
+                }
+                if let Ok(found) = ipc::language_facets(query).await {
+                    languages.set(found);
                 }
             });
         });
     }
+    let on_language = {
+        let on_language = props.on_language.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_language.emit((!value.is_empty()).then_some(value));
+        })
+    };
 
     let oninput = {
         let (debounce, on_search) = (debounce.clone(), props.on_search.clone());
@@ -171,7 +187,8 @@ pub fn filters(props: &FiltersProps) -> Html {
         || q.status.is_some()
         || !q.skills.is_empty()
         || q.min_years.is_some()
-        || q.max_years.is_some();
+        || q.max_years.is_some()
+        || q.language.is_some();
     let export = |format: ExportFormat, label: &'static str, class: &'static str| {
         let on_export = props.on_export.clone();
         html! { <button class={classes!("export", class)} disabled={props.shown == 0} onclick={Callback::from(move |_| on_export.emit(format))}>{ label }</button> }
@@ -211,6 +228,19 @@ pub fn filters(props: &FiltersProps) -> Html {
                 <input ref={max_ref} type="number" min="0" max="60" placeholder="max" aria-label="At most this many years"
                     value={props.query.max_years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} />
             </label>
+            // Shown once there is a choice: more than one language, or one already chosen.
+            if languages.len() > 1 || q.language.is_some() {
+                <label class="language">{ "Language " }
+                    <select aria-label="Language" onchange={on_language}>
+                        <option value="" selected={q.language.is_none()}>{ "Any" }</option>
+                        { for languages.iter().map(|l| html! {
+                            <option value={l.language.clone()} selected={q.language.as_deref() == Some(l.language.as_str())}>
+                                { format!("{} ({})", crate::languages::name(&l.language), l.count) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            }
             <label class="sort">{ "Sort " }
                 <select aria-label="Sort" onchange={on_sort}>
                     { for SortKey::ALL.iter().filter(|s| **s != SortKey::Relevance || props.query.search.is_some()).map(|s| html! {

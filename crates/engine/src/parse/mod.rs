@@ -19,6 +19,11 @@ pub fn fold_ascii(s: &str) -> String {
     clean::fold(s)
 }
 
+/// The language `text` is written in, as ISO 639-1 ("en", "de", …), if it says so clearly.
+pub fn detect_language(text: &str) -> Option<String> {
+    language::detect(text)
+}
+
 /// The parser's name and version, recorded in every document's `meta.version`.
 pub const PARSER_VERSION: &str = concat!("cvdeck-engine ", env!("CARGO_PKG_VERSION"));
 

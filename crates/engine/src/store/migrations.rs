@@ -95,6 +95,11 @@ const MIGRATIONS: &[Migration] = &[Migration {
         added_at    INTEGER NOT NULL
     );",
     backfill: None,
+}, Migration {
+    // 5: the language a resume is written in, for the language filter.
+    sql: "ALTER TABLE resumes ADD COLUMN language TEXT;
+    CREATE INDEX resumes_language ON resumes (language) WHERE language IS NOT NULL;",
+    backfill: Some(super::backfill_language),
 }];
 
 /// Brings the schema up to date inside one transaction per version.

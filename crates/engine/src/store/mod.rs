@@ -4,7 +4,7 @@ mod derived;
 mod migrations;
 mod query;
 
-pub use query::{Cursor, Filter, Page, SkillCount, Sort};
+pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
 
 use crate::error::ExtractError;
 use crate::resume::Resume;
@@ -405,6 +405,10 @@ impl Library {
             ],
         )?;
         write_derived(&tx, id, &Derived::of(resume, derived::this_month()))?;
+        tx.execute(
+            "UPDATE resumes SET language = ?2 WHERE id = ?1",
+            params![id, resume.meta.language],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -647,6 +651,25 @@ fn backfill_derived(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Resumes parsed before languages were detected: detected now from their stored text.
+fn backfill_language(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let rows: Vec<(ResumeId, Option<String>, Option<String>)> = tx
+        .prepare("SELECT id, resume_json, text FROM resumes WHERE status = 'completed'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE resumes SET language = ?2 WHERE id = ?1")?;
+    for (id, json, text) in rows {
+        let stored = json
+            .and_then(|j| serde_json::from_str::<Resume>(&j).ok())
+            .and_then(|r| r.meta.language);
+        let language = stored.or_else(|| text.as_deref().and_then(crate::parse::detect_language));
+        if language.is_some() {
+            update.execute(params![id, language])?;
+        }
+    }
+    Ok(())
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -731,6 +754,28 @@ mod tests {
         };
         assert_eq!(lib.ids(&filter, Sort::Relevance).unwrap(), vec![1]);
         assert_eq!(lib.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn rows_parsed_before_languages_were_detected_get_theirs_from_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = Connection::open(dir.path().join("library.sqlite3")).unwrap();
+            conn.execute_batch(migrations::first_schema()).unwrap();
+            conn.execute(
+                "INSERT INTO resumes (original_path, file_name, status, created_at, updated_at, resume_json, text)
+                 VALUES ('/in/d.txt', 'd.txt', 'completed', 1, 1, '{\"basics\":{},\"meta\":{\"version\":\"old\"}}', ?1)",
+                ["Softwareentwickler mit zehn Jahren Erfahrung in der Entwicklung von Systemen und der Leitung von Teams"],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let lib = Library::open(dir.path()).unwrap();
+        let german = Filter {
+            language: Some("de".into()),
+            ..Filter::default()
+        };
+        assert_eq!(lib.ids(&german, Sort::Newest).unwrap(), vec![1]);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct Filter {
     pub min_experience_months: Option<i64>,
     /// At most this many months of work experience.
     pub max_experience_months: Option<i64>,
+    /// Written in this language (ISO 639-1, e.g. "de").
+    pub language: Option<String>,
 }
 
 impl Filter {
@@ -98,6 +100,15 @@ pub struct SkillCount {
     pub count: u64,
 }
 
+/// How many resumes are written in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageCount {
+    /// ISO 639-1 code.
+    pub language: String,
+    /// Resumes.
+    pub count: u64,
+}
+
 /// The FTS5 query for what a user typed: every word, as a prefix, must match.
 pub(crate) fn match_expression(search: &str) -> Option<String> {
     let words: Vec<String> = search
@@ -137,6 +148,9 @@ impl Plan {
         }
         if let Some(max) = filter.max_experience_months {
             plan.push("experience_months <= ?", Value::Integer(max));
+        }
+        if let Some(language) = &filter.language {
+            plan.push("language = ?", Value::Text(language.clone()));
         }
         plan
     }
@@ -376,6 +390,33 @@ impl Library {
             let (status, n) = row?;
             counts.add(Status::parse(&status), n);
         }
+        Ok(counts)
+    }
+
+    /// The languages of the resumes matching `filter` but its language, most common first:
+    /// the choices of the language filter, with their counts.
+    pub fn language_counts(&self, filter: &Filter) -> Result<Vec<LanguageCount>, StoreError> {
+        let others = Filter {
+            language: None,
+            ..filter.clone()
+        };
+        let plan = Plan::new(&others, true);
+        let (from, params) = plan.from();
+        let sql = format!(
+            "SELECT language, COUNT(*) AS n FROM {from}
+             WHERE {} GROUP BY language ORDER BY n DESC, language",
+            plan.where_sql(&["language IS NOT NULL".to_owned()])
+        );
+        let conn = self.conn();
+        let counts = conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(params), |r| {
+                Ok(LanguageCount {
+                    language: r.get(0)?,
+                    count: r.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
         Ok(counts)
     }
 
