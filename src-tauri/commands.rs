@@ -130,6 +130,18 @@ pub fn open_original<R: Runtime>(
         .map_err(|e| CommandError::new(ErrorCode::Internal, format!("cannot open the file: {e}")))
 }
 
+#[tauri::command]
+pub fn show_in_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: ResumeId,
+) -> Result<()> {
+    let path = api::original_file(&state.engine, id)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("cannot show the file: {e}")))
+}
+
 /// Shows the native picker; None when the user cancels.
 #[tauri::command]
 pub async fn watch_folder<R: Runtime>(

@@ -38,6 +38,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::delete_resume,
         commands::status_counts,
         commands::open_original,
+        commands::show_in_folder,
         commands::open_link,
         commands::watch_folder,
         commands::unwatch_folder,

@@ -144,6 +144,11 @@ pub async fn open_original(id: ResumeId) -> Result<(), CommandError> {
     call(cmd::OPEN_ORIGINAL, &IdArgs { id }).await
 }
 
+/// Shows the resume's file in the file manager.
+pub async fn show_in_folder(id: ResumeId) -> Result<(), CommandError> {
+    call(cmd::SHOW_IN_FOLDER, &IdArgs { id }).await
+}
+
 /// Calls `handler` with each payload of `event` for the life of the page. Payloads that do not
 /// decode are logged and skipped.
 pub async fn listen<T: DeserializeOwned + 'static>(

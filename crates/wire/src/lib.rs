@@ -436,6 +436,9 @@ pub mod commands {
     pub const DELETE_RESUME: &str = "delete_resume";
     /// `open_original(id) -> ()`
     pub const OPEN_ORIGINAL: &str = "open_original";
+    /// `show_in_folder(id) -> ()`: the file manager, with the original (or the library's
+    /// copy, when the original is gone) selected.
+    pub const SHOW_IN_FOLDER: &str = "show_in_folder";
     /// Arguments of the commands that take one id.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     pub struct IdArgs {

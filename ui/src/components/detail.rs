@@ -62,6 +62,23 @@ fn link(url: &str, label: &str, on_toast: &Callback<(ToastKind, String)>) -> Htm
     html! { <a href={url.to_owned()} onclick={onclick}>{ label }</a> }
 }
 
+/// A button's click that runs a command and says so when it fails.
+fn calling<F, Fut>(on_toast: &Callback<(ToastKind, String)>, command: F) -> Callback<MouseEvent>
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(), cvdeck_wire::CommandError>> + 'static,
+{
+    let on_toast = on_toast.clone();
+    Callback::from(move |_| {
+        let (on_toast, call) = (on_toast.clone(), command());
+        spawn_local(async move {
+            if let Err(e) = call.await {
+                on_toast.emit((ToastKind::Error, e.message));
+            }
+        });
+    })
+}
+
 /// The JSON Resume sections beyond work and education, each item as a name, a line of detail,
 /// a date, a link and its bullet points.
 const MORE_SECTIONS: &[(&str, &str)] = &[
@@ -161,17 +178,8 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
     let title = card.name.clone().unwrap_or_else(|| card.file_name.clone());
     let on_toast = &props.on_toast;
 
-    let open_original = {
-        let on_toast = on_toast.clone();
-        Callback::from(move |_| {
-            let on_toast = on_toast.clone();
-            spawn_local(async move {
-                if let Err(e) = ipc::open_original(id).await {
-                    on_toast.emit((ToastKind::Error, e.message));
-                }
-            });
-        })
-    };
+    let open_original = calling(on_toast, move || ipc::open_original(id));
+    let show_in_folder = calling(on_toast, move || ipc::show_in_folder(id));
     let retry = props.on_retry.reform(move |_: MouseEvent| id);
     let delete = {
         let label = title.clone();
@@ -252,6 +260,7 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
             </header>
             <div class="actions">
                 <button class="open-original" onclick={open_original}>{ "Open original" }</button>
+                <button class="show-in-folder" onclick={show_in_folder}>{ "Show in folder" }</button>
                 if !card.status.is_active() {
                     <button class="reparse" onclick={retry}>{ if card.status == ParseStatus::Failed { "Retry parsing" } else { "Re-parse" } }</button>
                 }
