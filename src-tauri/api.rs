@@ -7,6 +7,7 @@ use cvdeck_engine::{Engine, ImportHandle};
 use cvdeck_wire::{
     CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
     LanguageCountDto, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
+    TagCountDto,
 };
 use std::path::{Path, PathBuf};
 
@@ -266,6 +267,63 @@ pub async fn retry_all_failed(engine: &Engine) -> Result<u64> {
 
 pub fn delete_resume(engine: &Engine, id: ResumeId) -> Result<()> {
     engine.library().delete(id).map_err(convert::store_error)
+}
+
+/// Deletes each of these that still exists; how many were deleted.
+pub fn delete_resumes(engine: &Engine, ids: Vec<ResumeId>) -> Result<u64> {
+    let mut deleted = 0;
+    for id in ids {
+        match engine.library().delete(id) {
+            Ok(()) => deleted += 1,
+            Err(cvdeck_engine::store::StoreError::NotFound(_)) => {}
+            Err(e) => return Err(convert::store_error(e)),
+        }
+    }
+    Ok(deleted)
+}
+
+/// Parses these again as one import; how many were queued (ones in progress are left be).
+pub async fn retry_resumes(engine: &Engine, ids: Vec<ResumeId>) -> Result<u64> {
+    match engine
+        .retry_many(ids)
+        .await
+        .map_err(convert::engine_error)?
+    {
+        Some(handle) => Ok(detach(handle).queued),
+        None => Ok(0),
+    }
+}
+
+pub fn tag_resumes(engine: &Engine, ids: Vec<ResumeId>, tag: String) -> Result<u64> {
+    if cvdeck_engine::store::normalise_tag(&tag).is_none() {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "a tag needs a word",
+        ));
+    }
+    let added = engine
+        .library()
+        .add_tag(&ids, &tag)
+        .map_err(convert::store_error)?;
+    Ok(added as u64)
+}
+
+pub fn untag_resumes(engine: &Engine, ids: Vec<ResumeId>, tag: String) -> Result<u64> {
+    let removed = engine
+        .library()
+        .remove_tag(&ids, &tag)
+        .map_err(convert::store_error)?;
+    Ok(removed as u64)
+}
+
+/// The tags among what matches the query.
+pub fn tag_facets(engine: &Engine, query: QueryDto) -> Result<Vec<TagCountDto>> {
+    let (filter, _) = convert::query(query);
+    let tags = engine
+        .library()
+        .tag_counts(&filter)
+        .map_err(convert::store_error)?;
+    Ok(tags.into_iter().map(convert::tag_count).collect())
 }
 
 pub fn status_counts(engine: &Engine) -> Result<StatusCounts> {

@@ -4,7 +4,7 @@ use crate::{api, AppState};
 use cvdeck_wire::{
     CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
     LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
-    StatusCounts,
+    StatusCounts, TagCountDto,
 };
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
@@ -111,6 +111,39 @@ pub async fn retry_all_failed(state: State<'_, AppState>) -> Result<u64> {
 #[tauri::command]
 pub async fn delete_resume(state: State<'_, AppState>, id: ResumeId) -> Result<()> {
     blocking(&state, move |e| api::delete_resume(e, id)).await
+}
+
+#[tauri::command]
+pub async fn delete_resumes(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<u64> {
+    blocking(&state, move |e| api::delete_resumes(e, ids)).await
+}
+
+#[tauri::command]
+pub async fn retry_resumes(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<u64> {
+    api::retry_resumes(&state.engine, ids).await
+}
+
+#[tauri::command]
+pub async fn tag_resumes(
+    state: State<'_, AppState>,
+    ids: Vec<ResumeId>,
+    tag: String,
+) -> Result<u64> {
+    blocking(&state, move |e| api::tag_resumes(e, ids, tag)).await
+}
+
+#[tauri::command]
+pub async fn untag_resumes(
+    state: State<'_, AppState>,
+    ids: Vec<ResumeId>,
+    tag: String,
+) -> Result<u64> {
+    blocking(&state, move |e| api::untag_resumes(e, ids, tag)).await
+}
+
+#[tauri::command]
+pub async fn tag_facets(state: State<'_, AppState>, query: QueryDto) -> Result<Vec<TagCountDto>> {
+    blocking(&state, move |e| api::tag_facets(e, query)).await
 }
 
 #[tauri::command]

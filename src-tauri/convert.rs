@@ -2,13 +2,13 @@
 
 use cvdeck_engine::export::ExportError;
 use cvdeck_engine::store::{
-    Card, Counts, Filter, LanguageCount, Record, SkillCount, Sort, StoreError,
+    Card, Counts, Filter, LanguageCount, Record, SkillCount, Sort, StoreError, TagCount,
 };
 use cvdeck_engine::{EngineError, ImportHandle, ImportProgress, ImportSummary, Status};
 use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
 use cvdeck_wire::{
     CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, ImportStarted, LanguageCountDto,
-    ParseStatus, QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts,
+    ParseStatus, QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts, TagCountDto,
 };
 
 pub fn status(s: Status) -> ParseStatus {
@@ -48,6 +48,7 @@ pub fn card(c: Card) -> CardDto {
         updated_at: c.updated_at,
         experience_months: c.experience_months,
         same_person: c.same_person,
+        tags: c.tags,
     }
 }
 
@@ -58,6 +59,7 @@ pub fn query(q: QueryDto) -> (Filter, Sort) {
         status: q.status.map(status_from_wire),
         skills: q.skills,
         language: q.language.filter(|l| !l.is_empty()),
+        tags: q.tags,
         ..Filter::default()
     }
     .with_years(q.min_years, q.max_years);
@@ -85,6 +87,14 @@ pub fn language_count(l: LanguageCount) -> LanguageCountDto {
     LanguageCountDto {
         language: l.language,
         count: l.count,
+    }
+}
+
+/// A tag facet.
+pub fn tag_count(t: TagCount) -> TagCountDto {
+    TagCountDto {
+        tag: t.tag,
+        count: t.count,
     }
 }
 

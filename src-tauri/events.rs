@@ -173,6 +173,7 @@ mod tests {
             updated_at: 0,
             experience_months: None,
             same_person: vec![],
+            tags: vec![],
         }
     }
 

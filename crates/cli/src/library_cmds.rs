@@ -31,6 +31,9 @@ pub struct QueryArgs {
     /// Only resumes written in this language (ISO 639-1: en, de, fr, es, pt, …).
     #[arg(long)]
     pub language: Option<String>,
+    /// Only resumes with this tag (repeat for several: all must match).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
     /// Order: newest, oldest, name, experience, updated or relevance.
     #[arg(long)]
     pub sort: Option<String>,
@@ -62,6 +65,7 @@ impl QueryArgs {
             status,
             skills: self.skills.clone(),
             language: self.language.as_deref().map(str::to_ascii_lowercase),
+            tags: self.tags.clone(),
             ..Filter::default()
         }
         .with_years(self.min_years, self.max_years);
@@ -103,14 +107,20 @@ fn print_card(c: &Card, json: bool) -> Result<()> {
         let ids: Vec<String> = c.same_person.iter().map(|id| format!("#{id}")).collect();
         format!("\tsame person as {}", ids.join(", "))
     };
+    let tags = if c.tags.is_empty() {
+        String::new()
+    } else {
+        format!("\ttags: {}", c.tags.join(", "))
+    };
     println!(
-        "{}\t{}\t{}\t{}\t{}{}",
+        "{}\t{}\t{}\t{}\t{}{}{}",
         c.id,
         c.status.as_str(),
         c.file_name,
         detail,
         years,
-        same
+        same,
+        tags
     );
     Ok(())
 }
@@ -193,6 +203,21 @@ pub fn delete(library: &Library, ids: &[ResumeId]) -> Result<()> {
     for id in ids {
         library.delete(*id)?;
         println!("deleted #{id}");
+    }
+    Ok(())
+}
+
+pub fn tag(library: &Library, tag: &str, ids: &[ResumeId], remove: bool) -> Result<()> {
+    if remove {
+        let n = library.remove_tag(ids, tag)?;
+        println!("took {tag:?} off {n} resume(s)");
+    } else {
+        anyhow::ensure!(
+            cvdeck_engine::store::normalise_tag(tag).is_some(),
+            "a tag needs a word"
+        );
+        let n = library.add_tag(ids, tag)?;
+        println!("tagged {n} resume(s) {tag:?}");
     }
     Ok(())
 }

@@ -97,6 +97,17 @@ enum Command {
         #[arg(required = true)]
         folders: Vec<PathBuf>,
     },
+    /// Put a tag on resumes, or take it off with --remove ("shortlist", "call back").
+    Tag {
+        /// The tag.
+        tag: String,
+        /// Resume ids.
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Take the tag off instead.
+        #[arg(long)]
+        remove: bool,
+    },
     /// Remove resumes (and the library's copies of their files).
     Delete {
         /// Resume ids.
@@ -227,6 +238,9 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         Command::Watch { folders } => done(watch(&library_dir, folders)),
         Command::Unwatch { folders } => done(unwatch(&library_dir, &folders)),
         Command::Delete { ids } => done(library_cmds::delete(&open(&library_dir)?, &ids)),
+        Command::Tag { tag, ids, remove } => {
+            done(library_cmds::tag(&open(&library_dir)?, &tag, &ids, remove))
+        }
         Command::Export { format, out, query } => done(library_cmds::export_cmd(
             &open(&library_dir)?,
             &query,

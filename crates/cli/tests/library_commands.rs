@@ -90,6 +90,34 @@ fn search_filter_show_export_retry_delete_and_stats() {
             .collect();
     assert_eq!(german.len(), 1, "{german:?}");
     assert_eq!(german[0]["name"], people[3].name.as_str());
+
+    // Tags: put on two, filter, take off.
+    let completed: Vec<String> = run(library.path(), &["list", "--status", "completed", "--json"])
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let tagged = run(
+        library.path(),
+        &["tag", "Call back", &completed[0], &completed[1]],
+    );
+    assert!(tagged.contains("tagged 2 resume(s)"), "{tagged}");
+    let with_tag: Vec<serde_json::Value> =
+        run(library.path(), &["list", "--tag", "call BACK", "--json"])
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+    assert_eq!(with_tag.len(), 2, "{with_tag:?}");
+    assert_eq!(with_tag[0]["tags"], serde_json::json!(["Call back"]));
+    run(
+        library.path(),
+        &["tag", "call back", "--remove", &completed[0]],
+    );
+    assert_eq!(
+        run(library.path(), &["list", "--tag", "Call back"])
+            .lines()
+            .count(),
+        1
+    );
     let bad_sort = cli()
         .arg("--library")
         .arg(library.path())

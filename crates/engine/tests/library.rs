@@ -420,3 +420,50 @@ fn the_language_filter_and_its_counts() {
     };
     assert_eq!(lib.language_counts(&searched).unwrap()[0].language, "fr");
 }
+
+#[test]
+fn tags_are_put_on_taken_off_filtered_on_and_counted() {
+    let (_dir, lib, ids) = library();
+    assert_eq!(lib.add_tag(&ids[0..3], " Short  list ").unwrap(), 3);
+    assert_eq!(
+        lib.add_tag(&ids[1..2], "short list").unwrap(),
+        0,
+        "same tag, other case"
+    );
+    assert_eq!(lib.add_tag(&ids[2..4], "Call back").unwrap(), 2);
+    assert_eq!(
+        lib.add_tag(&ids[0..1], "   ").unwrap(),
+        0,
+        "an empty tag is no tag"
+    );
+    assert_eq!(
+        lib.card(ids[2]).unwrap().tags,
+        vec!["Call back".to_owned(), "Short list".to_owned()]
+    );
+    let both = Filter {
+        tags: vec!["SHORT LIST".into(), "call back".into()],
+        ..Filter::default()
+    };
+    assert_eq!(lib.ids(&both, Sort::Oldest).unwrap(), vec![ids[2]]);
+    let counts: Vec<(String, u64)> = lib
+        .tag_counts(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.tag, t.count))
+        .collect();
+    assert_eq!(
+        counts,
+        [("Short list".to_owned(), 3), ("Call back".to_owned(), 2)]
+    );
+    // With another filter: only the tags among what matches.
+    let searched = Filter {
+        search: Some("zola".into()),
+        ..Filter::default()
+    };
+    assert_eq!(lib.tag_counts(&searched).unwrap()[0].tag, "Call back");
+    assert_eq!(lib.remove_tag(&ids, "short LIST").unwrap(), 3);
+    assert!(lib.card(ids[0]).unwrap().tags.is_empty());
+    // A deleted resume takes its tags with it.
+    lib.delete(ids[3]).unwrap();
+    assert_eq!(lib.tag_counts(&Filter::default()).unwrap()[0].count, 1);
+}

@@ -91,6 +91,9 @@ pub struct CardDto {
     /// Other resumes that look like the same person (same e-mail, phone, or name and city).
     #[serde(default)]
     pub same_person: Vec<ResumeId>,
+    /// Labels put on it by hand, A to Z.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 impl CardDto {
@@ -111,6 +114,7 @@ impl CardDto {
             updated_at: 0,
             experience_months: None,
             same_person: Vec::new(),
+            tags: Vec::new(),
         }
     }
 }
@@ -190,6 +194,9 @@ pub struct QueryDto {
     /// Written in this language (ISO 639-1, e.g. "de").
     #[serde(default)]
     pub language: Option<String>,
+    /// Every one of these tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// Order.
     #[serde(default)]
     pub sort: SortKey,
@@ -219,6 +226,15 @@ pub struct LanguageCountDto {
     /// ISO 639-1 code.
     pub language: String,
     /// Resumes written in it.
+    pub count: u64,
+}
+
+/// A tag and how many resumes carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCountDto {
+    /// As first typed.
+    pub tag: String,
+    /// Resumes carrying it.
     pub count: u64,
 }
 
@@ -427,6 +443,25 @@ pub mod commands {
         /// Resume ids.
         pub ids: Vec<ResumeId>,
     }
+
+    /// `tag_facets(query) -> Vec<TagCountDto>`: the tags among the matches.
+    pub const TAG_FACETS: &str = "tag_facets";
+    /// `tag_resumes(ids, tag) -> u64`: puts a tag on resumes; how many got it.
+    pub const TAG_RESUMES: &str = "tag_resumes";
+    /// `untag_resumes(ids, tag) -> u64`: takes a tag off resumes; how many had it.
+    pub const UNTAG_RESUMES: &str = "untag_resumes";
+    /// Arguments of [`TAG_RESUMES`] and [`UNTAG_RESUMES`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct TagArgs {
+        /// Resume ids.
+        pub ids: Vec<ResumeId>,
+        /// The tag.
+        pub tag: String,
+    }
+    /// `retry_resumes(ids) -> u64`: parses these again as one import; how many were queued.
+    pub const RETRY_RESUMES: &str = "retry_resumes";
+    /// `delete_resumes(ids) -> u64`: removes these; how many were removed.
+    pub const DELETE_RESUMES: &str = "delete_resumes";
 
     /// `get_resume(id) -> ResumeDetail`
     pub const GET_RESUME: &str = "get_resume";

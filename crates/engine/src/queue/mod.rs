@@ -196,12 +196,27 @@ impl Engine {
     /// Re-parses every failed resume. None if there were none.
     pub async fn retry_all_failed(&self) -> Result<Option<ImportHandle>, EngineError> {
         let inner = self.inner.clone();
+        let ids = blocking(move || inner.library.ids_with_status(Status::Failed)).await??;
+        self.retry_many(ids).await
+    }
+
+    /// Re-parses these resumes as one import (those being parsed right now are left to
+    /// finish). None if none could be queued.
+    pub async fn retry_many(
+        &self,
+        ids: Vec<ResumeId>,
+    ) -> Result<Option<ImportHandle>, EngineError> {
+        let inner = self.inner.clone();
         let cards = blocking(move || -> Result<Vec<Card>, StoreError> {
-            let ids = inner.library.ids_with_status(Status::Failed)?;
-            for &id in &ids {
-                inner.library.requeue(id)?;
+            let mut queued = Vec::with_capacity(ids.len());
+            for id in ids {
+                match inner.library.requeue(id) {
+                    Ok(()) => queued.push(id),
+                    Err(StoreError::Conflict { .. } | StoreError::NotFound(_)) => {}
+                    Err(e) => return Err(e),
+                }
             }
-            inner.library.cards(&ids)
+            inner.library.cards(&queued)
         })
         .await??;
         if cards.is_empty() {

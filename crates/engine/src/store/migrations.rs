@@ -100,6 +100,16 @@ const MIGRATIONS: &[Migration] = &[Migration {
     sql: "ALTER TABLE resumes ADD COLUMN language TEXT;
     CREATE INDEX resumes_language ON resumes (language) WHERE language IS NOT NULL;",
     backfill: Some(super::backfill_language),
+}, Migration {
+    // 6: free-text labels recruiters put on resumes.
+    sql: "CREATE TABLE resume_tags (
+        tag_key     TEXT NOT NULL,
+        resume_id   INTEGER NOT NULL REFERENCES resumes (id) ON DELETE CASCADE,
+        tag         TEXT NOT NULL,
+        PRIMARY KEY (tag_key, resume_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX resume_tags_resume ON resume_tags (resume_id);",
+    backfill: None,
 }];
 
 /// Brings the schema up to date inside one transaction per version.

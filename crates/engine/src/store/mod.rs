@@ -3,8 +3,10 @@
 mod derived;
 mod migrations;
 mod query;
+mod tags;
 
 pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
+pub use tags::{normalise_tag, TagCount};
 
 use crate::error::ExtractError;
 use crate::resume::Resume;
@@ -108,6 +110,8 @@ pub struct Card {
     pub experience_months: Option<i64>,
     /// Other resumes that look like the same person.
     pub same_person: Vec<ResumeId>,
+    /// Labels put on it by hand, A to Z.
+    pub tags: Vec<String>,
 }
 
 /// A whole row, for the detail view and for re-parsing.
@@ -222,7 +226,9 @@ pub(crate) const CARD_COLUMNS: &str =
      skills_json, error_kind, error_message, attempts, updated_at, experience_months, \
      (SELECT group_concat(other.id) FROM resumes AS other WHERE other.id != resumes.id AND \
         (other.email_key = resumes.email_key OR other.phone_key = resumes.phone_key \
-         OR other.person_key = resumes.person_key))";
+         OR other.person_key = resumes.person_key)), \
+     (SELECT group_concat(tag, char(31)) FROM \
+        (SELECT tag FROM resume_tags WHERE resume_id = resumes.id ORDER BY tag_key))";
 
 pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
     let skills_json: String = row.get(8)?;
@@ -248,6 +254,10 @@ pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
         same_person: row
             .get::<_, Option<String>>(14)?
             .map(|ids| ids.split(',').filter_map(|id| id.parse().ok()).collect())
+            .unwrap_or_default(),
+        tags: row
+            .get::<_, Option<String>>(15)?
+            .map(|tags| tags.split('\u{1f}').map(str::to_owned).collect())
             .unwrap_or_default(),
     })
 }

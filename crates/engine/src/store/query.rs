@@ -20,6 +20,8 @@ pub struct Filter {
     pub max_experience_months: Option<i64>,
     /// Written in this language (ISO 639-1, e.g. "de").
     pub language: Option<String>,
+    /// Every one of these tags (case and accents ignored).
+    pub tags: Vec<String>,
 }
 
 impl Filter {
@@ -121,14 +123,14 @@ pub(crate) fn match_expression(search: &str) -> Option<String> {
 
 /// A filter as SQL: the full-text match (if any) apart from the other conditions, because
 /// SQLite must run the match once and join its rows, never probe the index row by row.
-struct Plan {
+pub(super) struct Plan {
     matches: Option<String>,
     conds: Vec<String>,
     params: Vec<Value>,
 }
 
 impl Plan {
-    fn new(filter: &Filter, with_status: bool) -> Plan {
+    pub(super) fn new(filter: &Filter, with_status: bool) -> Plan {
         let mut plan = Plan {
             matches: filter.search.as_deref().and_then(match_expression),
             conds: Vec::new(),
@@ -149,6 +151,12 @@ impl Plan {
         if let Some(max) = filter.max_experience_months {
             plan.push("experience_months <= ?", Value::Integer(max));
         }
+        for tag in &filter.tags {
+            plan.push(
+                "resumes.id IN (SELECT resume_id FROM resume_tags WHERE tag_key = ?)",
+                Value::Text(fold(tag.trim())),
+            );
+        }
         if let Some(language) = &filter.language {
             plan.push("language = ?", Value::Text(language.clone()));
         }
@@ -166,7 +174,7 @@ impl Plan {
 
     /// `FROM …` and the parameters of `where_sql`, in order. With a search, the full-text
     /// table is the outer loop (CROSS JOIN fixes SQLite's join order): the match runs once.
-    fn from(&self) -> (&'static str, Vec<Value>) {
+    pub(super) fn from(&self) -> (&'static str, Vec<Value>) {
         let mut params = Vec::new();
         let from = match &self.matches {
             Some(expr) => {
@@ -179,7 +187,7 @@ impl Plan {
         (from, params)
     }
 
-    fn where_sql(&self, extra: &[String]) -> String {
+    pub(super) fn where_sql(&self, extra: &[String]) -> String {
         let matches = self
             .matches
             .as_ref()
