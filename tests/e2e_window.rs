@@ -467,5 +467,157 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     })
     .await;
 
+    // Mark two cards (Ctrl-click), tag them from the bulk bar, filter by the tag, then
+    // delete both and take it back.
+    let marked = js(
+        &client,
+        "const cards = [...document.querySelectorAll('.card.status-completed')].slice(0, 2); \
+         cards.forEach(c => c.dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true}))); \
+         return cards.map(c => c.dataset.id);",
+    )
+    .await;
+    assert_eq!(marked.as_array().map(Vec::len), Some(2), "{marked}");
+    wait_for("the bulk bar", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            let text = js(
+                &client,
+                "const b = document.querySelector('.bulk-bar .marked-count'); return b && b.textContent;",
+            )
+            .await;
+            (text.as_str()? == "2 selected").then_some(text)
+        }
+    })
+    .await;
+    let tag_input = client
+        .find(Locator::Css(".bulk-bar .tag-input"))
+        .await
+        .unwrap();
+    tag_input.send_keys("Shortlist\u{E007}").await.unwrap();
+    wait_for("the tag on both cards", Duration::from_secs(10), || {
+        let client = client.clone();
+        let marked = marked.clone();
+        async move {
+            let tagged = js(
+                &client,
+                "return [...document.querySelectorAll('.card')].filter(c => [...c.querySelectorAll('.tag')].some(t => t.textContent === 'Shortlist')).map(c => c.dataset.id);",
+            )
+            .await;
+            (tagged == marked).then_some(tagged)
+        }
+    })
+    .await;
+    // Esc in the grid forgets the marks; the tag filter shows the two.
+    client
+        .find(Locator::Css(".grid-viewport"))
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    wait_for("the bulk bar to go", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            js(
+                &client,
+                "return document.querySelector('.bulk-bar') === null;",
+            )
+            .await
+            .as_bool()
+            .filter(|gone| *gone)
+            .map(|_| json!(true))
+        }
+    })
+    .await;
+    wait_for("the tag filter to offer the tag", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            js(
+                &client,
+                "const s = document.querySelector('.tag-select'); \
+                 if (!s || ![...s.options].some(o => o.value === 'Shortlist')) return false; \
+                 s.value = 'Shortlist'; s.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+            )
+            .await
+            .as_bool()
+            .filter(|done| *done)
+            .map(|_| json!(true))
+        }
+    })
+    .await;
+    wait_for("only the tagged cards", Duration::from_secs(10), || {
+        let client = client.clone();
+        let marked = marked.clone();
+        async move {
+            let ids = js(
+                &client,
+                "return [...document.querySelectorAll('.card')].map(c => c.dataset.id).sort();",
+            )
+            .await;
+            let mut want: Vec<String> = marked
+                .as_array()?
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect();
+            want.sort();
+            (ids == json!(want)).then_some(ids)
+        }
+    })
+    .await;
+    // Ctrl+A marks what the filter shows; Delete hides both; Undo brings them back.
+    let grid = client.find(Locator::Css(".grid-viewport")).await.unwrap();
+    grid.send_keys("\u{E009}a").await.unwrap();
+    wait_for("both marked by Ctrl+A", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            let n = js(
+                &client,
+                "return document.querySelectorAll('.card.marked').length;",
+            )
+            .await;
+            (n.as_u64()? == 2).then_some(n)
+        }
+    })
+    .await;
+    client
+        .find(Locator::Css(".bulk-delete"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("both hidden, with an Undo", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            let state = js(
+                &client,
+                "return [document.querySelectorAll('.card').length, !!document.querySelector('.toast-action')];",
+            )
+            .await;
+            (state == json!([0, true])).then_some(state)
+        }
+    })
+    .await;
+    client
+        .find(Locator::Css(".toast-action"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("both back after Undo", Duration::from_secs(5), || {
+        let client = client.clone();
+        async move {
+            let n = js(&client, "return document.querySelectorAll('.card').length;").await;
+            (n.as_u64()? == 2).then_some(n)
+        }
+    })
+    .await;
+    std::fs::write(
+        output_dir().join("tags.png"),
+        client.screenshot().await.expect("screenshot"),
+    )
+    .unwrap();
+
     let _ = client.close().await;
 }

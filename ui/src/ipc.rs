@@ -3,11 +3,12 @@
 
 use cvdeck_wire::commands::{
     self as cmd, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, PathArgs,
-    QueryArgs, UrlArgs,
+    QueryArgs, TagArgs, UrlArgs,
 };
 use cvdeck_wire::{
     CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, LanguageCountDto,
     PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
+    TagCountDto,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -134,9 +135,29 @@ pub async fn retry_all_failed() -> Result<u64, CommandError> {
     call(cmd::RETRY_ALL_FAILED, &NoArgs {}).await
 }
 
-/// Remove a resume from the library.
-pub async fn delete_resume(id: ResumeId) -> Result<(), CommandError> {
-    call(cmd::DELETE_RESUME, &IdArgs { id }).await
+/// Remove resumes from the library; how many went.
+pub async fn delete_resumes(ids: Vec<ResumeId>) -> Result<u64, CommandError> {
+    call(cmd::DELETE_RESUMES, &IdsArgs { ids }).await
+}
+
+/// Parses these again as one import; how many were queued.
+pub async fn retry_resumes(ids: Vec<ResumeId>) -> Result<u64, CommandError> {
+    call(cmd::RETRY_RESUMES, &IdsArgs { ids }).await
+}
+
+/// Puts a tag on these resumes; how many got it.
+pub async fn tag_resumes(ids: Vec<ResumeId>, tag: String) -> Result<u64, CommandError> {
+    call(cmd::TAG_RESUMES, &TagArgs { ids, tag }).await
+}
+
+/// Takes a tag off these resumes; how many had it.
+pub async fn untag_resumes(ids: Vec<ResumeId>, tag: String) -> Result<u64, CommandError> {
+    call(cmd::UNTAG_RESUMES, &TagArgs { ids, tag }).await
+}
+
+/// The tags among a query's matches.
+pub async fn tag_facets(query: QueryDto) -> Result<Vec<TagCountDto>, CommandError> {
+    call(cmd::TAG_FACETS, &QueryArgs { query }).await
 }
 
 /// Open the original document with the system's viewer.

@@ -4,7 +4,7 @@ use cvdeck_wire::events::{ImportFinished, ImportProgress};
 use cvdeck_wire::{
     CardDto, ImportStarted, ParseStatus, QueryDto, QueryResult, ResumeId, SortKey, StatusCounts,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,10 +20,19 @@ pub enum ToastKind {
 }
 
 /// What a toast's button does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ToastAction {
-    /// Bring back a card whose deletion is still pending.
-    UndoDelete(ResumeId),
+    /// Bring back cards whose deletion is still pending.
+    UndoDelete(Rc<Vec<ResumeId>>),
+}
+
+/// How a click marks cards for a bulk action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkHow {
+    /// Ctrl/Cmd-click or Space: this card in or out.
+    Toggle,
+    /// Shift-click: every card from the last one marked to this one.
+    Range,
 }
 
 /// A transient message.
@@ -74,6 +83,10 @@ pub struct Deck {
     pub loaded: bool,
     /// The card with keyboard focus.
     pub selected: Option<ResumeId>,
+    /// Cards marked for a bulk action (cleared when the query changes).
+    pub marked: Rc<BTreeSet<ResumeId>>,
+    /// Where a shift-click range starts.
+    mark_anchor: Option<ResumeId>,
     /// The card open in the detail panel.
     pub detail: Option<ResumeId>,
     /// Folders whose new files are imported automatically.
@@ -109,6 +122,10 @@ pub enum Action {
     Years(Option<u32>, Option<u32>),
     /// Only resumes in this language (None: any).
     Language(Option<String>),
+    /// Add a tag to the filter.
+    AddTag(String),
+    /// Remove a tag from the filter.
+    RemoveTag(String),
     /// Sort order.
     Sort(SortKey),
     /// Forget search and filters.
@@ -119,12 +136,19 @@ pub enum Action {
     OpenDetail(ResumeId),
     /// Close the detail panel.
     CloseDetail,
-    /// Hide a card and offer to undo; the deletion happens when the toast goes.
-    DeleteRequested(ResumeId, String),
+    /// Hide cards and offer to undo; the deletion happens when the toast goes. The label
+    /// names what goes ("Jane Doe", "3 resumes").
+    DeleteRequested(Vec<ResumeId>, String),
     /// The user took the deletion back.
-    UndoDelete(ResumeId),
+    UndoDelete(Rc<Vec<ResumeId>>),
     /// The deletion was carried out.
-    Deleted(ResumeId),
+    Deleted(Vec<ResumeId>),
+    /// Mark or unmark cards for a bulk action.
+    Mark(ResumeId, MarkHow),
+    /// Mark every card the query shows.
+    MarkAll,
+    /// Unmark everything.
+    Unmark,
     /// The user asked to retry (optimistic: the card shows processing at once).
     RetryRequested(ResumeId),
     /// The retry was accepted.
@@ -183,6 +207,7 @@ impl Deck {
             && q.min_years.is_none()
             && q.max_years.is_none()
             && q.language.is_none()
+            && q.tags.is_empty()
             && q.sort == SortKey::Newest
     }
 
@@ -193,6 +218,8 @@ impl Deck {
             self.query_generation += 1;
             self.refresh += 1;
             self.selected = None;
+            self.marked = Rc::default();
+            self.mark_anchor = None;
         }
     }
 
@@ -324,6 +351,12 @@ impl Reducible for Deck {
                 q.max_years = max;
             }),
             Action::Language(language) => next.set_query(|q| q.language = language),
+            Action::AddTag(tag) => next.set_query(|q| {
+                if !q.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                    q.tags.push(tag);
+                }
+            }),
+            Action::RemoveTag(tag) => next.set_query(|q| q.tags.retain(|t| *t != tag)),
             Action::Sort(sort) => next.set_query(|q| q.sort = sort),
             Action::ClearFilters => next.set_query(|q| {
                 *q = QueryDto {
@@ -337,28 +370,65 @@ impl Reducible for Deck {
                 next.detail = Some(id);
             }
             Action::CloseDetail => next.detail = None,
-            Action::DeleteRequested(id, label) => {
-                if !next.deleting.contains(&id) {
-                    next.deleting.push(id);
+            Action::DeleteRequested(ids, label) => {
+                for id in &ids {
+                    if !next.deleting.contains(id) {
+                        next.deleting.push(*id);
+                    }
                 }
-                if next.detail == Some(id) {
+                if next.detail.is_some_and(|d| ids.contains(&d)) {
                     next.detail = None;
+                }
+                if ids.iter().any(|id| next.marked.contains(id)) {
+                    let marked = Rc::make_mut(&mut next.marked);
+                    marked.retain(|m| !ids.contains(m));
                 }
                 next.toast(ToastKind::Info, format!("Deleted {label}"));
                 if let Some(t) = next.toasts.last_mut() {
-                    t.action = Some(ToastAction::UndoDelete(id));
+                    t.action = Some(ToastAction::UndoDelete(Rc::new(ids)));
                 }
             }
-            Action::UndoDelete(id) => {
-                next.deleting.retain(|d| *d != id);
-                next.toasts
-                    .retain(|t| t.action != Some(ToastAction::UndoDelete(id)));
+            Action::UndoDelete(ids) => {
+                next.deleting.retain(|d| !ids.contains(d));
+                let undo = Some(ToastAction::UndoDelete(ids));
+                next.toasts.retain(|t| t.action != undo);
             }
-            Action::Deleted(id) => {
-                next.deleting.retain(|d| *d != id);
-                Rc::make_mut(&mut next.order).retain(|o| *o != id);
-                Rc::make_mut(&mut next.cards).remove(&id);
+            Action::Deleted(ids) => {
+                next.deleting.retain(|d| !ids.contains(d));
+                Rc::make_mut(&mut next.order).retain(|o| !ids.contains(o));
+                let cards = Rc::make_mut(&mut next.cards);
+                for id in &ids {
+                    cards.remove(id);
+                }
                 next.stale = true;
+            }
+            Action::Mark(id, how) => {
+                let anchor = next.mark_anchor.filter(|_| how == MarkHow::Range);
+                let visible = next.visible_order();
+                let marked = Rc::make_mut(&mut next.marked);
+                let range = anchor.and_then(|a| {
+                    let from = visible.iter().position(|o| *o == a)?;
+                    let to = visible.iter().position(|o| *o == id)?;
+                    Some(visible[from.min(to)..=from.max(to)].to_vec())
+                });
+                match range {
+                    Some(ids) => marked.extend(ids),
+                    None if marked.contains(&id) => {
+                        marked.remove(&id);
+                    }
+                    None => {
+                        marked.insert(id);
+                    }
+                }
+                next.mark_anchor = Some(id);
+                next.selected = Some(id);
+            }
+            Action::MarkAll => {
+                next.marked = Rc::new(next.visible_order().iter().copied().collect());
+            }
+            Action::Unmark => {
+                next.marked = Rc::default();
+                next.mark_anchor = None;
             }
             Action::RetryRequested(id) => {
                 let Some(card) = next.cards.get(&id).cloned() else {
@@ -673,16 +743,46 @@ mod tests {
     fn a_deletion_hides_the_card_until_undone_or_carried_out() {
         let deck = reduce(Rc::default(), ordered(vec![2, 1]));
         let deck = reduce(deck, Action::OpenDetail(2));
-        let deck = reduce(deck, Action::DeleteRequested(2, "Jane Doe".into()));
+        let deck = reduce(deck, Action::DeleteRequested(vec![2], "Jane Doe".into()));
         assert_eq!(*deck.visible_order(), vec![1]);
         assert_eq!(deck.detail, None);
-        assert_eq!(deck.toasts[0].action, Some(ToastAction::UndoDelete(2)));
-        let undone = reduce(deck.clone(), Action::UndoDelete(2));
+        let undo = Rc::new(vec![2]);
+        assert_eq!(
+            deck.toasts[0].action,
+            Some(ToastAction::UndoDelete(undo.clone()))
+        );
+        let undone = reduce(deck.clone(), Action::UndoDelete(undo));
         assert_eq!(*undone.visible_order(), vec![2, 1]);
         assert!(undone.toasts.is_empty());
-        let gone = reduce(deck, Action::Deleted(2));
+        let gone = reduce(deck, Action::Deleted(vec![2]));
         assert_eq!(*gone.order, vec![1]);
         assert!(gone.deleting.is_empty());
+    }
+
+    #[test]
+    fn ctrl_and_shift_clicks_mark_cards_and_a_new_query_forgets_them() {
+        let deck = reduce(Rc::default(), ordered(vec![5, 4, 3, 2, 1]));
+        let deck = reduce(deck, Action::Mark(4, MarkHow::Toggle));
+        let deck = reduce(deck, Action::Mark(2, MarkHow::Range));
+        assert_eq!(
+            deck.marked.iter().copied().collect::<Vec<_>>(),
+            vec![2, 3, 4]
+        );
+        let deck = reduce(deck, Action::Mark(3, MarkHow::Toggle));
+        assert_eq!(deck.marked.iter().copied().collect::<Vec<_>>(), vec![2, 4]);
+        // A bulk deletion unmarks what it hides; select-all takes what is shown.
+        let deck = reduce(
+            deck,
+            Action::DeleteRequested(vec![2, 4], "2 resumes".into()),
+        );
+        assert!(deck.marked.is_empty());
+        let deck = reduce(deck, Action::MarkAll);
+        assert_eq!(
+            deck.marked.iter().copied().collect::<Vec<_>>(),
+            vec![1, 3, 5]
+        );
+        let deck = reduce(deck, Action::Search("go".into()));
+        assert!(deck.marked.is_empty());
     }
 
     #[test]

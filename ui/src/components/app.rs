@@ -1,11 +1,12 @@
 //! The window: toolbar, grid, drop overlay, toasts; wiring between the reducer and the shell.
 
+use super::bulk::BulkBar;
 use super::detail::DetailPanel;
 use super::filters::Filters;
 use super::grid::Grid;
 use super::toasts::Toasts;
 use super::toolbar::Toolbar;
-use crate::state::{Action, Deck, Toast, ToastAction, ToastKind};
+use crate::state::{Action, Deck, MarkHow, Toast, ToastAction, ToastKind};
 use crate::{browser, highlight, ipc};
 use cvdeck_wire::events::{
     self as names, DragDropPayload, ImportFinished, ImportProgress, ResumeBatch,
@@ -301,13 +302,13 @@ pub fn app() -> Html {
         use_callback((), move |toast: Toast, _| {
             dispatch.dispatch(Action::DismissToast(toast.id));
             // The undo window closed: carry the deletion out.
-            if let Some(ToastAction::UndoDelete(id)) = toast.action {
+            if let Some(ToastAction::UndoDelete(ids)) = toast.action {
                 let d = dispatch.clone();
                 spawn_local(async move {
-                    match ipc::delete_resume(id).await {
-                        Ok(()) => d.dispatch(Action::Deleted(id)),
+                    match ipc::delete_resumes(ids.to_vec()).await {
+                        Ok(_) => d.dispatch(Action::Deleted(ids.to_vec())),
                         Err(e) => {
-                            d.dispatch(Action::UndoDelete(id));
+                            d.dispatch(Action::UndoDelete(ids));
                             d.dispatch(Action::Toast(
                                 ToastKind::Error,
                                 format!("Delete failed: {}", e.message),
@@ -339,7 +340,14 @@ pub fn app() -> Html {
     let on_delete = {
         let dispatch = dispatch.clone();
         use_callback((), move |(id, label): (ResumeId, String), _| {
-            dispatch.dispatch(Action::DeleteRequested(id, label))
+            dispatch.dispatch(Action::DeleteRequested(vec![id], label))
+        })
+    };
+    let on_changed = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |id: ResumeId, _| {
+            let d = dispatch.clone();
+            spawn_local(async move { super::bulk::reload(&d, vec![id]).await });
         })
     };
     let on_toast = {
@@ -353,24 +361,47 @@ pub fn app() -> Html {
         use_callback((), move |_: (), _| dispatch.dispatch(Action::CloseDetail))
     };
     let visible = deck.visible_order();
-    let on_export = {
+    let export_ids = {
         let dispatch = dispatch.clone();
+        use_callback(
+            (),
+            move |(ids, format): (Vec<ResumeId>, ExportFormat), _| {
+                let d = dispatch.clone();
+                spawn_local(async move {
+                    match ipc::export_resumes(ids, format).await {
+                        Ok(Some(done)) => d.dispatch(Action::Toast(
+                            ToastKind::Success,
+                            format!("Exported {} resumes to {}", done.count, done.path),
+                        )),
+                        Ok(None) => {}
+                        Err(e) => d.dispatch(Action::Toast(
+                            ToastKind::Error,
+                            format!("Export failed: {}", e.message),
+                        )),
+                    }
+                });
+            },
+        )
+    };
+    let on_export = {
+        let export_ids = export_ids.clone();
         use_callback(visible.clone(), move |format: ExportFormat, ids| {
-            let (d, ids) = (dispatch.clone(), ids.to_vec());
-            spawn_local(async move {
-                match ipc::export_resumes(ids, format).await {
-                    Ok(Some(done)) => d.dispatch(Action::Toast(
-                        ToastKind::Success,
-                        format!("Exported {} resumes to {}", done.count, done.path),
-                    )),
-                    Ok(None) => {}
-                    Err(e) => d.dispatch(Action::Toast(
-                        ToastKind::Error,
-                        format!("Export failed: {}", e.message),
-                    )),
-                }
-            });
+            export_ids.emit((ids.to_vec(), format))
         })
+    };
+    let on_mark = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(id, how): (ResumeId, MarkHow), _| {
+            dispatch.dispatch(Action::Mark(id, how))
+        })
+    };
+    let on_mark_all = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: (), _| dispatch.dispatch(Action::MarkAll))
+    };
+    let on_unmark = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |_: (), _| dispatch.dispatch(Action::Unmark))
     };
     let filter = |make: fn(String) -> Action| {
         let dispatch = dispatch.clone();
@@ -438,10 +469,17 @@ pub fn app() -> Html {
                     on_remove_skill={filter(Action::RemoveSkill)}
                     on_years={on_years}
                     on_language={on_language}
+                    on_add_tag={filter(Action::AddTag)}
+                    on_remove_tag={filter(Action::RemoveTag)}
+                    facets_version={deck.refresh}
                     on_sort={on_sort}
                     on_clear={on_clear}
                     on_export={on_export}
                 />
+                if !deck.marked.is_empty() {
+                    <BulkBar marked={deck.marked.clone()} shown={visible.len()}
+                        dispatch={dispatch.clone()} on_export={export_ids} />
+                }
                 <div class="body">
                     if deck.loaded && visible.is_empty() {
                         <section class="no-match"><p>{ "No resume matches." }</p></section>
@@ -450,6 +488,10 @@ pub fn app() -> Html {
                             order={visible.clone()}
                             cards={deck.cards.clone()}
                             selected={deck.selected}
+                            marked={deck.marked.clone()}
+                            on_mark={on_mark}
+                            on_mark_all={on_mark_all}
+                            on_unmark={on_unmark}
                             highlight={highlight.clone()}
                             generation={deck.query_generation}
                             on_retry={on_retry.clone()}
@@ -468,6 +510,7 @@ pub fn app() -> Html {
                             on_delete={on_delete}
                             on_open={on_open}
                             on_toast={on_toast}
+                            on_changed={on_changed}
                         />
                     }
                 </div>

@@ -1,6 +1,7 @@
 //! One resume card.
 
 use crate::highlight::marked;
+use crate::state::MarkHow;
 use cvdeck_wire::{CardDto, ParseStatus, ResumeId};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,6 +16,10 @@ pub struct CardProps {
     pub highlight: Rc<Vec<String>>,
     /// Has keyboard focus.
     pub selected: bool,
+    /// Marked for a bulk action.
+    pub marked: bool,
+    /// Ctrl/Cmd-click, Shift-click or the checkbox.
+    pub on_mark: Callback<(ResumeId, MarkHow)>,
     /// Retry parsing this card.
     pub on_retry: Callback<ResumeId>,
     /// Open the detail panel.
@@ -45,9 +50,30 @@ pub fn card_view(props: &CardProps) -> Html {
             cb.emit(id)
         })
     };
-    let on_open = {
-        let cb = props.on_open.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(id))
+    // A plain click opens the card; with Ctrl/Cmd it is marked, with Shift a range is.
+    let on_click = {
+        let (on_open, on_mark) = (props.on_open.clone(), props.on_mark.clone());
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() {
+                on_mark.emit((id, MarkHow::Toggle));
+            } else if e.shift_key() {
+                on_mark.emit((id, MarkHow::Range));
+            } else {
+                on_open.emit(id);
+            }
+        })
+    };
+    let on_checkbox = {
+        let on_mark = props.on_mark.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            let how = if e.shift_key() {
+                MarkHow::Range
+            } else {
+                MarkHow::Toggle
+            };
+            on_mark.emit((id, how));
+        })
     };
     let field = |class: &'static str, value: &Option<String>| -> Html {
         match value {
@@ -64,15 +90,17 @@ pub fn card_view(props: &CardProps) -> Html {
     html! {
         <article
             id={format!("card-{id}")}
-            class={classes!("card", format!("status-{status}"), props.selected.then_some("selected"))}
+            class={classes!("card", format!("status-{status}"), props.selected.then_some("selected"), props.marked.then_some("marked"), (!card.tags.is_empty()).then_some("has-tags"))}
             data-id={id.to_string()}
             data-status={status}
             role="gridcell"
             aria-selected={props.selected.to_string()}
             aria-busy={(card.status == ParseStatus::Processing).to_string()}
-            onclick={on_open}
+            onclick={on_click}
         >
             <header>
+                <input type="checkbox" class="mark" checked={props.marked} onclick={on_checkbox}
+                    aria-label={format!("Select {title}")} />
                 <h2 class="name">{ marked(&title, words) }</h2>
                 if card.status != ParseStatus::Completed {
                     <span class={classes!("badge", status)} role="status">{ status }</span>
@@ -92,6 +120,11 @@ pub fn card_view(props: &CardProps) -> Html {
                 if card.status == ParseStatus::Failed {
                     <p class="reason" title={error.kind.clone()}>{ &error.message }</p>
                 }
+            }
+            if !card.tags.is_empty() {
+                <ul class="tags" aria-label="Tags">
+                    { for card.tags.iter().map(|t| html! { <li class="tag">{ t }</li> }) }
+                </ul>
             }
             <footer>
                 <span class="file" title={card.file_name.clone()}>{ &card.file_name }</span>

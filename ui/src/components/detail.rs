@@ -26,6 +26,8 @@ pub struct DetailProps {
     pub on_open: Callback<ResumeId>,
     /// Say something.
     pub on_toast: Callback<(ToastKind, String)>,
+    /// Its tags changed: fetch the card again.
+    pub on_changed: Callback<ResumeId>,
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -200,6 +202,34 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
         })
     });
 
+    let tag_call = |remove: bool| {
+        let (on_toast, on_changed) = (on_toast.clone(), props.on_changed.clone());
+        Callback::from(move |tag: String| {
+            let (on_toast, on_changed) = (on_toast.clone(), on_changed.clone());
+            spawn_local(async move {
+                let done = if remove {
+                    ipc::untag_resumes(vec![id], tag).await
+                } else {
+                    ipc::tag_resumes(vec![id], tag).await
+                };
+                match done {
+                    Ok(_) => on_changed.emit(id),
+                    Err(e) => on_toast.emit((ToastKind::Error, e.message)),
+                }
+            });
+        })
+    };
+    let (add_tag, remove_tag) = (tag_call(false), tag_call(true));
+    let on_tag_key = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let tag = input.value().trim().to_owned();
+            input.set_value("");
+            if !tag.is_empty() {
+                add_tag.emit(tag);
+            }
+        }
+    });
     let contact =
         |label: &'static str, value: Html| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
     let mut contacts: Vec<Html> = Vec::new();
@@ -281,6 +311,16 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                     }) }
                 </p>
             }
+            <div class="detail-tags" aria-label="Tags">
+                { for card.tags.iter().map(|t| {
+                    let (remove, tag) = (remove_tag.clone(), t.clone());
+                    html! {
+                        <button class="chip tag-chip" aria-label={format!("Remove tag {t}")}
+                            onclick={Callback::from(move |_| remove.emit(tag.clone()))}>{ "#" }{ t }{ " ×" }</button>
+                    }
+                }) }
+                <input class="tag-input" placeholder="+ tag" aria-label="Add a tag" onkeydown={on_tag_key} />
+            </div>
             if !contacts.is_empty() { <dl class="contacts">{ for contacts }</dl> }
             if let Some(summary) = text(basics, "summary") { <section><h3>{ "Summary" }</h3><p>{ summary.to_owned() }</p></section> }
             if !work.is_empty() {

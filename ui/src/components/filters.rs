@@ -4,6 +4,7 @@
 use crate::ipc;
 use cvdeck_wire::{
     ExportFormat, LanguageCountDto, ParseStatus, QueryDto, SkillCountDto, SortKey, StatusCounts,
+    TagCountDto,
 };
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
@@ -20,6 +21,8 @@ pub struct FiltersProps {
     pub query: QueryDto,
     /// Counts for the chips.
     pub counts: StatusCounts,
+    /// Moves when the library changed under the same query (tags added): facets reload.
+    pub facets_version: u64,
     /// Cards shown.
     pub shown: usize,
     /// The search text changed (debounced).
@@ -34,6 +37,10 @@ pub struct FiltersProps {
     pub on_years: Callback<(Option<u32>, Option<u32>)>,
     /// Language chosen (None: any).
     pub on_language: Callback<Option<String>>,
+    /// A tag was added to the filter.
+    pub on_add_tag: Callback<String>,
+    /// A tag was removed from the filter.
+    pub on_remove_tag: Callback<String>,
     /// Sort changed.
     pub on_sort: Callback<SortKey>,
     /// Clear search and filters.
@@ -63,6 +70,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     let debounce = use_mut_ref(|| None::<Timeout>);
     let facets = use_state(Vec::<SkillCountDto>::new);
     let languages = use_state(Vec::<LanguageCountDto>::new);
+    let tags = use_state(Vec::<TagCountDto>::new);
     let min_ref = use_node_ref();
     let search_ref = use_node_ref();
     {
@@ -79,19 +87,36 @@ pub fn filters(props: &FiltersProps) -> Html {
     }
     let max_ref = use_node_ref();
     {
-        let (facets, languages) = (facets.clone(), languages.clone());
-        use_effect_with(props.query.clone(), move |query| {
-            let query = query.clone();
-            spawn_local(async move {
-                if let Ok(skills) = ipc::skill_facets(query.clone()).await {
-                    facets.set(skills);
-                }
-                if let Ok(found) = ipc::language_facets(query).await {
-                    languages.set(found);
-                }
-            });
-        });
+        let (facets, languages, tags) = (facets.clone(), languages.clone(), tags.clone());
+        use_effect_with(
+            (props.query.clone(), props.facets_version),
+            move |(query, _)| {
+                let query = query.clone();
+                spawn_local(async move {
+                    if let Ok(found) = ipc::tag_facets(query.clone()).await {
+                        tags.set(found);
+                    }
+                    if let Ok(skills) = ipc::skill_facets(query.clone()).await {
+                        facets.set(skills);
+                    }
+                    if let Ok(found) = ipc::language_facets(query).await {
+                        languages.set(found);
+                    }
+                });
+            },
+        );
     }
+    let on_tag_change = {
+        let on_add = props.on_add_tag.clone();
+        Callback::from(move |e: Event| {
+            let select = e.target_unchecked_into::<HtmlSelectElement>();
+            let value = select.value();
+            select.set_value("");
+            if !value.is_empty() {
+                on_add.emit(value);
+            }
+        })
+    };
     let on_language = {
         let on_language = props.on_language.clone();
         Callback::from(move |e: Event| {
@@ -188,7 +213,8 @@ pub fn filters(props: &FiltersProps) -> Html {
         || !q.skills.is_empty()
         || q.min_years.is_some()
         || q.max_years.is_some()
-        || q.language.is_some();
+        || q.language.is_some()
+        || !q.tags.is_empty();
     let export = |format: ExportFormat, label: &'static str, class: &'static str| {
         let on_export = props.on_export.clone();
         html! { <button class={classes!("export", class)} disabled={props.shown == 0} onclick={Callback::from(move |_| on_export.emit(format))}>{ label }</button> }
@@ -221,6 +247,23 @@ pub fn filters(props: &FiltersProps) -> Html {
                     { for facets.iter().map(|f| html! { <option value={f.skill.clone()}>{ format!("{} ({})", f.skill, f.count) }</option> }) }
                 </datalist>
             </div>
+            if !tags.is_empty() || !q.tags.is_empty() {
+                <div class="tag-filter">
+                    { for q.tags.iter().map(|t| {
+                        let (on_remove, tag) = (props.on_remove_tag.clone(), t.clone());
+                        html! {
+                            <button class="chip tag-chip" aria-label={format!("Remove tag filter {t}")}
+                                onclick={Callback::from(move |_| on_remove.emit(tag.clone()))}>{ "#" }{ t }{ " ×" }</button>
+                        }
+                    }) }
+                    <select class="tag-select" aria-label="Filter by tag" onchange={on_tag_change}>
+                        <option value="" selected=true>{ "+ tag" }</option>
+                        { for tags.iter().filter(|t| !q.tags.contains(&t.tag)).map(|t| html! {
+                            <option value={t.tag.clone()}>{ format!("{} ({})", t.tag, t.count) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
             <label class="years">{ "Years" }
                 <input ref={min_ref} type="number" min="0" max="60" placeholder="min" aria-label="At least this many years"
                     value={props.query.min_years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years.clone()} />

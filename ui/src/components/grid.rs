@@ -2,8 +2,9 @@
 //! little overscan) are in the DOM; the cards themselves are loaded as they come into view.
 
 use super::card::{CardPlaceholder, CardView};
+use crate::state::MarkHow;
 use cvdeck_wire::{CardDto, ResumeId};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -73,6 +74,14 @@ pub struct GridProps {
     pub cards: Rc<HashMap<ResumeId, Rc<CardDto>>>,
     /// The card with keyboard focus.
     pub selected: Option<ResumeId>,
+    /// Cards marked for a bulk action.
+    pub marked: Rc<BTreeSet<ResumeId>>,
+    /// Mark or unmark (click with Ctrl/Cmd/Shift, the checkbox, Space).
+    pub on_mark: Callback<(ResumeId, MarkHow)>,
+    /// Ctrl/Cmd+A: mark every card shown.
+    pub on_mark_all: Callback<()>,
+    /// Esc with cards marked: unmark them.
+    pub on_unmark: Callback<()>,
     /// Search words to mark.
     pub highlight: Rc<Vec<String>>,
     /// Changes when the user changes the query: back to the top.
@@ -187,6 +196,12 @@ pub fn grid(props: &GridProps) -> Html {
             props.on_select.clone(),
             props.on_open.clone(),
         );
+        let (on_mark, on_mark_all, on_unmark, any_marked) = (
+            props.on_mark.clone(),
+            props.on_mark_all.clone(),
+            props.on_unmark.clone(),
+            !props.marked.is_empty(),
+        );
         let (columns, height) = (window.columns, metrics.1);
         Callback::from(move |e: KeyboardEvent| {
             if order.is_empty() {
@@ -196,7 +211,23 @@ pub fn grid(props: &GridProps) -> Html {
             let page = ((height / (CARD_HEIGHT + GAP)).floor() as usize).max(1) * columns;
             let last = order.len() - 1;
             let target = match (e.key().as_str(), current) {
-                ("Enter" | " ", Some(i)) => {
+                ("a" | "A", _) if e.ctrl_key() || e.meta_key() => {
+                    e.prevent_default();
+                    on_mark_all.emit(());
+                    return;
+                }
+                ("Escape", _) if any_marked => {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    on_unmark.emit(());
+                    return;
+                }
+                (" ", Some(i)) => {
+                    e.prevent_default();
+                    on_mark.emit((order[i], MarkHow::Toggle));
+                    return;
+                }
+                ("Enter", Some(i)) => {
                     e.prevent_default();
                     on_open.emit(order[i]);
                     return;
@@ -247,7 +278,8 @@ pub fn grid(props: &GridProps) -> Html {
         let content = match props.cards.get(&id) {
             Some(card) => html! {
                 <CardView card={card.clone()} highlight={props.highlight.clone()}
-                    selected={props.selected == Some(id)}
+                    selected={props.selected == Some(id)} marked={props.marked.contains(&id)}
+                    on_mark={props.on_mark.clone()}
                     on_retry={props.on_retry.clone()} on_open={props.on_open.clone()} />
             },
             None => html! { <CardPlaceholder /> },

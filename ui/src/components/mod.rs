@@ -1,6 +1,7 @@
 //! The window's parts.
 
 mod app;
+mod bulk;
 mod card;
 mod detail;
 mod filters;

@@ -54,12 +54,12 @@ fn toast_view(props: &ToastProps) -> Html {
         let (on_dismiss, toast) = (props.on_dismiss.clone(), props.toast.clone());
         Callback::from(move |_| on_dismiss.emit(toast.clone()))
     };
-    let action = props.toast.action.map(|action| {
+    let action = props.toast.action.clone().map(|action| {
         let on_action = props.on_action.clone();
-        let label = match action {
+        let label = match &action {
             ToastAction::UndoDelete(_) => "Undo",
         };
-        html! { <button class="toast-action" onclick={Callback::from(move |_| on_action.emit(action))}>{ label }</button> }
+        html! { <button class="toast-action" onclick={Callback::from(move |_| on_action.emit(action.clone()))}>{ label }</button> }
     });
     html! {
         <div class={classes!("toast", class)}>

@@ -1,0 +1,127 @@
+//! The bar that appears while cards are marked: tag, retry, export or delete them all.
+
+use crate::ipc;
+use crate::state::{Action, Deck, ToastKind};
+use cvdeck_wire::{ExportFormat, ResumeId};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The bar's props.
+#[derive(Properties, PartialEq)]
+pub struct BulkBarProps {
+    /// The marked cards.
+    pub marked: Rc<BTreeSet<ResumeId>>,
+    /// Cards the query shows.
+    pub shown: usize,
+    /// The window's reducer.
+    pub dispatch: UseReducerDispatcher<Deck>,
+    /// Export these cards.
+    pub on_export: Callback<(Vec<ResumeId>, ExportFormat)>,
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 resume".to_owned()
+    } else {
+        format!("{n} resumes")
+    }
+}
+
+/// Fetches changed cards again and asks for the order and counts: tags move filters.
+pub(super) async fn reload(d: &UseReducerDispatcher<Deck>, ids: Vec<ResumeId>) {
+    if let Ok(cards) = ipc::get_cards(ids).await {
+        d.dispatch(Action::Apply(cards));
+    }
+    d.dispatch(Action::Refresh);
+}
+
+/// The bulk bar.
+#[function_component(BulkBar)]
+pub fn bulk_bar(props: &BulkBarProps) -> Html {
+    let ids: Vec<ResumeId> = props.marked.iter().copied().collect();
+    let n = ids.len();
+    let d = props.dispatch.clone();
+
+    let on_tag_key = {
+        let (ids, d) = (ids.clone(), d.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let tag = input.value().trim().to_owned();
+            if tag.is_empty() {
+                return;
+            }
+            input.set_value("");
+            let (ids, d) = (ids.clone(), d.clone());
+            spawn_local(async move {
+                match ipc::tag_resumes(ids.clone(), tag.clone()).await {
+                    Ok(added) => {
+                        d.dispatch(Action::Toast(
+                            ToastKind::Success,
+                            format!("Tagged {} “{tag}”", plural(added as usize)),
+                        ));
+                        reload(&d, ids).await;
+                    }
+                    Err(e) => d.dispatch(Action::Toast(
+                        ToastKind::Error,
+                        format!("Tagging failed: {}", e.message),
+                    )),
+                }
+            });
+        })
+    };
+    let on_retry = {
+        let (ids, d) = (ids.clone(), d.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (ids, d) = (ids.clone(), d.clone());
+            spawn_local(async move {
+                match ipc::retry_resumes(ids).await {
+                    Ok(queued) => d.dispatch(Action::Toast(
+                        ToastKind::Info,
+                        format!("Parsing {} again", plural(queued as usize)),
+                    )),
+                    Err(e) => d.dispatch(Action::Toast(
+                        ToastKind::Error,
+                        format!("Retry could not start: {}", e.message),
+                    )),
+                }
+            });
+        })
+    };
+    let export = |format: ExportFormat, label: &'static str, class: &'static str| {
+        let (on_export, ids) = (props.on_export.clone(), ids.clone());
+        let onclick = Callback::from(move |_: MouseEvent| on_export.emit((ids.clone(), format)));
+        html! { <button class={classes!("export", class)} onclick={onclick}>{ label }</button> }
+    };
+    let on_delete = {
+        let (ids, d) = (ids.clone(), d.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::DeleteRequested(ids.clone(), plural(ids.len())))
+        })
+    };
+    let on_all = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::MarkAll))
+    };
+    let on_none = Callback::from(move |_: MouseEvent| d.dispatch(Action::Unmark));
+    html! {
+        <div class="bulk-bar" role="toolbar" aria-label="Selected resumes">
+            <strong class="marked-count">{ format!("{n} selected") }</strong>
+            if n < props.shown {
+                <button class="mark-all" onclick={on_all}>{ format!("Select all {}", props.shown) }</button>
+            }
+            <input class="tag-input" placeholder="+ tag, Enter" aria-label="Tag the selected resumes"
+                onkeydown={on_tag_key} />
+            <button class="bulk-retry" onclick={on_retry}>{ "Re-parse" }</button>
+            { export(ExportFormat::Csv, "Export CSV", "bulk-csv") }
+            { export(ExportFormat::JsonResume, "Export JSON", "bulk-json") }
+            <button class="bulk-delete danger" onclick={on_delete}>{ "Delete" }</button>
+            <button class="unmark" onclick={on_none} title="Esc">{ "Clear selection" }</button>
+        </div>
+    }
+}
