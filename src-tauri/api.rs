@@ -241,10 +241,29 @@ pub async fn export_resumes(
 }
 
 pub fn get_resume(engine: &Engine, id: ResumeId) -> Result<ResumeDetail> {
+    let library = engine.library();
+    let record = library.record(id).map_err(convert::store_error)?;
+    let corrected = library.corrected_fields(id).map_err(convert::store_error)?;
+    Ok(convert::detail(record, corrected))
+}
+
+/// Corrects one parsed field by hand (None: back to the parsed value).
+pub fn correct_field(
+    engine: &Engine,
+    id: ResumeId,
+    field: String,
+    value: Option<String>,
+) -> Result<CardDto> {
+    let field = cvdeck_engine::store::Field::from_name(&field).ok_or_else(|| {
+        CommandError::new(
+            ErrorCode::InvalidInput,
+            format!("{field:?} cannot be corrected: use name, headline, email, phone or location"),
+        )
+    })?;
     engine
         .library()
-        .record(id)
-        .map(convert::detail)
+        .correct(id, field, value.as_deref())
+        .map(convert::card)
         .map_err(convert::store_error)
 }
 

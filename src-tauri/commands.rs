@@ -114,6 +114,16 @@ pub async fn delete_resume(state: State<'_, AppState>, id: ResumeId) -> Result<(
 }
 
 #[tauri::command]
+pub async fn correct_field(
+    state: State<'_, AppState>,
+    id: ResumeId,
+    field: String,
+    value: Option<String>,
+) -> Result<CardDto> {
+    blocking(&state, move |e| api::correct_field(e, id, field, value)).await
+}
+
+#[tauri::command]
 pub async fn delete_resumes(state: State<'_, AppState>, ids: Vec<ResumeId>) -> Result<u64> {
     blocking(&state, move |e| api::delete_resumes(e, ids)).await
 }

@@ -2,7 +2,7 @@
 
 use cvdeck_engine::export::ExportError;
 use cvdeck_engine::store::{
-    Card, Counts, Filter, LanguageCount, Record, SkillCount, Sort, StoreError, TagCount,
+    Card, Counts, Field, Filter, LanguageCount, Record, SkillCount, Sort, StoreError, TagCount,
 };
 use cvdeck_engine::{EngineError, ImportHandle, ImportProgress, ImportSummary, Status};
 use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
@@ -114,13 +114,17 @@ pub fn export_error(e: ExportError) -> CommandError {
     }
 }
 
-pub fn detail(r: Record) -> ResumeDetail {
+pub fn detail(r: Record, corrected: Vec<Field>) -> ResumeDetail {
     ResumeDetail {
         card: card(r.card),
         original_path: r.original_path.to_string_lossy().into_owned(),
         format: r.format,
         resume: r.resume.and_then(|doc| serde_json::to_value(doc).ok()),
         text: r.text,
+        corrected: corrected
+            .into_iter()
+            .map(|f| f.as_str().to_owned())
+            .collect(),
     }
 }
 

@@ -35,6 +35,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::untag_resumes,
         commands::retry_resumes,
         commands::delete_resumes,
+        commands::correct_field,
         commands::get_cards,
         commands::export_resumes,
         commands::get_resume,

@@ -344,7 +344,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         async move {
             let t = js(
                 &client,
-                "const h = document.querySelector('.detail h2'); return h && h.textContent;",
+                "const h = document.querySelector('.detail h2 .value'); return h && h.textContent;",
             )
             .await;
             t.as_str().map(|s| json!(s))
@@ -618,6 +618,100 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         client.screenshot().await.expect("screenshot"),
     )
     .unwrap();
+
+    // Correct a name by hand in the detail panel; a re-parse keeps it; ↺ undoes it.
+    let first = js(
+        &client,
+        "const c = document.querySelector('.card'); c.click(); \
+         return [c.dataset.id, c.querySelector('.name').textContent];",
+    )
+    .await;
+    let (card_id, parsed_name) = (
+        first[0].as_str().unwrap().to_owned(),
+        first[1].as_str().unwrap().to_owned(),
+    );
+    let card_name = move |client: fantoccini::Client, card_id: String| async move {
+        js(
+            &client,
+            &format!("const c = document.querySelector('#card-{card_id} .name'); return c && c.textContent;"),
+        )
+        .await
+    };
+    client
+        .wait()
+        .for_element(Locator::Css(".detail .edit-field.name"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css(".detail input.edit.name"))
+        .await
+        .unwrap();
+    // (WebDriver's clear() blurs the field, which cancels the edit: type as a person does.)
+    js(
+        &client,
+        "const i = document.querySelector('.detail input.edit.name'); i.value = 'Corrected Name'; \
+         i.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); return true;",
+    )
+    .await;
+    wait_for(
+        "the corrected name on the card",
+        Duration::from_secs(10),
+        || {
+            let (client, card_id) = (client.clone(), card_id.clone());
+            async move {
+                let name = card_name(client, card_id).await;
+                (name == json!("Corrected Name")).then_some(name)
+            }
+        },
+    )
+    .await;
+    client
+        .wait()
+        .for_element(Locator::Css(".detail .reparse"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        "the re-parse to finish with the name kept",
+        Duration::from_secs(20),
+        || {
+            let (client, card_id) = (client.clone(), card_id.clone());
+            async move {
+                let state = js(
+                    &client,
+                    &format!(
+                        "const c = document.querySelector('#card-{card_id}'); \
+                     return c && [c.dataset.status, c.querySelector('.name').textContent, \
+                       !!document.querySelector('.detail .revert-field.name')];"
+                    ),
+                )
+                .await;
+                (state == json!(["completed", "Corrected Name", true])).then_some(state)
+            }
+        },
+    )
+    .await;
+    client
+        .find(Locator::Css(".detail .revert-field.name"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for("the parsed name back", Duration::from_secs(10), || {
+        let (client, card_id, parsed_name) = (client.clone(), card_id.clone(), parsed_name.clone());
+        async move {
+            let name = card_name(client, card_id).await;
+            (name == json!(parsed_name)).then_some(name)
+        }
+    })
+    .await;
 
     let _ = client.close().await;
 }

@@ -2,8 +2,8 @@
 //! unwraps, so a missing or failing backend shows up as an error toast, not a dead page.
 
 use cvdeck_wire::commands::{
-    self as cmd, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs, PathArgs,
-    QueryArgs, TagArgs, UrlArgs,
+    self as cmd, CorrectArgs, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs,
+    PathArgs, QueryArgs, TagArgs, UrlArgs,
 };
 use cvdeck_wire::{
     CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, LanguageCountDto,
@@ -143,6 +143,15 @@ pub async fn delete_resumes(ids: Vec<ResumeId>) -> Result<u64, CommandError> {
 /// Parses these again as one import; how many were queued.
 pub async fn retry_resumes(ids: Vec<ResumeId>) -> Result<u64, CommandError> {
     call(cmd::RETRY_RESUMES, &IdsArgs { ids }).await
+}
+
+/// Corrects a parsed field by hand (None: back to the parsed value).
+pub async fn correct_field(
+    id: ResumeId,
+    field: String,
+    value: Option<String>,
+) -> Result<CardDto, CommandError> {
+    call(cmd::CORRECT_FIELD, &CorrectArgs { id, field, value }).await
 }
 
 /// Puts a tag on these resumes; how many got it.

@@ -467,3 +467,53 @@ fn tags_are_put_on_taken_off_filtered_on_and_counted() {
     lib.delete(ids[3]).unwrap();
     assert_eq!(lib.tag_counts(&Filter::default()).unwrap()[0].count, 1);
 }
+
+#[test]
+fn a_field_corrected_by_hand_survives_a_re_parse_until_undone() {
+    use cvdeck_engine::store::Field;
+    let (_dir, lib, ids) = library();
+    let id = ids[4]; // Jane Doe
+    let card = lib
+        .correct(id, Field::Name, Some("  Jane A. Doe "))
+        .unwrap();
+    assert_eq!(card.name.as_deref(), Some("Jane A. Doe"));
+    assert_eq!(lib.corrected_fields(id).unwrap(), vec![Field::Name]);
+    let found = Filter {
+        search: Some("jane a doe".into()),
+        ..Filter::default()
+    };
+    assert_eq!(lib.ids(&found, Sort::Relevance).unwrap(), vec![id]);
+
+    // A re-parse finds other values: the corrected name stays, the rest follows the parse.
+    let mut reparsed = resume(&PEOPLE[4]);
+    reparsed.basics.name = Some("JANE DOE".into());
+    reparsed.basics.email = Some("jane.doe@example.org".into());
+    lib.complete(id, "pdf", &reparsed, "text").unwrap();
+    let record = lib.record(id).unwrap();
+    assert_eq!(record.card.name.as_deref(), Some("Jane A. Doe"));
+    assert_eq!(record.card.email.as_deref(), Some("jane.doe@example.org"));
+    let stored = record.resume.unwrap();
+    assert_eq!(stored.basics.name.as_deref(), Some("Jane A. Doe"));
+    assert!(stored
+        .meta
+        .warnings
+        .contains(&"corrected by hand: name".to_owned()));
+
+    // Undone: back to what the last parse found.
+    let card = lib.correct(id, Field::Name, None).unwrap();
+    assert_eq!(card.name.as_deref(), Some("JANE DOE"));
+    assert!(lib.corrected_fields(id).unwrap().is_empty());
+    // An unparsed resume cannot be corrected.
+    let reg = lib
+        .register(&[NewFile {
+            original_path: PathBuf::from("/in/new.pdf"),
+            content_hash: "new".into(),
+            stored_path: lib.stored_path_for("new", "pdf"),
+            size_bytes: 1,
+        }])
+        .unwrap();
+    let Registered::New(pending) = reg[0] else {
+        panic!("{reg:?}")
+    };
+    assert!(lib.correct(pending, Field::Email, Some("x@y.z")).is_err());
+}

@@ -283,6 +283,9 @@ pub struct ResumeDetail {
     pub resume: Option<serde_json::Value>,
     /// The extracted plain text, when parsed.
     pub text: Option<String>,
+    /// Fields corrected by hand ("name", "headline", "email", "phone", "location").
+    #[serde(default)]
+    pub corrected: Vec<String>,
 }
 
 /// What `import_paths` and the dialog imports answer at once.
@@ -457,6 +460,19 @@ pub mod commands {
         pub ids: Vec<ResumeId>,
         /// The tag.
         pub tag: String,
+    }
+    /// `correct_field(id, field, value) -> CardDto`: corrects a parsed field by hand (kept
+    /// when re-parsed); no value goes back to what the parse found.
+    pub const CORRECT_FIELD: &str = "correct_field";
+    /// Arguments of [`CORRECT_FIELD`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct CorrectArgs {
+        /// The resume.
+        pub id: ResumeId,
+        /// "name", "headline", "email", "phone" or "location".
+        pub field: String,
+        /// The correct value; none to undo the correction.
+        pub value: Option<String>,
     }
     /// `retry_resumes(ids) -> u64`: parses these again as one import; how many were queued.
     pub const RETRY_RESUMES: &str = "retry_resumes";

@@ -1,5 +1,6 @@
 //! The detail panel: every parsed field, warnings, the extracted text, and the actions.
 
+use super::editable::Editable;
 use crate::browser;
 use crate::ipc;
 use crate::state::ToastKind;
@@ -230,24 +231,46 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
             }
         }
     });
+    // A parsed field with its pencil (and its undo, once corrected by hand).
+    let editable = |field: &'static str, value: Option<&str>, shown: Html| -> Html {
+        html! {
+            <Editable id={id} field={field} value={value.map(|v| AttrValue::from(v.to_owned()))}
+                corrected={d.corrected.iter().any(|c| c == field)}
+                on_changed={props.on_changed.clone()} on_toast={on_toast.clone()}>
+                { shown }
+            </Editable>
+        }
+    };
+    let missing = || html! { <span class="muted">{ "—" }</span> };
     let contact =
         |label: &'static str, value: Html| html! { <><dt>{ label }</dt><dd>{ value }</dd></> };
     let mut contacts: Vec<Html> = Vec::new();
-    if let Some(email) = text(basics, "email") {
-        contacts.push(contact(
-            "E-mail",
-            link(&format!("mailto:{email}"), email, on_toast),
-        ));
-    }
-    if let Some(phone) = text(basics, "phone") {
-        contacts.push(contact("Phone", html! { phone }));
-    }
+    let email = text(basics, "email");
+    contacts.push(contact(
+        "E-mail",
+        editable(
+            "email",
+            email,
+            email.map_or_else(missing, |e| link(&format!("mailto:{e}"), e, on_toast)),
+        ),
+    ));
+    let phone = text(basics, "phone");
+    contacts.push(contact(
+        "Phone",
+        editable("phone", phone, phone.map_or_else(missing, |p| html! { p })),
+    ));
     if let Some(url) = text(basics, "url") {
         contacts.push(contact("Web", link(url, url, on_toast)));
     }
-    if let Some(place) = &card.location {
-        contacts.push(contact("Location", html! { place }));
-    }
+    let place = card.location.as_deref();
+    contacts.push(contact(
+        "Location",
+        editable(
+            "location",
+            place,
+            place.map_or_else(missing, |p| html! { p }),
+        ),
+    ));
     for p in list(basics, "profiles") {
         let network = text(p, "network").unwrap_or("Profile");
         let shown = text(p, "username").or(text(p, "url")).unwrap_or("");
@@ -284,8 +307,9 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
     html! {
         <>
             <header>
-                <h2>{ title.clone() }</h2>
-                if let Some(headline) = &card.headline { <p class="headline">{ headline }</p> }
+                <h2>{ editable("name", card.name.as_deref(), html! { title.clone() }) }</h2>
+                <p class="headline">{ editable("headline", card.headline.as_deref(),
+                    card.headline.as_deref().map_or_else(missing, |h| html! { h })) }</p>
                 <p class="muted">{ about_file }</p>
             </header>
             <div class="actions">

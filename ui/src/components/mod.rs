@@ -4,6 +4,7 @@ mod app;
 mod bulk;
 mod card;
 mod detail;
+mod editable;
 mod filters;
 mod grid;
 mod toasts;

@@ -110,6 +110,10 @@ const MIGRATIONS: &[Migration] = &[Migration {
     ) WITHOUT ROWID;
     CREATE INDEX resume_tags_resume ON resume_tags (resume_id);",
     backfill: None,
+}, Migration {
+    // 7: fields corrected by hand, laid over every later parse.
+    sql: "ALTER TABLE resumes ADD COLUMN corrections_json TEXT;",
+    backfill: None,
 }];
 
 /// Brings the schema up to date inside one transaction per version.

@@ -1,10 +1,12 @@
 //! The library: a SQLite database of resumes plus content-addressed copies of the files.
 
+mod corrections;
 mod derived;
 mod migrations;
 mod query;
 mod tags;
 
+pub use corrections::Field;
 pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
 pub use tags::{normalise_tag, TagCount};
 
@@ -389,12 +391,35 @@ impl Library {
         resume: &Resume,
         text: &str,
     ) -> Result<(), StoreError> {
-        let json = serde_json::to_string(resume).unwrap_or_else(|_| "{}".to_owned());
-        let skills =
-            serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
         let now = now_ms();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        // Fields a person corrected stay corrected, whatever this parse found.
+        let corrections: Option<String> = tx
+            .query_row(
+                "SELECT corrections_json FROM resumes WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let mut corrected;
+        let resume = match corrections {
+            Some(json) => {
+                let mut corrections = corrections::Corrections::load(Some(&json));
+                corrected = resume.clone();
+                corrections.apply(&mut corrected);
+                tx.execute(
+                    "UPDATE resumes SET corrections_json = ?2 WHERE id = ?1",
+                    params![id, serde_json::to_string(&corrections).ok()],
+                )?;
+                &corrected
+            }
+            None => resume,
+        };
+        let json = serde_json::to_string(resume).unwrap_or_else(|_| "{}".to_owned());
+        let skills =
+            serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
         tx.execute(
             "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
                  name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
