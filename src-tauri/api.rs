@@ -353,6 +353,32 @@ pub fn status_counts(engine: &Engine) -> Result<StatusCounts> {
         .map_err(convert::store_error)
 }
 
+/// Pages shown beside the parsed fields: at most this many, this wide.
+const PREVIEW_PAGES: usize = 3;
+const PREVIEW_WIDTH_PX: u32 = 900;
+
+/// The original's first pages as `data:` URLs, for PDFs; nothing for other formats (their
+/// extracted text is shown instead).
+pub fn page_previews(engine: &Engine, id: ResumeId) -> Result<Vec<String>> {
+    use base64::Engine as _;
+    let record = engine.library().record(id).map_err(convert::store_error)?;
+    if record.format.as_deref() != Some("pdf") {
+        return Ok(Vec::new());
+    }
+    let path = original_file(engine, id)?;
+    let pages = cvdeck_engine::extract::pdf_page_images(&path, PREVIEW_PAGES, PREVIEW_WIDTH_PX)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+    Ok(pages
+        .iter()
+        .map(|png| {
+            format!(
+                "data:image/png;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(png)
+            )
+        })
+        .collect())
+}
+
 /// The file to open for "Open original": the user's file if it is still there, else our copy.
 pub fn original_file(engine: &Engine, id: ResumeId) -> Result<PathBuf> {
     let record = engine.library().record(id).map_err(convert::store_error)?;

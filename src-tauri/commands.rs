@@ -114,6 +114,11 @@ pub async fn delete_resume(state: State<'_, AppState>, id: ResumeId) -> Result<(
 }
 
 #[tauri::command]
+pub async fn page_previews(state: State<'_, AppState>, id: ResumeId) -> Result<Vec<String>> {
+    blocking(&state, move |e| api::page_previews(e, id)).await
+}
+
+#[tauri::command]
 pub async fn correct_field(
     state: State<'_, AppState>,
     id: ResumeId,

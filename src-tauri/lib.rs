@@ -36,6 +36,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::retry_resumes,
         commands::delete_resumes,
         commands::correct_field,
+        commands::page_previews,
         commands::get_cards,
         commands::export_resumes,
         commands::get_resume,

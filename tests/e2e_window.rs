@@ -619,6 +619,32 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     )
     .unwrap();
 
+    // A PDF's detail panel shows its first pages beside the fields.
+    let pdf_card = js(
+        &client,
+        "const c = [...document.querySelectorAll('.card')].find(c => c.querySelector('.file').textContent.endsWith('.pdf')); \
+         if (c) c.click(); return !!c;",
+    )
+    .await;
+    assert_eq!(pdf_card, json!(true));
+    wait_for("the original's pages drawn", Duration::from_secs(15), || {
+        let client = client.clone();
+        async move {
+            let drawn = js(
+                &client,
+                "return [...document.querySelectorAll('.detail .original img.page')].filter(i => i.complete && i.naturalWidth > 0).length;",
+            )
+            .await;
+            (drawn.as_u64()? >= 1).then_some(drawn)
+        }
+    })
+    .await;
+    std::fs::write(
+        output_dir().join("original.png"),
+        client.screenshot().await.expect("screenshot"),
+    )
+    .unwrap();
+
     // Correct a name by hand in the detail panel; a re-parse keeps it; ↺ undoes it.
     let first = js(
         &client,

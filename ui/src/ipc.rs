@@ -174,6 +174,11 @@ pub async fn open_original(id: ResumeId) -> Result<(), CommandError> {
     call(cmd::OPEN_ORIGINAL, &IdArgs { id }).await
 }
 
+/// The original's first pages as pictures (PDFs only).
+pub async fn page_previews(id: ResumeId) -> Result<Vec<String>, CommandError> {
+    call(cmd::PAGE_PREVIEWS, &IdArgs { id }).await
+}
+
 /// Shows the resume's file in the file manager.
 pub async fn show_in_folder(id: ResumeId) -> Result<(), CommandError> {
     call(cmd::SHOW_IN_FOLDER, &IdArgs { id }).await

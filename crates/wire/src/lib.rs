@@ -487,6 +487,9 @@ pub mod commands {
     pub const DELETE_RESUME: &str = "delete_resume";
     /// `open_original(id) -> ()`
     pub const OPEN_ORIGINAL: &str = "open_original";
+    /// `page_previews(id) -> Vec<String>`: the original's first pages as `data:image/png`
+    /// URLs (PDFs; empty for other formats).
+    pub const PAGE_PREVIEWS: &str = "page_previews";
     /// `show_in_folder(id) -> ()`: the file manager, with the original (or the library's
     /// copy, when the original is gone) selected.
     pub const SHOW_IN_FOLDER: &str = "show_in_folder";

@@ -1,6 +1,7 @@
 //! The detail panel: every parsed field, warnings, the extracted text, and the actions.
 
 use super::editable::Editable;
+use super::pages::OriginalPages;
 use crate::browser;
 use crate::ipc;
 use crate::state::ToastKind;
@@ -346,6 +347,9 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                 <input class="tag-input" placeholder="+ tag" aria-label="Add a tag" onkeydown={on_tag_key} />
             </div>
             if !contacts.is_empty() { <dl class="contacts">{ for contacts }</dl> }
+            if d.format.as_deref() == Some("pdf") {
+                <OriginalPages id={id} />
+            }
             if let Some(summary) = text(basics, "summary") { <section><h3>{ "Summary" }</h3><p>{ summary.to_owned() }</p></section> }
             if !work.is_empty() {
                 <section class="work"><h3>{ "Experience" }

@@ -7,6 +7,7 @@ mod detail;
 mod editable;
 mod filters;
 mod grid;
+mod pages;
 mod toasts;
 mod toolbar;
 

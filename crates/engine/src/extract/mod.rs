@@ -5,6 +5,8 @@ mod layout;
 mod ocr;
 mod pdf;
 pub(crate) use pdf::panic_message;
+mod preview;
+pub use preview::pdf_page_images;
 mod rtf;
 mod text;
 

@@ -7,7 +7,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Runs a tool with no output pipes (it writes files), killing it at the deadline.
-fn run_until(mut command: Command, deadline: Instant, what: &str) -> Result<bool, ExtractError> {
+pub(super) fn run_until(
+    mut command: Command,
+    deadline: Instant,
+    what: &str,
+) -> Result<bool, ExtractError> {
     die_with_this_thread(&mut command);
     let mut child = command
         .stdin(Stdio::null())
@@ -57,7 +61,7 @@ const BUDGET: Duration = Duration::from_secs(20);
 /// Scans longer than this are not worth OCR time in an import.
 const MAX_PAGES: usize = 6;
 
-fn find_program(name: &str) -> Option<PathBuf> {
+pub(super) fn find_program(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
