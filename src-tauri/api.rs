@@ -219,6 +219,7 @@ pub async fn export_resumes(
     ids: Vec<ResumeId>,
     format: ExportFormat,
     path: PathBuf,
+    progress: impl FnMut(u64, u64) + Send + 'static,
 ) -> Result<ExportDone> {
     let engine = engine.clone();
     let out = path.clone();
@@ -228,7 +229,7 @@ pub async fn export_resumes(
             &ids,
             convert::export_format(format),
             &out,
-            |_, _| {},
+            progress,
         )
     })
     .await

@@ -1,6 +1,6 @@
 //! Tauri commands: each is one delegation to `api`, with the engine taken from state.
 
-use crate::{api, AppState};
+use crate::{api, events, AppState};
 use cvdeck_wire::{
     CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
     LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
@@ -86,9 +86,12 @@ pub async fn export_resumes<R: Runtime>(
     format: ExportFormat,
 ) -> Result<Option<ExportDone>> {
     match save_path(&app, format).await {
-        Some(path) => api::export_resumes(&state.engine, ids, format, path)
-            .await
-            .map(Some),
+        Some(path) => {
+            let progress = events::export_progress(app.clone());
+            api::export_resumes(&state.engine, ids, format, path, progress)
+                .await
+                .map(Some)
+        }
         None => Ok(None),
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::convert;
 use cvdeck_engine::{EngineEvent, EventSink};
-use cvdeck_wire::events::{self as names, ImportFinished, ImportProgress, ResumeBatch};
+use cvdeck_wire::events::{
+    self as names, ExportProgress, ImportFinished, ImportProgress, ResumeBatch,
+};
 use cvdeck_wire::{CardDto, ResumeId};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -123,6 +125,21 @@ fn emit<R: Runtime, T: serde::Serialize + Clone>(app: &AppHandle<R>, event: &str
 }
 
 /// The sentence a notification and a toast say about a finished import.
+/// Least time between two export progress events.
+const EXPORT_PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// An export's progress callback: tells the window at most ten times a second, and at the end.
+pub fn export_progress<R: Runtime>(app: AppHandle<R>) -> impl FnMut(u64, u64) + Send + 'static {
+    let mut last: Option<std::time::Instant> = None;
+    move |done, total| {
+        let due = last.is_none_or(|t| t.elapsed() >= EXPORT_PROGRESS_EVERY);
+        if due || done == total {
+            last = Some(std::time::Instant::now());
+            let _ = app.emit(names::EXPORT_PROGRESS, ExportProgress { done, total });
+        }
+    }
+}
+
 pub fn summary_text(f: &ImportFinished) -> String {
     if let (Some(name), 1, 0) = (&f.single_name, f.completed, f.failed) {
         return format!("Resume for {name} parsed successfully");

@@ -83,6 +83,8 @@ pub struct Deck {
     pub loaded: bool,
     /// The card with keyboard focus.
     pub selected: Option<ResumeId>,
+    /// An export under way: (written, total).
+    pub exporting: Option<(u64, u64)>,
     /// Cards marked for a bulk action (cleared when the query changes).
     pub marked: Rc<BTreeSet<ResumeId>>,
     /// Where a shift-click range starts.
@@ -147,6 +149,8 @@ pub enum Action {
     Mark(ResumeId, MarkHow),
     /// Mark every card the query shows.
     MarkAll,
+    /// An export wrote this many of so many (None: it ended).
+    Exporting(Option<(u64, u64)>),
     /// Unmark everything.
     Unmark,
     /// The user asked to retry (optimistic: the card shows processing at once).
@@ -422,6 +426,11 @@ impl Reducible for Deck {
                 }
                 next.mark_anchor = Some(id);
                 next.selected = Some(id);
+            }
+            // The last progress event may arrive after the command's answer: a finished
+            // export clears the bar rather than bringing it back.
+            Action::Exporting(progress) => {
+                next.exporting = progress.filter(|(done, total)| done < total)
             }
             Action::MarkAll => {
                 next.marked = Rc::new(next.visible_order().iter().copied().collect());
@@ -712,6 +721,15 @@ mod tests {
         );
         assert!(deck.order.is_empty());
         assert!(!deck.loaded);
+    }
+
+    #[test]
+    fn a_late_last_export_event_does_not_leave_the_bar_behind() {
+        let deck = reduce(Rc::default(), Action::Exporting(Some((5, 10))));
+        assert_eq!(deck.exporting, Some((5, 10)));
+        let deck = reduce(deck, Action::Exporting(None));
+        let deck = reduce(deck, Action::Exporting(Some((10, 10))));
+        assert_eq!(deck.exporting, None);
     }
 
     #[test]

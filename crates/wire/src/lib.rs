@@ -516,6 +516,8 @@ pub mod events {
     pub const IMPORT_PROGRESS: &str = "import://progress";
     /// Payload: [`ImportFinished`].
     pub const IMPORT_FINISHED: &str = "import://finished";
+    /// Payload: [`ExportProgress`]; at most ten per second, and the last one.
+    pub const EXPORT_PROGRESS: &str = "export://progress";
     /// Tauri's own window drag-and-drop events (payload has `paths`).
     pub const DRAG_DROP: &str = "tauri://drag-drop";
     /// A drag entered the window.
@@ -528,6 +530,15 @@ pub mod events {
     pub struct ResumeBatch {
         /// Changed cards.
         pub cards: Vec<CardDto>,
+    }
+
+    /// How far an export has got.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ExportProgress {
+        /// Resumes written.
+        pub done: u64,
+        /// Resumes to write.
+        pub total: u64,
     }
 
     /// How far the running imports have got.

@@ -9,7 +9,7 @@ use super::toolbar::Toolbar;
 use crate::state::{Action, Deck, MarkHow, Toast, ToastAction, ToastKind};
 use crate::{browser, highlight, ipc};
 use cvdeck_wire::events::{
-    self as names, DragDropPayload, ImportFinished, ImportProgress, ResumeBatch,
+    self as names, DragDropPayload, ExportProgress, ImportFinished, ImportProgress, ResumeBatch,
 };
 use cvdeck_wire::{ExportFormat, ImportStarted, ParseStatus, PickKind, ResumeId, SortKey};
 use gloo_events::EventListener;
@@ -73,6 +73,13 @@ pub fn app() -> Html {
                         let d = dispatch.clone();
                         ipc::listen(names::IMPORT_FINISHED, move |f: ImportFinished| {
                             d.dispatch(Action::ImportFinished(f))
+                        })
+                        .await
+                    },
+                    {
+                        let d = dispatch.clone();
+                        ipc::listen(names::EXPORT_PROGRESS, move |p: ExportProgress| {
+                            d.dispatch(Action::Exporting(Some((p.done, p.total))))
                         })
                         .await
                     },
@@ -368,7 +375,9 @@ pub fn app() -> Html {
             move |(ids, format): (Vec<ResumeId>, ExportFormat), _| {
                 let d = dispatch.clone();
                 spawn_local(async move {
-                    match ipc::export_resumes(ids, format).await {
+                    let done = ipc::export_resumes(ids, format).await;
+                    d.dispatch(Action::Exporting(None));
+                    match done {
                         Ok(Some(done)) => d.dispatch(Action::Toast(
                             ToastKind::Success,
                             format!("Exported {} resumes to {}", done.count, done.path),
@@ -446,6 +455,7 @@ pub fn app() -> Html {
                 on_pick={on_pick}
                 on_retry_failed={on_retry_failed}
                 progress={deck.progress()}
+                exporting={deck.exporting}
                 failed={counts.failed}
                 checking={!active.is_empty()}
                 watched={deck.watched.clone()}

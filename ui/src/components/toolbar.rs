@@ -8,6 +8,8 @@ pub struct ToolbarProps {
     pub on_pick: Callback<PickKind>,
     pub on_retry_failed: Callback<()>,
     pub progress: Option<(u64, u64)>,
+    /// An export under way: (written, total).
+    pub exporting: Option<(u64, u64)>,
     pub failed: u64,
     pub checking: bool,
     /// Watched folders.
@@ -54,6 +56,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
                     <progress max={total.to_string()} value={done.to_string()}></progress>
                     <span class="progress-text">{ format!("{done} / {total}") }</span>
+                </div>
+            }
+            if let Some((done, total)) = props.exporting {
+                <div class="progress exporting" role="progressbar" aria-label="Export"
+                    aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
+                    <progress max={total.to_string()} value={done.to_string()}></progress>
+                    <span class="progress-text">{ format!("Exporting {done} / {total}") }</span>
                 </div>
             }
             if props.checking {
