@@ -24,6 +24,7 @@ bench: setup-test ui
 	./target/release/cvdeck-cli bench-import --dir $(BENCH_DIR)/import --count 10000
 	./target/release/cvdeck-cli bench-library --dir $(BENCH_DIR)/library --count 100000
 	xvfb-run -a dbus-run-session -- cargo bench --bench grid
+	cargo bench --bench grid_web
 
 setup:
 	scripts/setup.sh run

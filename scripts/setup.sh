@@ -13,7 +13,7 @@ packages=(build-essential pkg-config file curl ca-certificates libssl-dev libweb
   poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra
   tesseract-ocr-spa tesseract-ocr-por)
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth webkit2gtk-driver chromium)
+  packages+=(xvfb xauth webkit2gtk-driver chromium chromium-driver)
 fi
 missing=()
 for p in "${packages[@]}"; do
