@@ -46,6 +46,14 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// How many cards to measure with: `CVDECK_BENCH_CARDS`, else 100,000.
+pub fn card_count() -> u64 {
+    std::env::var("CVDECK_BENCH_CARDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
+
 /// Prints every figure for the grid on `client`'s page, showing `count` cards; `setting`
 /// names the browser and backend.
 pub async fn measure(client: &fantoccini::Client, count: u64, setting: &str) {

@@ -124,10 +124,7 @@ fn serve(dist: PathBuf, count: u64) -> u16 {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let count: u64 = std::env::var("CVDECK_BENCH_CARDS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(100_000);
+    let count = grid_measure::card_count();
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/dist");
     assert!(
         dist.join("cvdeck-ui_bg.wasm").is_file(),

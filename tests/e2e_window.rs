@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use window::{js, output_dir, wait_for, Guard};
+use window::{js, output_dir, wait_for, wait_for_js, Guard};
 
 /// Records every status each card shows, keyed by file name, as the grid changes.
 const RECORD_STATUSES: &str = r#"
@@ -249,19 +249,13 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     .await;
 
     // Every import is over: no progress bar is left behind.
-    wait_for("the progress bar to go", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            js(
-                &client,
-                "return document.querySelector('.progress') === null;",
-            )
-            .await
-            .as_bool()
-            .filter(|gone| *gone)
-            .map(|_| json!(true))
-        }
-    })
+    wait_for_js(
+        &client,
+        "the progress bar to go",
+        Duration::from_secs(5),
+        "return document.querySelector('.progress') === null;",
+        json!(true),
+    )
     .await;
 
     // Search → filter → open the details from the keyboard → export what is shown.
@@ -397,19 +391,13 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         .send_keys("\u{E00C}")
         .await
         .unwrap();
-    wait_for("the panel to close", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            js(
-                &client,
-                "return document.querySelector('.detail') === null;",
-            )
-            .await
-            .as_bool()
-            .filter(|closed| *closed)
-            .map(|_| json!(true))
-        }
-    })
+    wait_for_js(
+        &client,
+        "the panel to close",
+        Duration::from_secs(5),
+        "return document.querySelector('.detail') === null;",
+        json!(true),
+    )
     .await;
 
     // The language filter: only the German resume, then any language again.
@@ -477,17 +465,13 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     )
     .await;
     assert_eq!(marked.as_array().map(Vec::len), Some(2), "{marked}");
-    wait_for("the bulk bar", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            let text = js(
-                &client,
-                "const b = document.querySelector('.bulk-bar .marked-count'); return b && b.textContent;",
-            )
-            .await;
-            (text.as_str()? == "2 selected").then_some(text)
-        }
-    })
+    wait_for_js(
+        &client,
+        "the bulk bar",
+        Duration::from_secs(5),
+        "const b = document.querySelector('.bulk-bar .marked-count'); return b && b.textContent;",
+        json!("2 selected"),
+    )
     .await;
     let tag_input = client
         .find(Locator::Css(".bulk-bar .tag-input"))
@@ -515,35 +499,23 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         .send_keys("\u{E00C}")
         .await
         .unwrap();
-    wait_for("the bulk bar to go", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            js(
-                &client,
-                "return document.querySelector('.bulk-bar') === null;",
-            )
-            .await
-            .as_bool()
-            .filter(|gone| *gone)
-            .map(|_| json!(true))
-        }
-    })
+    wait_for_js(
+        &client,
+        "the bulk bar to go",
+        Duration::from_secs(5),
+        "return document.querySelector('.bulk-bar') === null;",
+        json!(true),
+    )
     .await;
-    wait_for("the tag filter to offer the tag", Duration::from_secs(10), || {
-        let client = client.clone();
-        async move {
-            js(
-                &client,
-                "const s = document.querySelector('.tag-select'); \
+    wait_for_js(
+        &client,
+        "the tag filter to offer the tag",
+        Duration::from_secs(10),
+        "const s = document.querySelector('.tag-select'); \
                  if (!s || ![...s.options].some(o => o.value === 'Shortlist')) return false; \
                  s.value = 'Shortlist'; s.dispatchEvent(new Event('change', {bubbles: true})); return true;",
-            )
-            .await
-            .as_bool()
-            .filter(|done| *done)
-            .map(|_| json!(true))
-        }
-    })
+        json!(true),
+    )
     .await;
     wait_for("only the tagged cards", Duration::from_secs(10), || {
         let client = client.clone();
@@ -567,17 +539,13 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     // Ctrl+A marks what the filter shows; Delete hides both; Undo brings them back.
     let grid = client.find(Locator::Css(".grid-viewport")).await.unwrap();
     grid.send_keys("\u{E009}a").await.unwrap();
-    wait_for("both marked by Ctrl+A", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            let n = js(
-                &client,
-                "return document.querySelectorAll('.card.marked').length;",
-            )
-            .await;
-            (n.as_u64()? == 2).then_some(n)
-        }
-    })
+    wait_for_js(
+        &client,
+        "both marked by Ctrl+A",
+        Duration::from_secs(5),
+        "return document.querySelectorAll('.card.marked').length;",
+        json!(2),
+    )
     .await;
     client
         .find(Locator::Css(".bulk-delete"))
@@ -586,17 +554,13 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         .click()
         .await
         .unwrap();
-    wait_for("both hidden, with an Undo", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            let state = js(
-                &client,
-                "return [document.querySelectorAll('.card').length, !!document.querySelector('.toast-action')];",
-            )
-            .await;
-            (state == json!([0, true])).then_some(state)
-        }
-    })
+    wait_for_js(
+        &client,
+        "both hidden, with an Undo",
+        Duration::from_secs(5),
+        "return [document.querySelectorAll('.card').length, !!document.querySelector('.toast-action')];",
+        json!([0, true]),
+    )
     .await;
     client
         .find(Locator::Css(".toast-action"))
@@ -605,13 +569,13 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         .click()
         .await
         .unwrap();
-    wait_for("both back after Undo", Duration::from_secs(5), || {
-        let client = client.clone();
-        async move {
-            let n = js(&client, "return document.querySelectorAll('.card').length;").await;
-            (n.as_u64()? == 2).then_some(n)
-        }
-    })
+    wait_for_js(
+        &client,
+        "both back after Undo",
+        Duration::from_secs(5),
+        "return document.querySelectorAll('.card').length;",
+        json!(2),
+    )
     .await;
     std::fs::write(
         output_dir().join("tags.png"),

@@ -68,6 +68,24 @@ where
     }
 }
 
+/// Waits until `script`'s answer in the page equals `want`.
+pub async fn wait_for_js(
+    client: &Client,
+    what: &str,
+    timeout: Duration,
+    script: &str,
+    want: Value,
+) {
+    wait_for(what, timeout, || {
+        let (client, want) = (client.clone(), want.clone());
+        async move {
+            let got = js(&client, script).await;
+            (got == want).then_some(got)
+        }
+    })
+    .await;
+}
+
 /// A WebDriver session, once tauri-driver is up.
 pub async fn connect(url: &str, caps: serde_json::Map<String, Value>) -> Client {
     let deadline = Instant::now() + Duration::from_secs(60);

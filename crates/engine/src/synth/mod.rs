@@ -623,18 +623,7 @@ impl SyntheticResume {
                     false,
                     &format!("{} | {} | {}", self.location, self.email, self.phone),
                 );
-                y -= 30.0;
-                for (title, lines) in self.sections() {
-                    y = page.room(y - 18.0) + 18.0;
-                    page.text(50.0, y, 13.0, true, title);
-                    y -= 18.0;
-                    for (line, bold) in lines {
-                        y = page.room(y);
-                        page.text(50.0, y, 10.0, bold, &line);
-                        y -= 14.0;
-                    }
-                    y -= 12.0;
-                }
+                y = self.write_sections(&mut page, 50.0, y - 30.0, (18.0, 14.0));
                 y = page.room(y - 18.0) + 18.0;
                 page.text(50.0, y, 13.0, true, words.skills);
                 page.text(50.0, y - 18.0, 10.0, false, &self.skills.join(", "));
@@ -662,22 +651,30 @@ impl SyntheticResume {
                     y -= 12.5;
                 }
                 // The main column runs on over later pages, alone.
-                let mut y = 736.0;
-                for (title, lines) in self.sections() {
-                    y = page.room(y - 19.0) + 19.0;
-                    page.text(230.0, y, 13.0, true, title);
-                    y -= 19.0;
-                    for (line, bold) in lines {
-                        y = page.room(y);
-                        page.text(230.0, y, 10.0, bold, &line);
-                        y -= 14.5;
-                    }
-                    y -= 12.0;
-                }
+                self.write_sections(&mut page, 230.0, 736.0, (19.0, 14.5));
             }
         }
         page.footers(&format!("{} · Curriculum Vitae", self.name));
         page.finish(None)
+    }
+
+    /// Writes the sections down from `y` at `x`, starting new pages as they fill; `steps` are
+    /// the space under a heading and under a line. Returns where the next line would go.
+    fn write_sections(&self, page: &mut PageWriter, x: f64, mut y: f64, steps: (f64, f64)) -> f64 {
+        let (heading_step, line_step) = steps;
+        for (title, lines) in self.sections() {
+            // A heading never ends a page alone.
+            y = page.room(y - heading_step) + heading_step;
+            page.text(x, y, 13.0, true, title);
+            y -= heading_step;
+            for (line, bold) in lines {
+                y = page.room(y);
+                page.text(x, y, 10.0, bold, &line);
+                y -= line_step;
+            }
+            y -= 12.0;
+        }
+        y
     }
 
     /// A DOCX (contacts in the page header, skills in a table).
