@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use window::{js, output_dir, wait_for, wait_for_js, Guard};
+use window::{click, js, output_dir, wait_for, wait_for_js, Guard};
 
 /// Records every status each card shows, keyed by file name, as the grid changes.
 const RECORD_STATUSES: &str = r#"
@@ -200,13 +200,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
 
     // Retry: the card flips to processing at once, then fails again with its reason.
     js(&client, "window.__seen['corrupt.pdf'] = [];").await;
-    client
-        .find(Locator::Css(".card[data-status=failed] .retry"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".card[data-status=failed] .retry").await;
     let statuses = wait_for(
         "the retried card to fail again",
         Duration::from_secs(30),
@@ -307,13 +301,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
             .any(|m| m.as_str().unwrap().starts_with(&prefix)),
         "{marks}"
     );
-    client
-        .find(Locator::Css(".status-chip.completed"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".status-chip.completed").await;
     wait_for("only completed cards", Duration::from_secs(10), || {
         let client = client.clone();
         async move {
@@ -363,13 +351,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         client.screenshot().await.expect("screenshot"),
     )
     .unwrap();
-    client
-        .find(Locator::Css(".export.csv"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".export.csv").await;
     let csv = wait_for("the CSV export", Duration::from_secs(20), || {
         let text = std::fs::read_to_string(&csv_path).ok();
         async move { text.map(|t| json!(t)) }
@@ -402,13 +384,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
 
     // The language filter: only the German resume, then any language again.
     let german = SyntheticResume::generate_in(105, Language::German);
-    client
-        .find(Locator::Css(".clear"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".clear").await;
     let choose_language = |code: &'static str| {
         let client = client.clone();
         async move {
@@ -547,13 +523,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!(2),
     )
     .await;
-    client
-        .find(Locator::Css(".bulk-delete"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".bulk-delete").await;
     wait_for_js(
         &client,
         "both hidden, with an Undo",
@@ -562,13 +532,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!([0, true]),
     )
     .await;
-    client
-        .find(Locator::Css(".toast-action"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".toast-action").await;
     wait_for_js(
         &client,
         "both back after Undo",
@@ -687,13 +651,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         },
     )
     .await;
-    client
-        .find(Locator::Css(".detail .revert-field.name"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".detail .revert-field.name").await;
     wait_for("the parsed name back", Duration::from_secs(10), || {
         let (client, card_id, parsed_name) = (client.clone(), card_id.clone(), parsed_name.clone());
         async move {

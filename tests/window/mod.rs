@@ -68,6 +68,17 @@ where
     }
 }
 
+/// Clicks the element `css` finds.
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
 /// Waits until `script`'s answer in the page equals `want`.
 pub async fn wait_for_js(
     client: &Client,
