@@ -51,9 +51,53 @@ pub(crate) fn phones(text: &str) -> Vec<String> {
     out
 }
 
+static PHONE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:phone|mobile|cell|tel|telefon|telephone|téléphone|portable|handy|mobil|teléfono|telefone|celular|móvil|movil|whatsapp)\b")
+        .expect("valid regex")
+});
+
+/// Phone numbers in the body of a resume, where numbers of every kind stand: only those a
+/// label names ("Mobile: …") or that a country's numbering plan knows ("+33 6 …").
+pub(crate) fn phones_in_body(text: &str) -> Vec<String> {
+    text.lines()
+        .flat_map(|line| {
+            let labelled = PHONE_LABEL.is_match(line);
+            phones(line)
+                .into_iter()
+                .filter(move |p| labelled || (is_international(p) && known_if_international(p)))
+        })
+        .collect()
+}
+
+fn is_international(s: &str) -> bool {
+    let t = s.trim();
+    t.starts_with('+')
+        || (t.starts_with("00") && t[2..].starts_with(|c: char| ('1'..='9').contains(&c)))
+}
+
+/// A number written with its country code ("+49 …", "0049 …") must be one that country's
+/// numbering plan knows (libphonenumber's metadata): "+1 2019 2020" is a year range, not a
+/// phone. A national number cannot be checked without knowing the country; the looser rule
+/// of [`is_phone`] stands for it.
+fn known_if_international(s: &str) -> bool {
+    if !is_international(s) {
+        return true;
+    }
+    let t = s.trim();
+    let international = match t.strip_prefix("00") {
+        Some(rest) => format!("+{rest}"),
+        None => t.to_owned(),
+    };
+    phonenumber::parse(None, &international).is_ok_and(|n| phonenumber::is_valid(&n))
+}
+
 fn is_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     if !(7..=15).contains(&digits) || YEARS.is_match(s) {
+        return false;
+    }
+    // "3.66 (9.15/10.0": grades, not a number to call.
+    if s.contains('/') && s.contains('.') {
         return false;
     }
     // Year ranges and dates written with spaces ("2018 - 2020", "2019 2020").
@@ -196,6 +240,19 @@ mod tests {
             phones(text),
             vec!["(+82) 10-9030-1843", "+49 170 1234567", "030/1234567"]
         );
+    }
+
+    #[test]
+    fn in_the_body_a_number_needs_a_label_or_a_real_country_plan() {
+        // A country code no plan has, a US number too short, a grade, a bare national number.
+        let body = "+999 1234 5678\n+1 212 555 01\nGPA 3.66 (9.15/10.0)\nOrder 0301234567\n+33 6 09 22 03 96\n0044 20 7946 0958\nMobile: 0170 1234567";
+        assert_eq!(
+            phones_in_body(body),
+            vec!["+33 6 09 22 03 96", "0044 20 7946 0958", "0170 1234567"]
+        );
+        // A template's sample number in the contacts is still what the page says.
+        assert_eq!(phones("Mobile: +1-123-456-7890"), vec!["+1-123-456-7890"]);
+        assert_eq!(phones("000-00-0000"), vec!["000-00-0000"]);
     }
 
     #[test]

@@ -128,7 +128,10 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     })
     .or_else(|| mailto(link_targets));
     let phone = first_of(contacts::phones(&contact_text), || {
-        contacts::phones(&elsewhere).into_iter().take(1).collect()
+        contacts::phones_in_body(&elsewhere)
+            .into_iter()
+            .take(1)
+            .collect()
     });
     let (url, profiles) = links(&contact_text, &text, link_targets);
     let name_line = name.as_ref().map(|(i, _)| name_source[*i]);
