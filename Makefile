@@ -13,6 +13,9 @@ run: setup ui
 
 test: setup-test ui lint check-architecture
 	xvfb-run -a dbus-run-session -- cargo test --workspace --no-fail-fast
+	# The UI's component tests, in headless Chromium.
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
+	  cargo test -p cvdeck-ui --target wasm32-unknown-unknown --lib
 
 # The figures in BENCHMARKS.md: parse, import and library (CLI), grid (real window).
 BENCH_DIR ?= target/bench
@@ -38,7 +41,7 @@ ui:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p cvdeck-ui --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p cvdeck-ui --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 check-architecture:
 	scripts/check-architecture.sh

@@ -35,9 +35,18 @@ pub fn years(months: i64) -> String {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How often each card rendered (tests check that a batch re-renders only its cards).
+    static RENDERS: std::cell::RefCell<std::collections::HashMap<ResumeId, usize>> =
+        std::cell::RefCell::default();
+}
+
 /// A card in the grid.
 #[function_component(CardView)]
 pub fn card_view(props: &CardProps) -> Html {
+    #[cfg(test)]
+    RENDERS.with(|r| *r.borrow_mut().entry(props.card.id).or_default() += 1);
     let card = &props.card;
     let words = &props.highlight;
     let status = card.status.as_str();
@@ -149,4 +158,83 @@ pub fn card_view(props: &CardProps) -> Html {
 #[function_component(CardPlaceholder)]
 pub fn card_placeholder() -> Html {
     html! { <article class="card placeholder" aria-hidden="true"><div class="bar"></div><div class="bar short"></div></article> }
+}
+
+/// In headless Chromium (`wasm-bindgen-test-runner`; `make test` runs it).
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        cards: Rc<Vec<Rc<CardDto>>>,
+        highlight: Rc<Vec<String>>,
+        on_mark: Callback<(ResumeId, MarkHow)>,
+        on_id: Callback<ResumeId>,
+    }
+
+    /// The cards as the grid lays them out: keyed, with the grid's shared props.
+    #[function_component(Host)]
+    fn host(props: &HostProps) -> Html {
+        html! {
+            { for props.cards.iter().map(|c| html! {
+                <CardView key={c.id} card={c.clone()} highlight={props.highlight.clone()}
+                    selected=false marked=false on_mark={props.on_mark.clone()}
+                    on_retry={props.on_id.clone()} on_open={props.on_id.clone()} />
+            }) }
+        }
+    }
+
+    fn renders() -> Vec<(ResumeId, usize)> {
+        let mut counts: Vec<(ResumeId, usize)> =
+            RENDERS.with(|r| r.borrow().iter().map(|(k, v)| (*k, *v)).collect());
+        counts.sort_unstable();
+        counts
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_batch_re_renders_only_the_cards_it_changed() {
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let cards: Vec<Rc<CardDto>> = (1..=3)
+            .map(|id| Rc::new(CardDto::pending(id, &format!("{id}.pdf"))))
+            .collect();
+        let props = |cards: Vec<Rc<CardDto>>| HostProps {
+            cards: Rc::new(cards),
+            highlight: Rc::default(),
+            on_mark: Callback::noop(),
+            on_id: Callback::noop(),
+        };
+        let first = props(cards.clone());
+        let (highlight, on_mark, on_id) = (
+            first.highlight.clone(),
+            first.on_mark.clone(),
+            first.on_id.clone(),
+        );
+        let mut app = yew::Renderer::<Host>::with_root_and_props(root, first).render();
+        gloo_timers::future::TimeoutFuture::new(10).await;
+        assert_eq!(renders(), vec![(1, 1), (2, 1), (3, 1)]);
+
+        // Card 2 changes; 1 and 3 are the same Rc: only card 2 renders again.
+        let mut next = cards.clone();
+        let mut changed = (*cards[1]).clone();
+        changed.status = ParseStatus::Completed;
+        changed.name = Some("Jane Doe".into());
+        next[1] = Rc::new(changed);
+        app.update(HostProps {
+            cards: Rc::new(next),
+            highlight,
+            on_mark,
+            on_id,
+        });
+        gloo_timers::future::TimeoutFuture::new(10).await;
+        assert_eq!(renders(), vec![(1, 1), (2, 2), (3, 1)]);
+    }
+
+    fn document() -> web_sys::Document {
+        web_sys::window().unwrap().document().unwrap()
+    }
 }
