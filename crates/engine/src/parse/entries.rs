@@ -124,6 +124,19 @@ const TITLE_WORDS: &[&str] = &[
     "analyste",
     "architecte",
     "gestionnaire",
+    "mentor",
+    "coach",
+    "instructor",
+    "trainer",
+    "teller",
+    "receptionist",
+    "operator",
+    "mechanic",
+    "electrician",
+    "pharmacist",
+    "paralegal",
+    "lawyer",
+    "attorney",
 ];
 
 /// Endings of German compound titles ("Softwareingenieur", "Projektleiterin").
@@ -591,11 +604,28 @@ fn balance_parentheses(s: &str) -> String {
     out.trim().to_owned()
 }
 
-/// "Industries), #16" under "• Delivered … (Vandelay": the wrapped tail of a bullet, not
-/// the next entry's header.
-fn closes_parenthesis_of(line: &str, before: &str) -> bool {
+/// Words a wrapped line can end on but a sentence, a title or a company cannot.
+const WRAPPING_WORDS: &[&str] = &[
+    "and", "or", "to", "of", "the", "with", "for", "in", "on", "a", "an", "de", "des", "du", "et",
+    "la", "le", "les", "a", "pour", "avec", "und", "mit", "der", "die", "das", "von", "y", "el",
+    "los", "las", "con", "e", "o", "em", "com", "da", "do", "para",
+];
+
+/// The wrapped tail of the line before, not the next entry's header: "Industries), #16"
+/// under "• Delivered … (Vandelay"; "Stylus and Require" under "… Backbone, Jade,";
+/// "(GAN) pour améliorer …" under "• Exploitation de … génératifs".
+fn continues_previous(line: &str, before: &str) -> bool {
     let open = |s: &str| s.matches('(').count() as i64 - s.matches(')').count() as i64;
-    open(before) > 0 && open(line) < 0
+    let before = before.trim_end();
+    let last_word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(fold)
+        .unwrap_or_default();
+    (open(before) > 0 && open(line) < 0)
+        || (line.trim_start().starts_with('(') && is_bullet(before))
+        || before.ends_with([',', ';', '-', '–', '/', '&'])
+        || (is_bullet(before) && WRAPPING_WORDS.contains(&last_word.as_str()))
 }
 
 /// Most bullet points kept per job: beyond this a "job" is a misread section.
@@ -627,7 +657,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 j -= 1;
                 let tail_of_previous = j
                     .checked_sub(1)
-                    .is_some_and(|p| closes_parenthesis_of(lines[j], lines[p]));
+                    .is_some_and(|p| continues_previous(lines[j], lines[p]));
                 if is_body(lines[j]) || tail_of_previous {
                     break;
                 }
@@ -1068,6 +1098,43 @@ mod tests {
             schools[0].institution.as_deref(),
             Some("Université de Bordeaux")
         );
+    }
+
+    #[test]
+    fn a_wrapped_bullet_tail_is_not_the_next_jobs_header() {
+        let lines = [
+            "COURSERA | SOFTWARE ENGINEERING INTERN",
+            "June 2014 – Sep 2014 | Mountain View, CA",
+            "• Full-stack developer - Wrote and reviewed code for JS using Backbone, Jade,",
+            "Stylus and Require and Scala using Play",
+            "GOOGLE | SOFTWARE ENGINEERING INTERN",
+            "May 2013 – Aug 2013 | Mountain View, CA",
+            "• Exploitation de représentations latentes de modèles génératifs",
+            "(GAN) pour améliorer les prédictions",
+            "Stagiaire ingénieur IA",
+            "Visual Behavior\tsept. 2020 - févr. 2021",
+        ];
+        let jobs = work(&lines);
+        let names: Vec<Option<&str>> = jobs.iter().map(|j| j.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("COURSERA"), Some("GOOGLE"), Some("Visual Behavior")]
+        );
+        assert_eq!(
+            jobs[1].position.as_deref(),
+            Some("SOFTWARE ENGINEERING INTERN")
+        );
+        assert_eq!(jobs[2].position.as_deref(), Some("Stagiaire ingénieur IA"));
+    }
+
+    #[test]
+    fn a_mentor_is_a_title_not_an_employer() {
+        let jobs = work(&[
+            "Three Points Center, Hurricane, Utah — Youth Mentor",
+            "November 2021 - May 2022",
+        ]);
+        assert_eq!(jobs[0].position.as_deref(), Some("Youth Mentor"));
+        assert_eq!(jobs[0].name.as_deref(), Some("Three Points Center"));
     }
 
     #[test]
