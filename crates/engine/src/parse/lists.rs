@@ -2,12 +2,19 @@
 
 use crate::resume::{Language, Skill};
 
-fn items(text: &str) -> Vec<String> {
-    // "Python (Pandas, NumPy)" lists three skills.
-    let text = text.replace(['(', ')'], ",");
-    let separated = text.contains([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/']);
+/// Words that join a phrase ("Project Management and Marketing"), never a list of tools.
+const JOINING: &[&str] = &[
+    "and", "&", "und", "et", "y", "e", "of", "for", "with", "the", "de",
+];
+
+/// "PyTorch JAX Python OpenCV": tool names set apart by spaces alone. Mostly tool-shaped
+/// names (inner capitals, digits, acronyms) make such a list; after one, a line of plain
+/// capitalised names below it ("Docker Linux Git") continues it.
+fn spaced_list(text: &str, after_one: bool) -> Option<Vec<String>> {
+    if text.contains([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/', '(', ':']) {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
-    // "PyTorch JAX Python OpenCV": tool names set apart by spaces alone.
     let techy = |w: &str| {
         w.chars()
             .skip(1)
@@ -16,11 +23,23 @@ fn items(text: &str) -> Vec<String> {
     };
     let capitalised = words
         .iter()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let joined = words
+        .iter()
+        .any(|w| JOINING.contains(&w.to_lowercase().as_str()));
     let techy_count = words.iter().filter(|w| techy(w)).count();
-    if !separated && words.len() >= 3 && capitalised && techy_count * 2 >= words.len() {
-        return words.iter().map(|w| (*w).to_owned()).collect();
+    let shaped = words.len() >= 3 && techy_count * 2 >= words.len();
+    let continued = after_one && words.len() >= 2 && words.len() <= 8;
+    (capitalised && !joined && (shaped || continued))
+        .then(|| words.iter().map(|w| (*w).to_owned()).collect())
+}
+
+fn items(text: &str) -> Vec<String> {
+    if let Some(tools) = spaced_list(text, false) {
+        return tools;
     }
+    // "Python (Pandas, NumPy)" lists three skills.
+    let text = text.replace(['(', ')'], ",");
     text.split([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/'])
         .map(|s| {
             s.trim()
@@ -36,8 +55,15 @@ fn items(text: &str) -> Vec<String> {
 pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
     let mut out: Vec<Skill> = Vec::new();
     let mut loose = Vec::new();
+    let mut after_spaced_list = false;
     for line in lines {
         let line = line.trim_start_matches(['•', '-', '*', '▪', '●', '◦', '–', ' ']);
+        if let Some(tools) = spaced_list(line, after_spaced_list) {
+            loose.extend(tools);
+            after_spaced_list = true;
+            continue;
+        }
+        after_spaced_list = false;
         if let Some((label, rest)) = line.split_once(':') {
             let label = label.trim();
             if !label.is_empty() && label.split_whitespace().count() <= 4 {
@@ -130,6 +156,30 @@ mod tests {
         );
         assert_eq!(s[0].keywords, vec!["Python", "Pandas", "NumPy"]);
         assert_eq!(s[1].keywords, vec!["PyTorch", "JAX", "Python", "OpenCV"]);
+        // A line of plain names under such a list continues it; a phrase does not.
+        let s = skills(
+            &[
+                "PyTorch JAX Python OpenCV",
+                "Docker Linux Git OpenGL WebGPU",
+                "Project Management and Marketing",
+            ],
+            "Compétences",
+        );
+        assert_eq!(
+            s[0].keywords,
+            vec![
+                "PyTorch",
+                "JAX",
+                "Python",
+                "OpenCV",
+                "Docker",
+                "Linux",
+                "Git",
+                "OpenGL",
+                "WebGPU",
+                "Project Management and Marketing"
+            ]
+        );
         let prose = skills(&["Machine Learning Engineering"], "Skills");
         assert_eq!(prose[0].keywords, vec!["Machine Learning Engineering"]);
     }

@@ -79,6 +79,7 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     ("technologies", SectionKind::Skills),
     ("expertise", SectionKind::Skills),
     ("kenntnisse", SectionKind::Skills),
+    ("programmiersprachen", SectionKind::Skills),
     ("it-kenntnisse", SectionKind::Skills),
     ("fahigkeiten", SectionKind::Skills),
     ("kompetenzen", SectionKind::Skills),
@@ -338,6 +339,22 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
             return None;
         }
     }
+    // "Programming languages" lists skills, not the languages a person speaks.
+    let programming = words.iter().any(|w| {
+        [
+            "programming",
+            "programmier",
+            "programmation",
+            "programacion",
+            "programacao",
+            "coding",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    });
+    if programming && kind == Some(SectionKind::Languages) {
+        kind = Some(SectionKind::Skills);
+    }
     kind.map(|kind| Heading {
         kind,
         also,
@@ -364,6 +381,9 @@ mod tests {
             ("Honors & Awards", SectionKind::Awards),
             ("Skills & Interests", SectionKind::Skills),
             ("Centres d’intérêt", SectionKind::Interests),
+            ("Programming languages", SectionKind::Skills),
+            ("Programmiersprachen", SectionKind::Skills),
+            ("Langues", SectionKind::Languages),
             ("Centres d'intérêt", SectionKind::Interests),
         ] {
             assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
