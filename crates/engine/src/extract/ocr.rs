@@ -125,6 +125,36 @@ fn read_images(
     Ok(joined)
 }
 
+/// Draws the first `max_pages` pages of `pdf` as PNG files in `into` with poppler's
+/// `pdftoppm` (`size` says how big), stopped at the deadline; the files in page order. When
+/// pdftoppm fails, the PDF is corrupt for the reason `failure` gives.
+pub(super) fn draw_pages(
+    pdftoppm: &Path,
+    pdf: &Path,
+    size: &[&str],
+    max_pages: usize,
+    into: &Path,
+    deadline: Instant,
+    failure: &str,
+) -> Result<Vec<PathBuf>, ExtractError> {
+    let mut render = Command::new(pdftoppm);
+    render
+        .args(size)
+        .args(["-png", "-f", "1", "-l"])
+        .arg(max_pages.max(1).to_string())
+        .arg(pdf)
+        .arg(into.join("page"));
+    if !run_until(render, deadline, "pdftoppm")? {
+        return Err(ExtractError::corrupt("PDF", failure));
+    }
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(into)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "png"))
+        .collect();
+    pages.sort();
+    Ok(pages)
+}
+
 /// Rasterises the PDF's first pages and reads them.
 pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
     let pdftoppm = find_program("pdftoppm").ok_or_else(missing)?;
@@ -133,23 +163,15 @@ pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
     let input = dir.path().join("in.pdf");
     std::fs::write(&input, bytes)?;
     let deadline = Instant::now() + BUDGET;
-    let mut render = Command::new(pdftoppm);
-    render
-        .args(["-scale-to", PAGE_PIXELS, "-gray", "-png", "-f", "1", "-l"])
-        .arg(MAX_PAGES.to_string())
-        .arg(&input)
-        .arg(dir.path().join("page"));
-    if !run_until(render, deadline, "pdftoppm")? {
-        return Err(ExtractError::corrupt(
-            "PDF",
-            "its pages could not be rendered for OCR",
-        ));
-    }
-    let mut images: Vec<PathBuf> = std::fs::read_dir(dir.path())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "png"))
-        .collect();
-    images.sort();
+    let images = draw_pages(
+        &pdftoppm,
+        &input,
+        &["-scale-to", PAGE_PIXELS, "-gray"],
+        MAX_PAGES,
+        dir.path(),
+        deadline,
+        "its pages could not be rendered for OCR",
+    )?;
     read_images(
         &images,
         ExtractError::scanned_pdf("OCR found no text"),

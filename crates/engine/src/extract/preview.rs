@@ -2,10 +2,9 @@
 //! fields (the webview has no PDF viewer of its own). Drawn by poppler's `pdftoppm`, found at
 //! run time like the OCR tools, with the same deadline and clean-up.
 
-use super::ocr::{find_program, run_until};
+use super::ocr::{draw_pages, find_program};
 use crate::error::ExtractError;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Drawing pages stops after this long.
@@ -21,22 +20,16 @@ pub fn pdf_page_images(
         ExtractError::Unsupported("PDF pages: install poppler-utils to see them".to_owned())
     })?;
     let dir = tempfile::tempdir()?;
-    let mut render = Command::new(pdftoppm);
-    render
-        .args(["-png", "-scale-to-x"])
-        .arg(width_px.to_string())
-        .args(["-scale-to-y", "-1", "-f", "1", "-l"])
-        .arg(max_pages.max(1).to_string())
-        .arg(pdf)
-        .arg(dir.path().join("page"));
-    if !run_until(render, Instant::now() + BUDGET, "pdftoppm")? {
-        return Err(ExtractError::corrupt("PDF", "its pages could not be drawn"));
-    }
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.path())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "png"))
-        .collect();
-    pages.sort();
+    let width = width_px.to_string();
+    let pages = draw_pages(
+        &pdftoppm,
+        pdf,
+        &["-scale-to-x", &width, "-scale-to-y", "-1"],
+        max_pages,
+        dir.path(),
+        Instant::now() + BUDGET,
+        "its pages could not be drawn",
+    )?;
     pages
         .iter()
         .map(|p| std::fs::read(p).map_err(ExtractError::from))

@@ -423,7 +423,8 @@ impl Library {
         tx.execute(
             "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
                  name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
-                 error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11
+                 error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11,
+                 language = ?12
              WHERE id = ?1",
             params![
                 id,
@@ -436,14 +437,11 @@ impl Library {
                 resume.basics.phone,
                 resume.basics.location.one_line(),
                 skills,
-                now
+                now,
+                resume.meta.language
             ],
         )?;
         write_derived(&tx, id, &Derived::of(resume, derived::this_month()))?;
-        tx.execute(
-            "UPDATE resumes SET language = ?2 WHERE id = ?1",
-            params![id, resume.meta.language],
-        )?;
         tx.commit()?;
         Ok(())
     }

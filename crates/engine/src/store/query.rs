@@ -415,15 +415,23 @@ impl Library {
              WHERE {} GROUP BY language ORDER BY n DESC, language",
             plan.where_sql(&["language IS NOT NULL".to_owned()])
         );
+        Ok(self
+            .value_counts(&sql, params)?
+            .into_iter()
+            .map(|(language, count)| LanguageCount { language, count })
+            .collect())
+    }
+
+    /// Runs a facet query (`SELECT value, count …`): the filters' choices with their counts.
+    pub(super) fn value_counts(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+    ) -> Result<Vec<(String, u64)>, StoreError> {
         let conn = self.conn();
         let counts = conn
-            .prepare_cached(&sql)?
-            .query_map(params_from_iter(params), |r| {
-                Ok(LanguageCount {
-                    language: r.get(0)?,
-                    count: r.get(1)?,
-                })
-            })?
+            .prepare_cached(sql)?
+            .query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         Ok(counts)
     }
@@ -451,16 +459,10 @@ impl Library {
             )
         };
         params.push(Value::Integer(i64::from(limit)));
-        let conn = self.conn();
-        let skills = conn
-            .prepare_cached(&sql)?
-            .query_map(params_from_iter(params), |r| {
-                Ok(SkillCount {
-                    skill: r.get(0)?,
-                    count: r.get(1)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(skills)
+        Ok(self
+            .value_counts(&sql, params)?
+            .into_iter()
+            .map(|(skill, count)| SkillCount { skill, count })
+            .collect())
     }
 }

@@ -4,6 +4,7 @@
 use super::query::{Filter, Plan};
 use super::{now_ms, Library, ResumeId, StoreError};
 use crate::parse::clean::fold;
+use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter};
 
 /// Longest tag kept, in characters.
@@ -37,52 +38,48 @@ impl Library {
         let Some(tag) = normalise_tag(tag) else {
             return Ok(0);
         };
-        let key = fold(&tag);
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let mut added = 0;
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO resume_tags (tag_key, resume_id, tag)
-                 SELECT ?1, id, ?2 FROM resumes WHERE id = ?3",
-            )?;
-            let mut touch =
-                tx.prepare_cached("UPDATE resumes SET updated_at = ?2 WHERE id = ?1")?;
-            let now = now_ms();
-            for id in ids {
-                let n = insert.execute(params![key, tag, id])?;
-                if n > 0 {
-                    touch.execute(params![id, now])?;
-                    added += n;
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(added)
+        self.change_tag(
+            ids,
+            "INSERT OR IGNORE INTO resume_tags (tag_key, resume_id, tag)
+             SELECT ?1, id, ?2 FROM resumes WHERE id = ?3",
+            &[&fold(&tag), &tag],
+        )
     }
 
     /// Takes `tag` off these resumes; how many had it.
     pub fn remove_tag(&self, ids: &[ResumeId], tag: &str) -> Result<usize, StoreError> {
-        let key = fold(tag.trim());
+        self.change_tag(
+            ids,
+            "DELETE FROM resume_tags WHERE tag_key = ?1 AND resume_id = ?2",
+            &[&fold(tag.trim())],
+        )
+    }
+
+    /// Runs `sql` for each id in one transaction (its parameters: `texts`, then the id) and
+    /// moves `updated_at` of the resumes it changed; how many it changed.
+    fn change_tag(&self, ids: &[ResumeId], sql: &str, texts: &[&str]) -> Result<usize, StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let mut removed = 0;
+        let mut changed = 0;
         {
-            let mut delete =
-                tx.prepare_cached("DELETE FROM resume_tags WHERE tag_key = ?1 AND resume_id = ?2")?;
+            let mut change = tx.prepare_cached(sql)?;
             let mut touch =
                 tx.prepare_cached("UPDATE resumes SET updated_at = ?2 WHERE id = ?1")?;
             let now = now_ms();
             for id in ids {
-                let n = delete.execute(params![key, id])?;
+                let bound = texts
+                    .iter()
+                    .map(|t| Value::Text((*t).to_owned()))
+                    .chain(std::iter::once(Value::Integer(*id)));
+                let n = change.execute(params_from_iter(bound))?;
                 if n > 0 {
                     touch.execute(params![id, now])?;
-                    removed += n;
+                    changed += n;
                 }
             }
         }
         tx.commit()?;
-        Ok(removed)
+        Ok(changed)
     }
 
     /// The tags on the resumes matching `filter`, most used first, then A to Z.
@@ -95,17 +92,11 @@ impl Library {
              GROUP BY tag_key ORDER BY n DESC, tag_key",
             plan.where_sql(&[])
         );
-        let conn = self.conn();
-        let counts = conn
-            .prepare_cached(&sql)?
-            .query_map(params_from_iter(params), |r| {
-                Ok(TagCount {
-                    tag: r.get(0)?,
-                    count: r.get(1)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(counts)
+        Ok(self
+            .value_counts(&sql, params)?
+            .into_iter()
+            .map(|(tag, count)| TagCount { tag, count })
+            .collect())
     }
 }
 
