@@ -57,6 +57,9 @@ pub struct Deck {
     pub query_generation: u64,
     /// Bumped whenever the order must be asked for again.
     pub refresh: u64,
+    /// Bumped when the person changed the library's data (tags, corrections): the order and
+    /// the filters' choices are asked for again.
+    pub edits: u64,
     /// Bumped when only the counts must be asked for again (the default view keeps its order
     /// up to date itself: status changes do not move cards, new ones go first).
     pub counts_refresh: u64,
@@ -108,6 +111,8 @@ pub enum Action {
     Apply(Vec<CardDto>),
     /// Ask for the order again (after events).
     Refresh,
+    /// The person changed tags or fields: ask for the order and the filters' choices again.
+    Edited,
     /// Ask for the counts again (after events in the default view).
     RefreshCounts,
     /// The library's counts arrived.
@@ -321,6 +326,11 @@ impl Reducible for Deck {
                 next.stale = false;
                 next.refresh += 1;
             }
+            Action::Edited => {
+                next.stale = false;
+                next.refresh += 1;
+                next.edits += 1;
+            }
             Action::RefreshCounts => {
                 next.stale = false;
                 next.counts_refresh += 1;
@@ -408,13 +418,13 @@ impl Reducible for Deck {
             }
             Action::Mark(id, how) => {
                 let anchor = next.mark_anchor.filter(|_| how == MarkHow::Range);
-                let visible = next.visible_order();
-                let marked = Rc::make_mut(&mut next.marked);
                 let range = anchor.and_then(|a| {
+                    let visible = next.visible_order();
                     let from = visible.iter().position(|o| *o == a)?;
                     let to = visible.iter().position(|o| *o == id)?;
                     Some(visible[from.min(to)..=from.max(to)].to_vec())
                 });
+                let marked = Rc::make_mut(&mut next.marked);
                 match range {
                     Some(ids) => marked.extend(ids),
                     None if marked.contains(&id) => {
@@ -730,6 +740,14 @@ mod tests {
         let deck = reduce(deck, Action::Exporting(None));
         let deck = reduce(deck, Action::Exporting(Some((10, 10))));
         assert_eq!(deck.exporting, None);
+    }
+
+    #[test]
+    fn only_edits_ask_for_the_filters_choices_again() {
+        let deck = reduce(Rc::default(), Action::Refresh);
+        assert_eq!((deck.refresh, deck.edits), (1, 0));
+        let deck = reduce(deck, Action::Edited);
+        assert_eq!((deck.refresh, deck.edits), (2, 1));
     }
 
     #[test]

@@ -481,7 +481,7 @@ pub fn app() -> Html {
                     on_language={on_language}
                     on_add_tag={filter(Action::AddTag)}
                     on_remove_tag={filter(Action::RemoveTag)}
-                    facets_version={deck.refresh}
+                    facets_version={deck.edits}
                     on_sort={on_sort}
                     on_clear={on_clear}
                     on_export={on_export}

@@ -30,12 +30,12 @@ fn plural(n: usize) -> String {
     }
 }
 
-/// Fetches changed cards again and asks for the order and counts: tags move filters.
+/// Fetches edited cards again, then the order and the filters' choices: tags move filters.
 pub(super) async fn reload(d: &UseReducerDispatcher<Deck>, ids: Vec<ResumeId>) {
     if let Ok(cards) = ipc::get_cards(ids).await {
         d.dispatch(Action::Apply(cards));
     }
-    d.dispatch(Action::Refresh);
+    d.dispatch(Action::Edited);
 }
 
 /// The bulk bar.

@@ -21,7 +21,7 @@ pub struct FiltersProps {
     pub query: QueryDto,
     /// Counts for the chips.
     pub counts: StatusCounts,
-    /// Moves when the library changed under the same query (tags added): facets reload.
+    /// Moves when the person edited the library (tags, corrections): the choices reload.
     pub facets_version: u64,
     /// Cards shown.
     pub shown: usize,
