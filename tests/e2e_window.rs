@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use window::{click, js, output_dir, wait_for, wait_for_js, Guard};
+use window::{click, js, save_screenshot, wait_for, wait_for_js, Guard};
 
 /// Records every status each card shows, keyed by file name, as the grid changes.
 const RECORD_STATUSES: &str = r#"
@@ -192,11 +192,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         }
     })
     .await;
-    std::fs::write(
-        output_dir().join("grid.png"),
-        client.screenshot().await.expect("screenshot"),
-    )
-    .unwrap();
+    save_screenshot(&client, "grid.png").await;
 
     // Retry: the card flips to processing at once, then fails again with its reason.
     js(&client, "window.__seen['corrupt.pdf'] = [];").await;
@@ -346,11 +342,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         detail_text.as_str().unwrap().contains("Experience"),
         "{detail_text}"
     );
-    std::fs::write(
-        output_dir().join("detail.png"),
-        client.screenshot().await.expect("screenshot"),
-    )
-    .unwrap();
+    save_screenshot(&client, "detail.png").await;
     click(&client, ".export.csv").await;
     let csv = wait_for("the CSV export", Duration::from_secs(20), || {
         let text = std::fs::read_to_string(&csv_path).ok();
@@ -541,11 +533,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!(2),
     )
     .await;
-    std::fs::write(
-        output_dir().join("tags.png"),
-        client.screenshot().await.expect("screenshot"),
-    )
-    .unwrap();
+    save_screenshot(&client, "tags.png").await;
 
     // A PDF's detail panel shows its first pages beside the fields.
     let pdf_card = js(
@@ -567,11 +555,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         }
     })
     .await;
-    std::fs::write(
-        output_dir().join("original.png"),
-        client.screenshot().await.expect("screenshot"),
-    )
-    .unwrap();
+    save_screenshot(&client, "original.png").await;
 
     // Correct a name by hand in the detail panel; a re-parse keeps it; ↺ undoes it.
     let first = js(

@@ -68,6 +68,12 @@ where
     }
 }
 
+/// Saves a screenshot of the window as `tests/output/<name>`.
+pub async fn save_screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(output_dir().join(name), png).expect("screenshot written");
+}
+
 /// Clicks the element `css` finds.
 pub async fn click(client: &Client, css: &str) {
     client

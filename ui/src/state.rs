@@ -552,6 +552,17 @@ mod tests {
         }
     }
 
+    /// A one-file import whose resume, Jane Doe's, parsed.
+    fn jane_doe_parsed(import_id: u64) -> ImportFinished {
+        ImportFinished {
+            import_id,
+            completed: 1,
+            failed: 0,
+            duplicates: 0,
+            single_name: Some("Jane Doe".into()),
+        }
+    }
+
     fn reduce(deck: Rc<Deck>, action: Action) -> Rc<Deck> {
         deck.reduce(action)
     }
@@ -633,16 +644,7 @@ mod tests {
         done.name = Some("Jane Doe".into());
         let deck = reduce(Rc::default(), started(1, 1));
         let deck = reduce(deck, Action::Apply(vec![done]));
-        let deck = reduce(
-            deck,
-            Action::ImportFinished(ImportFinished {
-                import_id: 1,
-                completed: 1,
-                failed: 0,
-                duplicates: 0,
-                single_name: Some("Jane Doe".into()),
-            }),
-        );
+        let deck = reduce(deck, Action::ImportFinished(jane_doe_parsed(1)));
         assert_eq!(
             deck.toasts
                 .iter()
@@ -678,13 +680,7 @@ mod tests {
     #[test]
     fn toast_does_not_depend_on_whether_import_started_arrived_first() {
         // The finished event can overtake the command's answer: the toast must not change.
-        let finished = ImportFinished {
-            import_id: 9,
-            completed: 1,
-            failed: 0,
-            duplicates: 0,
-            single_name: Some("Jane Doe".into()),
-        };
+        let finished = jane_doe_parsed(9);
         let deck = reduce(Rc::default(), Action::ImportFinished(finished));
         assert_eq!(
             deck.toasts[0].text,
@@ -849,13 +845,7 @@ mod tests {
     fn a_fast_import_that_finished_before_its_start_answer_leaves_no_progress_bar() {
         // Regression: the progress bar stayed at "0 / 1" after a one-file import whose
         // finished event overtook the command's answer and a late progress event.
-        let finished = ImportFinished {
-            import_id: 4,
-            completed: 1,
-            failed: 0,
-            duplicates: 0,
-            single_name: Some("Jane Doe".into()),
-        };
+        let finished = jane_doe_parsed(4);
         let deck = reduce(Rc::default(), Action::ImportFinished(finished));
         let deck = reduce(
             deck,

@@ -96,11 +96,9 @@ fn run_sampled(mut cmd: Command) -> Result<(Duration, u64)> {
     }
 }
 
+/// The value at fraction `p` of sorted latencies in ms; 0 when there are none.
 fn percentile(sorted: &[i64], p: f64) -> i64 {
-    if sorted.is_empty() {
-        return 0;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+    crate::bench_stats::percentile(sorted, p).unwrap_or(0)
 }
 
 /// Prints the figures BENCHMARKS.md records.

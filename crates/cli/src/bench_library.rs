@@ -10,9 +10,8 @@ use cvdeck_engine::{Library, Status};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-fn median_ms(mut xs: Vec<Duration>) -> f64 {
-    xs.sort();
-    xs[xs.len() / 2].as_secs_f64() * 1e3
+fn median_ms(xs: Vec<Duration>) -> f64 {
+    crate::bench_stats::median(xs).as_secs_f64() * 1e3
 }
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<(f64, T)> {

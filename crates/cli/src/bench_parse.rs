@@ -1,23 +1,16 @@
 //! `cvdeck-cli bench-parse`: per-file parse time beside poppler's `pdftotext -layout`, measured
 //! in the same run on the same files, so the ratio holds whatever the machine.
 
+use crate::bench_stats::median;
 use anyhow::Result;
 use cvdeck_engine::{parse_bytes, Limits};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn median(mut xs: Vec<Duration>) -> Duration {
-    xs.sort();
-    xs[xs.len() / 2]
-}
-
+/// The value at fraction `p` of sorted times in ms; NaN when there are none.
 fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
+    crate::bench_stats::percentile(sorted, p).unwrap_or(f64::NAN)
 }
 
 fn time_ours(bytes: &[u8], runs: usize) -> Duration {

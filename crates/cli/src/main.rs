@@ -13,6 +13,7 @@ use std::sync::Arc;
 mod bench_import;
 mod bench_library;
 mod bench_parse;
+mod bench_stats;
 mod library_cmds;
 
 use library_cmds::QueryArgs;
