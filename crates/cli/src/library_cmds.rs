@@ -247,21 +247,23 @@ pub fn stats(library: &Library, json: bool) -> Result<()> {
         counts.pending,
         counts.processing
     );
-    if !skills.is_empty() {
-        let top: Vec<String> = skills
-            .iter()
-            .map(|s| format!("{} ({})", s.skill, s.count))
-            .collect();
-        println!("top skills: {}", top.join(", "));
-    }
-    if !languages.is_empty() {
-        let all: Vec<String> = languages
-            .iter()
-            .map(|l| format!("{} ({})", l.language, l.count))
-            .collect();
-        println!("languages: {}", all.join(", "));
-    }
+    print_counts(
+        "top skills",
+        skills.iter().map(|s| (s.skill.as_str(), s.count)),
+    );
+    print_counts(
+        "languages",
+        languages.iter().map(|l| (l.language.as_str(), l.count)),
+    );
     Ok(())
+}
+
+/// "label: a (3), b (1)", when there is anything to list.
+fn print_counts<'a>(label: &str, counts: impl Iterator<Item = (&'a str, u64)>) {
+    let listed: Vec<String> = counts.map(|(v, n)| format!("{v} ({n})")).collect();
+    if !listed.is_empty() {
+        println!("{label}: {}", listed.join(", "));
+    }
 }
 
 pub fn export_cmd(library: &Library, query: &QueryArgs, format: &str, out: &Path) -> Result<()> {
