@@ -8,6 +8,7 @@ pub(crate) use pdf::panic_message;
 mod preview;
 pub use preview::pdf_page_images;
 mod rtf;
+mod scan_rules;
 mod text;
 
 use crate::error::ExtractError;

@@ -1,6 +1,7 @@
 //! OCR for scans: pages rasterised by poppler's `pdftoppm`, read by Tesseract, both found at
 //! run time. Without them, a scan fails with a message that says what to install.
 
+use super::scan_rules::GrayPage;
 use crate::error::ExtractError;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -122,16 +123,45 @@ fn read_images(
     if joined.trim().is_empty() {
         return Err(nothing);
     }
-    Ok(joined)
+    Ok(read_digits_in_addresses(&joined))
 }
 
-/// Draws the first `max_pages` pages of `pdf` as PNG files in `into` with poppler's
-/// `pdftoppm` (`size` says how big), stopped at the deadline; the files in page order. When
+/// Tesseract reads a zero in a web address as a capital O ("github.com/21ITRO69"), since
+/// its dictionary prefers letters; in an address, a capital O beside a digit is a zero.
+fn read_digits_in_addresses(text: &str) -> String {
+    static ADDRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("a valid pattern")
+    });
+    ADDRESS
+        .replace_all(text, |found: &regex::Captures| {
+            let chars: Vec<char> = found[0].chars().collect();
+            let digit_at = |i: Option<usize>| {
+                i.and_then(|i| chars.get(i))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| {
+                    if c == 'O' && (digit_at(i.checked_sub(1)) || digit_at(Some(i + 1))) {
+                        '0'
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+        })
+        .into_owned()
+}
+
+/// Draws the first `max_pages` pages of `pdf` as pictures in `into` with poppler's
+/// `pdftoppm` (`options` say how big and which format: `-png`, or grey PGM with `-gray`),
+/// stopped at the deadline; the files in page order. When
 /// pdftoppm fails, the PDF is corrupt for the reason `failure` gives.
 pub(super) fn draw_pages(
     pdftoppm: &Path,
     pdf: &Path,
-    size: &[&str],
+    options: &[&str],
     max_pages: usize,
     into: &Path,
     deadline: Instant,
@@ -139,8 +169,8 @@ pub(super) fn draw_pages(
 ) -> Result<Vec<PathBuf>, ExtractError> {
     let mut render = Command::new(pdftoppm);
     render
-        .args(size)
-        .args(["-png", "-f", "1", "-l"])
+        .args(options)
+        .args(["-f", "1", "-l"])
         .arg(max_pages.max(1).to_string())
         .arg(pdf)
         .arg(into.join("page"));
@@ -149,7 +179,7 @@ pub(super) fn draw_pages(
     }
     let mut pages: Vec<PathBuf> = std::fs::read_dir(into)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "png"))
+        .filter(|p| p.extension().is_some_and(|x| x == "png" || x == "pgm"))
         .collect();
     pages.sort();
     Ok(pages)
@@ -172,11 +202,24 @@ pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
         deadline,
         "its pages could not be rendered for OCR",
     )?;
+    for image in &images {
+        erase_rules(image)?;
+    }
     read_images(
         &images,
         ExtractError::scanned_pdf("OCR found no text"),
         deadline,
     )
+}
+
+/// Erases the ruled lines of a page drawn as grey PGM, in place.
+fn erase_rules(image: &Path) -> Result<(), ExtractError> {
+    if let Some(mut page) = GrayPage::from_pgm(&std::fs::read(image)?) {
+        if page.erase_rules() > 0 {
+            std::fs::write(image, page.to_pgm())?;
+        }
+    }
+    Ok(())
 }
 
 /// Reads a PNG/JPEG/TIFF resume.
@@ -195,4 +238,22 @@ pub(crate) fn ocr_image(bytes: &[u8], extension: &str) -> Result<String, Extract
         extension.to_uppercase()
     ));
     read_images(&[input], nothing, Instant::now() + BUDGET)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_digits_in_addresses;
+
+    #[test]
+    fn a_capital_o_beside_a_digit_in_a_web_address_is_a_zero() {
+        assert_eq!(
+            read_digits_in_addresses("GitHub https://github.com/21ITRO69 and www.O7studio.com"),
+            "GitHub https://github.com/21ITR069 and www.07studio.com"
+        );
+        // Outside addresses, and without a digit beside it, an O stays an O.
+        assert_eq!(
+            read_digits_in_addresses("ISO 9001, O2 Telefónica, https://github.com/OttO"),
+            "ISO 9001, O2 Telefónica, https://github.com/OttO"
+        );
+    }
 }

@@ -24,7 +24,7 @@ pub fn pdf_page_images(
     let pages = draw_pages(
         &pdftoppm,
         pdf,
-        &["-scale-to-x", &width, "-scale-to-y", "-1"],
+        &["-png", "-scale-to-x", &width, "-scale-to-y", "-1"],
         max_pages,
         dir.path(),
         Instant::now() + BUDGET,

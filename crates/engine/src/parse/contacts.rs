@@ -197,7 +197,8 @@ pub(crate) fn profile_from_url(url: &str) -> Option<Profile> {
                 "in" | "pub" | "u" | "users" | "company"
             )
         })
-        .map(|s| s.trim_end_matches('/').to_owned())
+        // The handle, without the "@" some pages print in "x.com/@jane".
+        .map(|s| s.trim_end_matches('/').trim_start_matches('@').to_owned())
         .filter(|s| !s.is_empty());
     if path.is_empty() && username.is_none() {
         return None;

@@ -354,11 +354,9 @@ fn links(
             })
             .cloned();
     }
-    // One address per profile: the URL when there is one, else the handle as printed.
     for p in &mut profiles {
         if let Some(u) = p.url.take() {
             p.url = Some(contacts::with_scheme(&u));
-            p.username = None;
         }
     }
     (url.map(|u| contacts::with_scheme(&u)), profiles)
@@ -454,6 +452,34 @@ mod tests {
         assert_eq!(
             r.basics.profiles[0].url.as_deref(),
             Some("https://fb.co/dd")
+        );
+    }
+
+    #[test]
+    fn profiles_found_by_url_lost_their_username() {
+        let text = "Jane Doe\njane@doe.dev\ngithub.com/janedoe | https://x.com/@jane_d | linkedin.com/in/jane-doe-42/\n\nExperience\nEngineer\nAcme\t2019 - 2020\n";
+        let r = parse_text(text, &[]);
+        let profiles: Vec<(&str, Option<&str>, Option<&str>)> = r
+            .basics
+            .profiles
+            .iter()
+            .map(|p| (p.network.as_str(), p.username.as_deref(), p.url.as_deref()))
+            .collect();
+        assert_eq!(
+            profiles,
+            vec![
+                (
+                    "GitHub",
+                    Some("janedoe"),
+                    Some("https://github.com/janedoe")
+                ),
+                ("X", Some("jane_d"), Some("https://x.com/@jane_d")),
+                (
+                    "LinkedIn",
+                    Some("jane-doe-42"),
+                    Some("https://linkedin.com/in/jane-doe-42/")
+                ),
+            ]
         );
     }
 
