@@ -3,7 +3,7 @@
 
 mod common;
 
-use cvdeck_engine::synth::scanned_pdf;
+use cvdeck_engine::synth::scanned_pages_pdf;
 use std::time::Duration;
 
 /// Live processes of ours whose parent is init: what is left when a parent dies without
@@ -40,7 +40,7 @@ fn tesseract_running() -> bool {
     })
 }
 
-/// A page of noise: OCR works on it for many seconds.
+/// Pages of noise: OCR works on them for many seconds (about 1.5 s a page).
 fn noise_scan() -> Vec<u8> {
     let (w, h) = (1700u32, 2200u32);
     let mut x = 0x9E37_79B9u32;
@@ -52,7 +52,7 @@ fn noise_scan() -> Vec<u8> {
             (x >> 24) as u8
         })
         .collect();
-    scanned_pdf(&pixels, w, h)
+    scanned_pages_pdf(&pixels, w, h, 6)
 }
 
 /// Orphans just after the import ends: a tool that was killed with its worker is gone at

@@ -74,3 +74,30 @@ fn a_scanned_pdf_and_a_photo_of_a_resume_are_read_by_ocr() {
         photo.text
     );
 }
+
+#[test]
+fn links_struck_through_by_their_rule_were_read_as_noise_in_a_scan() {
+    let resume = (0..)
+        .map(SyntheticResume::generate)
+        .find(|r| r.links.len() == 2 && r.links[0].network == Some("GitHub"))
+        .expect("some seed prints GitHub and LinkedIn");
+    let (pixels, w, h, _) = rasterise(&resume.to_pdf_with_struck_links());
+    let scan = parse_bytes(&scanned_pdf(&pixels, w, h), &Limits::default()).expect("OCR");
+    let read: Vec<(&str, Option<&str>)> = scan
+        .resume
+        .basics
+        .profiles
+        .iter()
+        .map(|p| (p.network.as_str(), p.url.as_deref()))
+        .collect();
+    let urls: Vec<String> = resume.links.iter().map(|l| l.url()).collect();
+    assert_eq!(
+        read,
+        vec![
+            ("GitHub", Some(urls[0].as_str())),
+            ("LinkedIn", Some(urls[1].as_str()))
+        ],
+        "{}",
+        scan.text
+    );
+}

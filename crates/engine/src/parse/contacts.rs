@@ -119,7 +119,8 @@ fn is_phone(s: &str) -> bool {
 /// URLs printed in `text` (not e-mail domains).
 pub(crate) fn urls(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for line in text.lines() {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
         for m in URL.find_iter(line) {
             let before = &line[..m.start()];
             if before.ends_with('@') || line[m.end()..].starts_with('@') {
@@ -132,13 +133,28 @@ pub(crate) fn urls(text: &str) -> Vec<String> {
             {
                 continue;
             }
-            let u = m.as_str().trim_end_matches(['.', ',', ')', ':']).to_owned();
+            let mut u = m.as_str().trim_end_matches(['.', ',', ')', ':']).to_owned();
+            if u.ends_with(['-', '/']) && line[m.end()..].trim().is_empty() {
+                if let Some(rest) = lines.next_if(|next| is_wrapped_url_end(next.trim())) {
+                    u.push_str(rest.trim());
+                }
+            }
             if !out.contains(&u) {
                 out.push(u);
             }
         }
     }
     out
+}
+
+/// A narrow column wraps a long address after a hyphen or slash
+/// ("linkedin.com/in/priya-" / "haddad-61"): the next line goes on with it when it is one
+/// lower-case word of address characters (a heading or a name has capitals or spaces).
+fn is_wrapped_url_end(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./".contains(c))
 }
 
 /// Known networks, the host that identifies them, and their display name.
@@ -254,6 +270,19 @@ mod tests {
         // A template's sample number in the contacts is still what the page says.
         assert_eq!(phones("Mobile: +1-123-456-7890"), vec!["+1-123-456-7890"]);
         assert_eq!(phones("000-00-0000"), vec!["000-00-0000"]);
+    }
+
+    #[test]
+    fn an_address_wrapped_by_a_narrow_column_was_cut_at_the_break() {
+        let text = "linkedin.com/in/priya-\nhaddad-61\ngithub.com/\nSkills\nsite.dev/a-\nRust, Go";
+        assert_eq!(
+            urls(text),
+            vec![
+                "linkedin.com/in/priya-haddad-61",
+                "github.com/",
+                "site.dev/a-"
+            ]
+        );
     }
 
     #[test]

@@ -101,26 +101,44 @@ impl SyntheticResume {
             escape(&self.name),
             escape(&self.headline)
         );
+        let links: Vec<String> = self
+            .links
+            .iter()
+            .map(|l| {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(&l.url()),
+                    escape(&l.printed)
+                )
+            })
+            .collect();
         let body = match theme {
             Theme::Classic => format!(
-                "{name}<div>{} | {} | {}</div>\n{main}{skills}",
+                "{name}<div>{} | {} | {}</div>\n{}{main}{skills}",
                 escape(&self.location),
                 escape(&self.email),
-                escape(&self.phone)
+                escape(&self.phone),
+                if links.is_empty() {
+                    String::new()
+                } else {
+                    format!("<div>{}</div>\n", links.join(" | "))
+                }
             ),
             Theme::Sidebar => format!(
-                "<div class=\"page\"><div class=\"side\">{name}<h2>{}</h2><p>{}</p><p>{}</p><p>{}</p>{skills}</div>\n<div class=\"main\">{main}</div></div>",
+                "<div class=\"page\"><div class=\"side\">{name}<h2>{}</h2><p>{}</p><p>{}</p><p>{}</p>{}{skills}</div>\n<div class=\"main\">{main}</div></div>",
                 escape(words.contact),
                 escape(&self.email),
                 escape(&self.phone),
-                escape(&self.location)
+                escape(&self.location),
+                links.iter().map(|l| format!("<p>{l}</p>")).collect::<String>()
             ),
             Theme::Modern => format!(
-                "{name}<div class=\"page\"><div class=\"main\">{main}</div>\n<div class=\"side\"><h2>{}</h2><p>✉ {}</p><p>☎ {}</p><p>⌂ {}</p>{skills}</div></div>",
+                "{name}<div class=\"page\"><div class=\"main\">{main}</div>\n<div class=\"side\"><h2>{}</h2><p>✉ {}</p><p>☎ {}</p><p>⌂ {}</p>{}{skills}</div></div>",
                 escape(words.contact),
                 escape(&self.email),
                 escape(&self.phone),
-                escape(&self.location)
+                escape(&self.location),
+                links.iter().map(|l| format!("<p>🔗 {l}</p>")).collect::<String>()
             ),
         };
         format!(

@@ -42,6 +42,24 @@ pub struct Certification {
     pub year: u32,
 }
 
+/// A web link printed in a synthetic resume's contacts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedLink {
+    /// As printed, without a scheme: "github.com/annaschmidt7".
+    pub printed: String,
+    /// The network ("GitHub", "LinkedIn"), or None for the personal site (`basics.url`).
+    pub network: Option<&'static str>,
+    /// The handle on the network.
+    pub username: Option<String>,
+}
+
+impl PrintedLink {
+    /// The absolute URL a parser should report.
+    pub fn url(&self) -> String {
+        format!("https://{}", self.printed)
+    }
+}
+
 /// A resume whose every field is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntheticResume {
@@ -63,6 +81,8 @@ pub struct SyntheticResume {
     pub skills: Vec<String>,
     /// Certifications (none on some resumes).
     pub certificates: Vec<Certification>,
+    /// Personal site and profiles printed under the contacts (none on some resumes).
+    pub links: Vec<PrintedLink>,
     /// Bullet points under each job: 1 keeps a resume on one page, 40 takes it to two or three.
     pub bullets_per_job: usize,
     /// The language it is written in.
@@ -430,6 +450,33 @@ impl SyntheticResume {
             });
             year -= length + 1;
         }
+        let handle = format!("{}{}", ascii(first), ascii(last)).to_lowercase();
+        let network = |name: &'static str, host: &str, username: String| PrintedLink {
+            printed: format!("{host}/{username}"),
+            network: Some(name),
+            username: Some(username),
+        };
+        let linkedin = network(
+            "LinkedIn",
+            "linkedin.com/in",
+            format!("{}-{}-{}", ascii(first), ascii(last), seed % 1000).to_lowercase(),
+        );
+        // Drawn from the seed, not the generator, so the other fields stay as they were.
+        let links = match seed % 3 {
+            0 => vec![
+                network("GitHub", "github.com", format!("{handle}{}", seed % 100)),
+                linkedin,
+            ],
+            1 => vec![
+                PrintedLink {
+                    printed: format!("{handle}.dev"),
+                    network: None,
+                    username: None,
+                },
+                linkedin,
+            ],
+            _ => Vec::new(),
+        };
         let mut skills: Vec<String> = Vec::new();
         while skills.len() < 5 {
             let s = r.pick(SKILLS).to_owned();
@@ -466,6 +513,7 @@ impl SyntheticResume {
                     }
                 })
                 .collect(),
+            links,
             bullets_per_job: match seed % 4 {
                 2 => 16,
                 3 => 40,
@@ -548,6 +596,15 @@ impl SyntheticResume {
             .collect()
     }
 
+    /// The links as one contact line: "annaschmidt.dev | linkedin.com/in/anna-schmidt-1".
+    fn links_line(&self) -> String {
+        self.links
+            .iter()
+            .map(|l| l.printed.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
     /// Plain text.
     pub fn to_text(&self) -> String {
         let words = self.language.vocabulary();
@@ -555,6 +612,10 @@ impl SyntheticResume {
             "{}\n{}\n{} | {} | {}\n",
             self.name, self.headline, self.location, self.email, self.phone
         );
+        if !self.links.is_empty() {
+            out.push_str(&self.links_line());
+            out.push('\n');
+        }
         for (title, lines) in self.sections() {
             out.push_str(&format!("\n{title}\n"));
             for (line, _) in lines {
@@ -605,8 +666,18 @@ impl SyntheticResume {
         out.into_bytes()
     }
 
-    /// A PDF with a real text layer in the standard Helvetica fonts.
+    /// A PDF with a real text layer in the standard Helvetica fonts; links are underlined.
     pub fn to_pdf(&self, layout: Layout) -> Vec<u8> {
+        self.pdf(layout, Rule::Under)
+    }
+
+    /// The one-column PDF with the rule of each link drawn through its letters, as some
+    /// design tools export underlined links (and as scans of them then show).
+    pub fn to_pdf_with_struck_links(&self) -> Vec<u8> {
+        self.pdf(Layout::OneColumn, Rule::Through)
+    }
+
+    fn pdf(&self, layout: Layout, link_rule: Rule) -> Vec<u8> {
         let words = self.language.vocabulary();
         let mut page = PageWriter::default();
         match layout {
@@ -623,6 +694,16 @@ impl SyntheticResume {
                     false,
                     &format!("{} | {} | {}", self.location, self.email, self.phone),
                 );
+                let mut x = 50.0;
+                for (i, link) in self.links.iter().enumerate() {
+                    if i == 0 {
+                        y -= 14.0;
+                    } else {
+                        page.text(x, y, 10.0, false, "|");
+                        x += 10.0;
+                    }
+                    x = page.link(x, y, 10.0, &link.printed, link_rule) + 6.0;
+                }
                 y = self.write_sections(&mut page, 50.0, y - 30.0, (18.0, 14.0));
                 y = page.room(y - 18.0) + 18.0;
                 page.text(50.0, y, 13.0, true, words.skills);
@@ -641,6 +722,10 @@ impl SyntheticResume {
                     self.location.as_str(),
                 ] {
                     page.text(40.0, y, 9.0, false, line);
+                    y -= 12.5;
+                }
+                for link in &self.links {
+                    page.link(40.0, y, 9.0, &link.printed, link_rule);
                     y -= 12.5;
                 }
                 y -= 14.0;
@@ -700,10 +785,13 @@ impl SyntheticResume {
             body += &format!("<w:tc>{}</w:tc>", p(s, false));
         }
         body += "</w:tr></w:tbl>";
-        let header = p(
+        let mut header = p(
             &format!("{} | {} | {}", self.location, self.email, self.phone),
             false,
         );
+        if !self.links.is_empty() {
+            header += &p(&self.links_line(), false);
+        }
         docx(&body, &header)
     }
 }
@@ -728,6 +816,11 @@ pub fn image_only_pdf() -> Vec<u8> {
 
 /// A PDF whose page is one 8-bit grey picture (`width` × `height` pixels), like a scanner's.
 pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
+    scanned_pages_pdf(gray_pixels, width, height, 1)
+}
+
+/// A scan of `pages` pages that all show the same picture.
+pub fn scanned_pages_pdf(gray_pixels: &[u8], width: u32, height: u32, pages: usize) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let image = Stream::new(
@@ -757,7 +850,7 @@ pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
             Operation::new("Q", vec![]),
         ],
     };
-    add_a4_pages(&mut doc, pages_id, resources, vec![draw]);
+    add_a4_pages(&mut doc, pages_id, resources, vec![draw; pages.max(1)]);
     let mut out = Vec::new();
     let _ = doc.save_to(&mut out);
     out
@@ -822,6 +915,15 @@ fn docx(body: &str, header: &str) -> Vec<u8> {
         zip.finish().expect("zip finish");
     }
     buf.into_inner()
+}
+
+/// Where a link's rule is drawn.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Under the baseline, as links are underlined.
+    Under,
+    /// Through the middle of the letters.
+    Through,
 }
 
 #[derive(Default)]
@@ -894,6 +996,25 @@ impl PageWriter {
             ),
             Operation::new("ET", vec![]),
         ]);
+    }
+
+    /// Writes a link at (`x`, `y`) with its rule; returns where the text ends.
+    fn link(&mut self, x: f64, y: f64, size: f64, text: &str, rule: Rule) -> f64 {
+        self.text(x, y, size, false, text);
+        // Helvetica's lower case and punctuation average about 0.5 em.
+        let end = x + 0.5 * size * text.chars().count() as f64;
+        let (rule_y, thickness) = match rule {
+            Rule::Under => (y - 0.15 * size, 0.06 * size),
+            Rule::Through => (y + 0.25 * size, 0.1 * size),
+        };
+        self.ops().extend([
+            Operation::new(
+                "re",
+                vec![x.into(), rule_y.into(), (end - x).into(), thickness.into()],
+            ),
+            Operation::new("f", vec![]),
+        ]);
+        end
     }
 
     fn finish(self, user_password: Option<&str>) -> Vec<u8> {
@@ -1245,6 +1366,14 @@ mod tests {
                 let expected: Vec<_> = r.jobs.iter().map(|j| j.company.clone()).collect();
                 assert_eq!(companies, expected, "{kind} {seed}\n{}", parsed.text);
                 assert_eq!(parsed.resume.top_skills(5), r.skills, "{kind} {seed}");
+                let links: Vec<String> = b
+                    .url
+                    .iter()
+                    .cloned()
+                    .chain(b.profiles.iter().filter_map(|p| p.url.clone()))
+                    .collect();
+                let printed: Vec<String> = r.links.iter().map(PrintedLink::url).collect();
+                assert_eq!(links, printed, "{kind} {seed}");
             }
         }
     }

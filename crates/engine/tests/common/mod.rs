@@ -84,5 +84,27 @@ pub fn field_problems(case: &str, truth: &SyntheticResume, r: &Resume) -> Vec<St
             "{case}: certificates {certificates:?}, want {want:?}"
         ));
     }
+    let site = truth.links.iter().find(|l| l.network.is_none());
+    if r.basics.url != site.map(|l| l.url()) {
+        problems.push(format!(
+            "{case}: url = {:?}, want {:?}",
+            r.basics.url,
+            site.map(|l| l.url())
+        ));
+    }
+    let profiles: Vec<(String, Option<String>, Option<String>)> = r
+        .basics
+        .profiles
+        .iter()
+        .map(|p| (p.network.clone(), p.username.clone(), p.url.clone()))
+        .collect();
+    let want: Vec<(String, Option<String>, Option<String>)> = truth
+        .links
+        .iter()
+        .filter_map(|l| Some((l.network?.to_owned(), l.username.clone(), Some(l.url()))))
+        .collect();
+    if profiles != want {
+        problems.push(format!("{case}: profiles {profiles:?}, want {want:?}"));
+    }
     problems
 }
