@@ -101,12 +101,26 @@ impl Location {
         self == &Location::default()
     }
 
-    /// One line for a card: "address, city, region".
+    /// One line for a card, as addresses are printed: "Hauptstraße 5, 10115 Berlin, Germany",
+    /// "Sunnyvale, CA 94089".
     pub fn one_line(&self) -> Option<String> {
-        let parts: Vec<&str> = [&self.address, &self.city, &self.region]
+        let postal = self.postal_code.as_deref();
+        let city = match (postal, &self.city, &self.region) {
+            (Some(code), Some(city), None) => Some(format!("{code} {city}")),
+            (Some(code), None, None) => Some(code.to_owned()),
+            (_, city, _) => city.clone(),
+        };
+        let region = self.region.as_ref().map(|region| match postal {
+            Some(code) => format!("{region} {code}"),
+            None => region.clone(),
+        });
+        let country = self
+            .country_code
+            .as_ref()
+            .map(|code| crate::parse::location::country_name(code).unwrap_or_else(|| code.clone()));
+        let parts: Vec<String> = [self.address.clone(), city, region, country]
             .into_iter()
             .flatten()
-            .map(String::as_str)
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }

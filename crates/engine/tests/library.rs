@@ -325,6 +325,18 @@ fn the_same_person_in_two_files_is_linked_both_ways() {
 }
 
 #[test]
+fn a_common_name_in_a_big_city_listed_every_namesake_on_the_card() {
+    let (_dir, lib, ids) = library();
+    let mut namesake = resume(&PEOPLE[4]);
+    namesake.basics.email = None;
+    let namesakes: Vec<_> = (0..25)
+        .map(|k| add(&lib, &format!("namesake {k}"), &namesake))
+        .collect();
+    let cards = lib.cards(&[ids[4]]).unwrap();
+    assert_eq!(cards[0].same_person, namesakes[..20]);
+}
+
+#[test]
 fn deleting_a_resume_removes_it_from_search_and_facets() {
     let (_dir, lib, ids) = library();
     lib.delete(ids[1]).unwrap();

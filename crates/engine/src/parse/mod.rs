@@ -9,9 +9,10 @@ mod extras;
 mod header;
 mod language;
 mod lists;
+pub(crate) mod location;
 mod sections;
 
-use crate::resume::{Basics, Location, Meta, Profile, Resume};
+use crate::resume::{Basics, Meta, Profile, Resume};
 use sections::{heading, SectionKind};
 
 /// Accent-folded, lowercase ASCII-ish form of `s` (for generated e-mail addresses and matching).
@@ -214,10 +215,10 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             phone,
             url,
             summary,
-            location: Location {
-                address: location,
-                ..Location::default()
-            },
+            location: location
+                .as_deref()
+                .map(location::split_place)
+                .unwrap_or_default(),
             profiles,
         },
         work,
@@ -375,8 +376,11 @@ mod tests {
         assert_eq!(r.basics.email.as_deref(), Some("jane@doe.dev"));
         assert_eq!(r.basics.phone.as_deref(), Some("+49 170 1234567"));
         assert_eq!(
-            r.basics.location.address.as_deref(),
-            Some("Berlin, Germany")
+            (
+                r.basics.location.city.as_deref(),
+                r.basics.location.country_code.as_deref()
+            ),
+            (Some("Berlin"), Some("DE"))
         );
         assert_eq!(
             r.basics.profiles[0].url.as_deref(),
@@ -507,7 +511,10 @@ mod tests {
     fn a_sidebar_that_begins_with_the_place_gives_the_location() {
         let text = "Jeanne Martin\njeanne@example.fr\n\nExpérience professionnelle\nIngénieure\nOrange\t2020 - 2022\n\u{1e}\nLyon, France\tjmartin\n\nCompétences\nRust, Python\n";
         let r = parse_text(text, &[]);
-        assert_eq!(r.basics.location.address.as_deref(), Some("Lyon, France"));
+        assert_eq!(
+            r.basics.location.one_line().as_deref(),
+            Some("Lyon, France")
+        );
         assert_eq!(r.top_skills(3), vec!["Rust", "Python"]);
         assert!(!r.meta.sections.iter().any(|s| s.contains('\u{1e}')));
     }
@@ -516,7 +523,10 @@ mod tests {
     fn without_a_place_in_the_contacts_the_current_jobs_place_is_the_location() {
         let text = "Marissa Mayer\nmm@example.com\tAddress, Street, 00000 County\n\nExperience\nPresident & CEO\nYahoo!\nJuly 2012 – Ongoing\tSunnyvale, CA\n• Led things\n\nVice President\nGoogle\nOct 2010 – July 2012\tPalo Alto, CA\n";
         let r = parse_text(text, &[]);
-        assert_eq!(r.basics.location.address.as_deref(), Some("Sunnyvale, CA"));
+        assert_eq!(
+            r.basics.location.one_line().as_deref(),
+            Some("Sunnyvale, CA")
+        );
         assert!(r
             .meta
             .warnings

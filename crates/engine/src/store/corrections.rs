@@ -68,9 +68,15 @@ impl Field {
             Field::Email => b.email = value,
             Field::Phone => b.phone = value,
             Field::Location => {
-                b.location = Location {
-                    address: value,
-                    ..Location::default()
+                // Split into parts when they print back as the person wrote the place;
+                // otherwise ("Berlin, Deutschland" would show as "Berlin, Germany") as typed.
+                let split = value.as_deref().map(crate::parse::location::split_place);
+                b.location = match split {
+                    Some(parts) if parts.one_line() == value => parts,
+                    _ => Location {
+                        address: value,
+                        ..Location::default()
+                    },
                 }
             }
         }
@@ -203,5 +209,23 @@ impl Library {
             .optional()?;
         let json = json.ok_or(StoreError::NotFound(id))?;
         Ok(Corrections::load(json.as_deref()).fields())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrected_place_is_split_only_when_it_shows_as_typed() {
+        let mut resume = Resume::default();
+        Field::Location.set(&mut resume, Some("10115 Berlin, Germany".into()));
+        assert_eq!(resume.basics.location.city.as_deref(), Some("Berlin"));
+        assert_eq!(resume.basics.location.country_code.as_deref(), Some("DE"));
+        for typed in ["Berlin, Deutschland", "Mumbai 400001"] {
+            Field::Location.set(&mut resume, Some(typed.into()));
+            assert_eq!(resume.basics.location.address.as_deref(), Some(typed));
+            assert_eq!(Field::Location.get(&resume).as_deref(), Some(typed));
+        }
     }
 }

@@ -15,6 +15,11 @@ pub fn field_problems(case: &str, truth: &SyntheticResume, r: &Resume) -> Vec<St
     check("email", r.basics.email.as_deref(), &truth.email);
     check("phone", r.basics.phone.as_deref(), &truth.phone);
     check("label", r.basics.label.as_deref(), &truth.headline);
+    let (city, _) = truth
+        .location
+        .split_once(", ")
+        .unwrap_or((&truth.location, ""));
+    check("location.city", r.basics.location.city.as_deref(), city);
     for (k, job) in truth.jobs.iter().enumerate() {
         let got = r.work.get(k);
         check(

@@ -1,0 +1,333 @@
+//! A printed place ("Hauptstraße 5, 10115 Berlin", "Austin, TX", "Lyon, France") split into
+//! JSON Resume's location parts: street `address`, `postalCode`, `city`, `region` and the
+//! ISO 3166-1 `countryCode`. Parts are read from the end, where the widest one is printed.
+
+use super::clean::fold;
+use crate::resume::Location;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Countries by ISO code with the names resumes print in English, German, French, Spanish and
+/// Portuguese (accent-folded, lower case); the first name is the one shown.
+const COUNTRIES: &[(&str, &[&str])] = &[
+    (
+        "US",
+        &[
+            "united states",
+            "usa",
+            "us",
+            "u.s.",
+            "u.s.a.",
+            "united states of america",
+            "estados unidos",
+            "etats-unis",
+            "vereinigte staaten",
+        ],
+    ),
+    (
+        "GB",
+        &[
+            "united kingdom",
+            "uk",
+            "u.k.",
+            "england",
+            "scotland",
+            "wales",
+            "great britain",
+            "reino unido",
+            "royaume-uni",
+            "vereinigtes konigreich",
+            "grossbritannien",
+        ],
+    ),
+    (
+        "DE",
+        &[
+            "germany",
+            "deutschland",
+            "allemagne",
+            "alemania",
+            "alemanha",
+        ],
+    ),
+    ("FR", &["france", "frankreich", "francia", "franca"]),
+    ("ES", &["spain", "espana", "spanien", "espagne", "espanha"]),
+    ("PT", &["portugal"]),
+    ("BR", &["brazil", "brasil", "bresil", "brasilien"]),
+    ("IT", &["italy", "italia", "italien", "italie"]),
+    (
+        "NL",
+        &[
+            "netherlands",
+            "the netherlands",
+            "nederland",
+            "niederlande",
+            "pays-bas",
+            "paises bajos",
+            "holanda",
+            "paises baixos",
+        ],
+    ),
+    ("BE", &["belgium", "belgien", "belgique", "belgica"]),
+    (
+        "CH",
+        &[
+            "switzerland",
+            "schweiz",
+            "suisse",
+            "suiza",
+            "suica",
+            "svizzera",
+        ],
+    ),
+    ("AT", &["austria", "osterreich", "autriche"]),
+    ("LU", &["luxembourg", "luxemburg", "luxemburgo"]),
+    ("IE", &["ireland", "irland", "irlande", "irlanda"]),
+    ("DK", &["denmark", "danemark", "dinamarca"]),
+    ("SE", &["sweden", "schweden", "suede", "suecia"]),
+    ("NO", &["norway", "norwegen", "norvege", "noruega"]),
+    ("FI", &["finland", "finnland", "finlande", "finlandia"]),
+    ("PL", &["poland", "polen", "pologne", "polonia"]),
+    (
+        "CZ",
+        &[
+            "czech republic",
+            "czechia",
+            "tschechien",
+            "republique tcheque",
+            "republica checa",
+        ],
+    ),
+    ("GR", &["greece", "griechenland", "grece", "grecia"]),
+    ("RO", &["romania", "rumanien", "roumanie"]),
+    ("UA", &["ukraine", "ucrania"]),
+    ("RU", &["russia", "russland", "russie", "rusia"]),
+    ("TR", &["turkey", "turkiye", "turkei", "turquie", "turquia"]),
+    ("IL", &["israel"]),
+    (
+        "AE",
+        &[
+            "united arab emirates",
+            "uae",
+            "u.a.e.",
+            "emirats arabes unis",
+            "emiratos arabes unidos",
+        ],
+    ),
+    ("SA", &["saudi arabia"]),
+    ("EG", &["egypt", "agypten", "egypte", "egipto", "egito"]),
+    (
+        "MA",
+        &["morocco", "marokko", "maroc", "marruecos", "marrocos"],
+    ),
+    ("TN", &["tunisia", "tunisie", "tunez"]),
+    ("DZ", &["algeria", "algerie", "argelia"]),
+    ("NG", &["nigeria"]),
+    ("KE", &["kenya", "kenia"]),
+    (
+        "ZA",
+        &[
+            "south africa",
+            "sudafrika",
+            "afrique du sud",
+            "sudafrica",
+            "africa do sul",
+        ],
+    ),
+    ("IN", &["india", "indien", "inde"]),
+    ("PK", &["pakistan"]),
+    ("BD", &["bangladesh"]),
+    ("LK", &["sri lanka"]),
+    ("NP", &["nepal"]),
+    ("CN", &["china", "chine", "prc"]),
+    ("JP", &["japan", "japon", "japao"]),
+    (
+        "KR",
+        &[
+            "south korea",
+            "korea",
+            "republic of korea",
+            "sudkorea",
+            "coree du sud",
+            "corea del sur",
+            "coreia do sul",
+        ],
+    ),
+    ("TW", &["taiwan"]),
+    ("HK", &["hong kong"]),
+    ("SG", &["singapore", "singapur", "singapour", "singapura"]),
+    ("MY", &["malaysia", "malaisie", "malasia"]),
+    ("ID", &["indonesia", "indonesien", "indonesie"]),
+    ("PH", &["philippines", "philippinen", "filipinas"]),
+    ("VN", &["vietnam", "viet nam"]),
+    ("TH", &["thailand", "thailande", "tailandia"]),
+    ("AU", &["australia", "australien", "australie"]),
+    (
+        "NZ",
+        &[
+            "new zealand",
+            "neuseeland",
+            "nouvelle-zelande",
+            "nueva zelanda",
+        ],
+    ),
+    ("CA", &["canada", "kanada"]),
+    ("MX", &["mexico", "mexiko", "mexique"]),
+    ("AR", &["argentina", "argentinien", "argentine"]),
+    ("CL", &["chile", "chili"]),
+    ("CO", &["colombia", "kolumbien", "colombie"]),
+    ("PE", &["peru", "perou"]),
+    ("VE", &["venezuela"]),
+    ("UY", &["uruguay"]),
+    ("AO", &["angola"]),
+    ("MZ", &["mozambique", "mocambique"]),
+];
+
+/// A postal code before the city: "10115 Berlin", "D-10115 Berlin", "1000-001 Lisboa",
+/// "01310-100 São Paulo", "00-950 Warszawa".
+static POSTAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]{1,2}-)?(\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3})\s+(\D+)$")
+        .expect("valid regex")
+});
+/// A postal code after the city: "Mumbai 400001", "London SW1A 1AA".
+static POSTAL_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\D+?)\s+(\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
+        .expect("valid regex")
+});
+/// A state or province code, with the ZIP code US addresses put after it: "TX", "CA 94089",
+/// "SP", "NSW".
+static REGION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z]{2,3})(?:\s+(\d{5}(?:-\d{4})?))?$").expect("valid regex"));
+
+/// The ISO code of a country name, in any of the five languages.
+fn country_code(part: &str) -> Option<&'static str> {
+    let folded = fold(part.trim_end_matches('.'));
+    let folded = folded.trim();
+    COUNTRIES
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| n.trim_end_matches('.') == folded))
+        .map(|(code, _)| *code)
+}
+
+/// The English name of a country code ("DE" → "Germany").
+pub(crate) fn country_name(code: &str) -> Option<String> {
+    let (_, names) = COUNTRIES.iter().find(|(c, _)| *c == code)?;
+    let words: Vec<String> = names
+        .first()?
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+/// `printed` split into parts; whatever is not a country, region, postal code or city stays
+/// in `address` in the order printed.
+pub(crate) fn split_place(printed: &str) -> Location {
+    let mut parts: Vec<&str> = printed
+        .split([',', '|', '·', '•', '\n'])
+        .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut location = Location::default();
+    if parts.len() > 1 || parts.first().is_some_and(|p| country_code(p).is_some()) {
+        if let Some(code) = parts.last().and_then(|p| country_code(p)) {
+            location.country_code = Some(code.to_owned());
+            parts.pop();
+        }
+    }
+    if parts.len() > 1 {
+        if let Some(c) = parts.last().and_then(|p| REGION.captures(p)) {
+            location.region = Some(c[1].to_owned());
+            location.postal_code = c.get(2).map(|m| m.as_str().to_owned());
+            parts.pop();
+        }
+    }
+    if let Some(last) = parts.last() {
+        let (postal, city) = if let Some(c) = POSTAL_FIRST.captures(last) {
+            (Some(c[1].to_owned()), c[2].trim().to_owned())
+        } else if let Some(c) = POSTAL_LAST.captures(last) {
+            (Some(c[2].to_owned()), c[1].trim().to_owned())
+        } else {
+            (None, (*last).to_owned())
+        };
+        // A part with a number left in it is a street ("Hauptstraße 5"), not a city.
+        if !city.is_empty() && !city.chars().any(|c| c.is_ascii_digit()) {
+            location.city = Some(city);
+            if postal.is_some() {
+                location.postal_code = postal;
+            }
+            parts.pop();
+        }
+    }
+    if !parts.is_empty() {
+        location.address = Some(parts.join(", "));
+    }
+    location
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (address, postalCode, city, region, countryCode) of a printed place.
+    fn parts(printed: &str) -> [Option<String>; 5] {
+        let l = split_place(printed);
+        [l.address, l.postal_code, l.city, l.region, l.country_code]
+    }
+
+    fn some(values: [&str; 5]) -> [Option<String>; 5] {
+        values.map(|v| (!v.is_empty()).then(|| v.to_owned()))
+    }
+
+    #[test]
+    fn places_as_resumes_print_them() {
+        let cases = [
+            ("Austin, TX", ["", "", "Austin", "TX", ""]),
+            ("Sunnyvale, CA 94089", ["", "94089", "Sunnyvale", "CA", ""]),
+            ("Berlin, Germany", ["", "", "Berlin", "", "DE"]),
+            (
+                "Hauptstraße 5, 10115 Berlin",
+                ["Hauptstraße 5", "10115", "Berlin", "", ""],
+            ),
+            (
+                "Mapo-gu, Seoul, Republic of Korea",
+                ["Mapo-gu", "", "Seoul", "", "KR"],
+            ),
+            ("75001 Paris, France", ["", "75001", "Paris", "", "FR"]),
+            ("São Paulo - SP, Brasil", ["", "", "São Paulo", "SP", "BR"]),
+            (
+                "01310-100 São Paulo",
+                ["", "01310-100", "São Paulo", "", ""],
+            ),
+            ("Mumbai 400001", ["", "400001", "Mumbai", "", ""]),
+            ("London, UK", ["", "", "London", "", "GB"]),
+            (
+                "Calle Mayor 10, 28013 Madrid, España",
+                ["Calle Mayor 10", "28013", "Madrid", "", "ES"],
+            ),
+            ("Lyon", ["", "", "Lyon", "", ""]),
+            ("Deutschland", ["", "", "", "", "DE"]),
+            (
+                "Bahria Town, Lahore City",
+                ["Bahria Town", "", "Lahore City", "", ""],
+            ),
+            ("Rua Augusta 12", ["Rua Augusta 12", "", "", "", ""]),
+        ];
+        for (printed, want) in cases {
+            assert_eq!(parts(printed), some(want), "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_country_name_shows_in_english() {
+        assert_eq!(country_name("DE").as_deref(), Some("Germany"));
+        assert_eq!(country_name("AE").as_deref(), Some("United Arab Emirates"));
+        assert_eq!(country_name("ZZ"), None);
+    }
+}
