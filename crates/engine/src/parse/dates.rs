@@ -131,9 +131,10 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let months = names.join("|");
     let date = format!(
-        // A month may be glued to its year ("November2021"); a bare year may not be glued to
-        // a word ("bonatto2019@…").
-        r"(?:\b(?:{months}|{SEASONS})\.?\s*(?:19|20)\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        // A month may be glued to its year ("November2021") or joined by a slash ("Jan/2020",
+        // as Brazilian resumes write it); a bare year may not be glued to a word
+        // ("bonatto2019@…").
+        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     let present = r"till date|till now|to date|until now|present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
     Regex::new(&format!(
@@ -188,11 +189,14 @@ fn fold_with_offsets(line: &str) -> (String, Vec<usize>) {
 
 fn line_says_since(haystack: &str, at: usize) -> bool {
     let before = fold(&haystack[..at]);
-    ["since", "seit", "depuis", "desde"]
+    let from_here = haystack[at..].to_lowercase();
+    SINCE
         .iter()
-        .any(|w| before.trim_end().ends_with(w))
-        || haystack[at..].to_lowercase().starts_with("since")
+        .any(|w| before.trim_end().ends_with(w) || from_here.starts_with(w))
 }
+
+/// "since 2021", "seit 2019", "depuis janvier 2021", "desde 2020": a range still open.
+const SINCE: &[&str] = &["since", "seit", "depuis", "desde"];
 
 fn is_present(s: &str) -> bool {
     let f = fold(s.trim());
@@ -265,6 +269,13 @@ mod tests {
         assert_eq!(range("Summer 2012 and 2013"), (s("2012"), s("2013")));
         assert_eq!(range("November2021 -May2024"), (s("2021-11"), s("2024-05")));
         assert_eq!(find_range("bonatto2019@gmail.com"), None);
+        assert_eq!(range("Jan/2020 – atual"), (s("2020-01"), None));
+        assert_eq!(range("Fev/2017 – Dez/2019"), (s("2017-02"), s("2019-12")));
+        assert_eq!(
+            range("Depuis janvier 2021 : Développeur"),
+            (s("2021-01"), None)
+        );
+        assert_eq!(range("Desde marzo 2022"), (s("2022-03"), None));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::clean::fold;
 use super::dates::{find_range, DateRange};
 use super::header::{location_in, segments};
+use super::location::split_place;
 use crate::resume::{Education, Work};
 
 const TITLE_WORDS: &[&str] = &[
@@ -176,6 +177,21 @@ const TITLE_SUFFIXES: &[&str] = &[
     "mitarbeiter",
     "engineer",
     "developer",
+];
+
+/// Where the work is done, printed beside the town ("Lahore, On-site").
+const WORK_MODES: &[&str] = &[
+    "on-site",
+    "onsite",
+    "remote",
+    "hybrid",
+    "vor ort",
+    "homeoffice",
+    "presentiel",
+    "teletravail",
+    "remoto",
+    "presencial",
+    "hibrido",
 ];
 
 const COMPANY_WORDS: &[&str] = &[
@@ -815,7 +831,36 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
         (None, Some(company)) => (rest.iter().find(|p| **p != company).cloned(), Some(company)),
         (None, None) => (t.map(|i| rest[i].clone()), c.map(|i| rest[i].clone())),
     };
-    (title, company, location)
+    match (company, location) {
+        (None, Some(place)) => {
+            let (employer, town) = employer_and_town(&place);
+            (title, employer, town)
+        }
+        (company, location) => (title, company, location),
+    }
+}
+
+/// "SAP SE, Walldorf", "BBVA, Madrid": what looked like a place, in an entry without an
+/// employer, is the employer and its town — unless it reads as a whole place ("Austin, TX",
+/// "Lyon, France", "Lahore, On-site").
+fn employer_and_town(place: &str) -> (Option<String>, Option<String>) {
+    let parts = split_place(place);
+    let says_how = fold(place)
+        .split([',', '|', '(', ')'])
+        .any(|piece| WORK_MODES.contains(&piece.trim()));
+    match (&parts.address, &parts.city) {
+        (Some(employer), Some(_))
+            if parts.region.is_none() && parts.country_code.is_none() && !says_how =>
+        {
+            let town = place[place
+                .find(employer.as_str())
+                .map_or(0, |at| at + employer.len())..]
+                .trim_start_matches([',', ' '])
+                .to_owned();
+            (Some(employer.clone()), Some(town))
+        }
+        _ => (None, Some(place.to_owned())),
+    }
 }
 
 /// Education entries from the lines of an education section.
@@ -991,6 +1036,45 @@ mod tests {
         assert_eq!(jobs[0].end_date, None);
         assert_eq!(jobs[1].name.as_deref(), Some("Globex GmbH"));
         assert_eq!(jobs[1].highlights, vec!["Wrote Rust"]);
+    }
+
+    #[test]
+    fn an_employer_beside_its_town_was_taken_for_a_place() {
+        let job = |lines: &[&str]| {
+            let w = work(lines).remove(0);
+            (w.name, w.position, w.location, w.end_date)
+        };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            job(&["09/2018 – heute\tSoftwareentwicklerin, SAP SE, Walldorf"]),
+            (s("SAP SE"), s("Softwareentwicklerin"), s("Walldorf"), None)
+        );
+        assert_eq!(
+            job(&["Depuis janvier 2021 : Développeur Full Stack – Capgemini, Lyon"]),
+            (s("Capgemini"), s("Développeur Full Stack"), s("Lyon"), None)
+        );
+        assert_eq!(
+            job(&[
+                "Ingeniera de Datos Senior",
+                "BBVA, Madrid",
+                "Ene. 2021 - Dic. 2022"
+            ]),
+            (
+                s("BBVA"),
+                s("Ingeniera de Datos Senior"),
+                s("Madrid"),
+                s("2022-12")
+            )
+        );
+        // A place with how the work was done, or a whole place, has no employer in it.
+        assert_eq!(
+            job(&["Intern", "April 2025 - June 2025 | Lahore, On-site"]),
+            (None, s("Intern"), s("Lahore, On-site"), s("2025-06"))
+        );
+        assert_eq!(
+            job(&["Analyst", "Jan 2019 - Feb 2020 | Austin, TX"]),
+            (None, s("Analyst"), s("Austin, TX"), s("2020-02"))
+        );
     }
 
     #[test]
