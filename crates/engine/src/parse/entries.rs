@@ -575,7 +575,8 @@ pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<
     let text = strip_bullet(&text);
     segments(text)
         .flat_map(|s| {
-            s.split(" at ")
+            split_at_employer(s)
+                .into_iter()
                 .flat_map(|x| x.split(" @ "))
                 .flat_map(|x| x.split('—'))
                 .flat_map(|x| x.split("; "))
@@ -591,6 +592,21 @@ pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<
         })
         .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .collect()
+}
+
+/// "Engineer at Google" → the title and the employer; but "University of Texas at Austin" is
+/// one name, so no cut is made after a school's name.
+fn split_at_employer(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in s.match_indices(" at ") {
+        if at > start && !has_any(&s[start..at], INSTITUTION_WORDS) {
+            out.push(&s[start..at]);
+            start = at + " at ".len();
+        }
+    }
+    out.push(&s[start..]);
+    out
 }
 
 static TRAILING_GRADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -900,6 +916,22 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             continue;
         }
         let line = strip_bullet(line);
+        if let Some(courses) = COURSES.captures(line) {
+            current.entry.courses.extend(
+                courses[1]
+                    .split([',', ';', '•', '|'])
+                    .map(|c| c.trim().trim_end_matches('.').to_owned())
+                    .filter(|c| !c.is_empty()),
+            );
+            continue;
+        }
+        let (line, grade) = without_grade(line);
+        // "Cum. GPA: 3.83 / 4.0": what is left of a grade line is its label.
+        let line = if grade.is_some() && words(&line).len() <= 2 {
+            ""
+        } else {
+            line.as_str()
+        };
         let range = find_range(line);
         let parts = parts_without_dates(line, range.as_ref())
             .into_iter()
@@ -907,7 +939,8 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             .flat_map(|p| match p.split_once(" from ") {
                 Some((a, b)) if has_any(b, INSTITUTION_WORDS) => vec![a.to_owned(), b.to_owned()],
                 _ => vec![p],
-            });
+            })
+            .flat_map(|p| degree_and_school(&p));
         for part in parts {
             let part_words = words(&part);
             let is_grade = part_words.iter().any(|w| GRADE_WORDS.contains(&w.as_str()));
@@ -945,6 +978,9 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 current.degree_line = Some(i);
                 used[i] = true;
             }
+        }
+        if grade.is_some() && current.entry.score.is_none() {
+            current.entry.score = grade;
         }
         if let Some(r) = range {
             if current.entry.start_date.is_none() && current.entry.end_date.is_none() {
@@ -986,6 +1022,47 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
     out.into_iter().map(|d| d.entry).collect()
 }
 
+/// "Master Informatique, Université Lyon 1" → the degree and the school, when one side of a
+/// comma is a degree and only the other names a school.
+fn degree_and_school(part: &str) -> Vec<String> {
+    for (at, _) in part.match_indices(", ") {
+        let (a, b) = (part[..at].trim(), part[at + 2..].trim());
+        let school_a = has_any(a, INSTITUTION_WORDS);
+        let school_b = has_any(b, INSTITUTION_WORDS);
+        if (is_degree(a) && school_b && !school_a) || (school_a && is_degree(b) && !school_b) {
+            return vec![a.to_owned(), b.to_owned()];
+        }
+    }
+    vec![part.to_owned()]
+}
+
+/// "Relevant coursework: Algorithms, Databases" and its kin in the five languages.
+static COURSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\W*(?:relevant\s+|key\s+|selected\s+)?(?:course\s*work|courses|modules|kurse|lehrveranstaltungen|schwerpunkte?|cours|mati[eè]res|cursos|asignaturas|disciplinas|materias|unidades curriculares)\s*(?:\([^)]*\))?\s*[:\-–]\s*(.+)$")
+        .expect("valid regex")
+});
+
+/// A grade ("GPA: 3.7/4.0", "Note 1,3", "Moyenne : 14/20", "85%") and the line without it.
+fn without_grade(line: &str) -> (String, Option<String>) {
+    static GRADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota(?: final)?|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?)\)?")
+            .expect("valid regex")
+    });
+    if let Some(c) = GRADE.captures(line) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let grade = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+        let grade = grade.replace(" / ", "/");
+        // A tab keeps the pieces on either side apart, as the grade did.
+        let rest = format!("{}\t{}", &line[..whole.start], &line[whole.end..]);
+        return (rest, Some(grade));
+    }
+    if let Some(m) = TRAILING_GRADE.find(line) {
+        let grade = m.as_str().split_whitespace().collect::<String>();
+        return (line[..m.start()].to_owned(), Some(grade));
+    }
+    (line.to_owned(), None)
+}
+
 /// "Brigham Young University Idaho, Rexburg, Idaho" → the school without its town.
 fn without_trailing_place(part: &str) -> String {
     match part.split_once(", ") {
@@ -1002,7 +1079,50 @@ fn without_trailing_place(part: &str) -> String {
     }
 }
 
+/// Degrees whose name has "of" in it: what follows them is the field.
+const DEGREE_NAMES: &[&str] = &[
+    "bachelor of science",
+    "master of science",
+    "bachelor of arts",
+    "master of arts",
+    "bachelor of engineering",
+    "master of engineering",
+    "bachelor of technology",
+    "master of technology",
+    "bachelor of commerce",
+    "master of business administration",
+    "bachelor of business administration",
+    "doctor of philosophy",
+    "bachelor of laws",
+    "master of laws",
+    "bachelor of fine arts",
+    "master of fine arts",
+];
+
 fn area_of(degree: &str) -> Option<String> {
+    // "Master of Science Informatik", "MBA, Marketing and Strategy": the field follows the
+    // degree's own name.
+    let lower = degree.to_lowercase();
+    let named = DEGREE_NAMES
+        .iter()
+        .find(|n| lower.starts_with(*n))
+        .map(|n| n.len())
+        .or_else(|| {
+            let (head, _) = degree.split_once(", ")?;
+            is_degree(head).then_some(head.len())
+        });
+    if let Some(end) = named.filter(|&end| degree.is_char_boundary(end)) {
+        let rest = degree[end..].trim_start_matches([',', ' ']);
+        // "… in Computer Science": the joining word is not part of the field.
+        let field = match rest.split_once(' ') {
+            Some((word, field)) if word.chars().all(|c| c.is_lowercase()) => field,
+            _ => rest,
+        }
+        .trim();
+        if !field.is_empty() {
+            return Some(field.to_owned());
+        }
+    }
     for sep in [" in ", " of ", " en ", " em ", " de ", " im "] {
         if let Some((_, area)) = degree.split_once(sep) {
             return Some(area.trim().to_owned()).filter(|a| !a.is_empty());
@@ -1092,6 +1212,59 @@ mod tests {
         assert_eq!(jobs[0].position.as_deref(), Some("Backend Developer"));
         assert_eq!(jobs[0].location.as_deref(), Some("San Francisco, CA"));
         assert_eq!(jobs[1].position.as_deref(), Some("Data Analyst"));
+    }
+
+    #[test]
+    fn grades_courses_and_a_degree_beside_its_school_were_lost() {
+        let schools = education(&[
+            "10/2012 – 02/2015\tMaster of Science Informatik, Universität zu Köln",
+            "Note: 1,3",
+            "University of Illinois at Urbana-Champaign",
+            "B.S. in Industrial Engineering, 2012, GPA: 3.7/4.0",
+            "Relevant Coursework: Algorithms, Operations Research; Statistics",
+            "Northwestern University",
+            "MBA, Marketing and Strategy, 2016",
+            "Cum. GPA: 3.83 / 4.0",
+        ]);
+        let got: Vec<_> = schools
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.study_type.as_deref(),
+                    e.area.as_deref(),
+                    e.score.as_deref(),
+                    e.courses.join("; "),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Universität zu Köln"),
+                    Some("Master of Science Informatik"),
+                    Some("Informatik"),
+                    Some("1,3"),
+                    String::new()
+                ),
+                (
+                    Some("University of Illinois at Urbana-Champaign"),
+                    Some("B.S. in Industrial Engineering"),
+                    Some("Industrial Engineering"),
+                    Some("3.7/4.0"),
+                    "Algorithms; Operations Research; Statistics".to_owned()
+                ),
+                (
+                    Some("Northwestern University"),
+                    Some("MBA, Marketing and Strategy"),
+                    Some("Marketing and Strategy"),
+                    Some("3.83/4.0"),
+                    String::new()
+                ),
+            ]
+        );
+        assert_eq!(schools[0].start_date.as_deref(), Some("2012-10"));
     }
 
     #[test]
