@@ -1,6 +1,157 @@
 //! Skills and languages: short items separated by commas, bullets or columns.
 
+use super::clean::fold;
 use crate::resume::{Language, Skill};
+
+/// Spoken languages by the names resumes give them in the five languages (accent-folded).
+const SPOKEN: &[&str] = &[
+    "english",
+    "englisch",
+    "anglais",
+    "ingles",
+    "german",
+    "deutsch",
+    "allemand",
+    "aleman",
+    "alemao",
+    "french",
+    "franzosisch",
+    "francais",
+    "frances",
+    "spanish",
+    "spanisch",
+    "espagnol",
+    "espanol",
+    "castellano",
+    "espanhol",
+    "portuguese",
+    "portugiesisch",
+    "portugais",
+    "portugues",
+    "italian",
+    "italienisch",
+    "italien",
+    "italiano",
+    "dutch",
+    "niederlandisch",
+    "neerlandais",
+    "holandes",
+    "neerlandes",
+    "chinese",
+    "chinesisch",
+    "chinois",
+    "chino",
+    "chines",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "japanisch",
+    "japonais",
+    "japones",
+    "korean",
+    "koreanisch",
+    "coreen",
+    "coreano",
+    "arabic",
+    "arabisch",
+    "arabe",
+    "hindi",
+    "urdu",
+    "bengali",
+    "punjabi",
+    "tamil",
+    "telugu",
+    "marathi",
+    "gujarati",
+    "malayalam",
+    "kannada",
+    "russian",
+    "russisch",
+    "russe",
+    "ruso",
+    "russo",
+    "polish",
+    "polnisch",
+    "polonais",
+    "polaco",
+    "turkish",
+    "turkisch",
+    "turc",
+    "turco",
+    "greek",
+    "griechisch",
+    "grec",
+    "griego",
+    "grego",
+    "swedish",
+    "schwedisch",
+    "suedois",
+    "sueco",
+    "norwegian",
+    "norwegisch",
+    "danish",
+    "danisch",
+    "danois",
+    "finnish",
+    "finnisch",
+    "czech",
+    "tschechisch",
+    "hungarian",
+    "ungarisch",
+    "romanian",
+    "rumanisch",
+    "roumain",
+    "rumano",
+    "ukrainian",
+    "ukrainisch",
+    "hebrew",
+    "hebraisch",
+    "hebreu",
+    "persian",
+    "farsi",
+    "persisch",
+    "vietnamese",
+    "thai",
+    "indonesian",
+    "malay",
+    "tagalog",
+    "filipino",
+    "swahili",
+    "catalan",
+    "katalanisch",
+    "catala",
+    "galician",
+    "gallego",
+    "galego",
+    "basque",
+    "euskera",
+    "latin",
+    "latein",
+    "latim",
+];
+
+/// "English (native), Spanish (B2)": a list whose items all name spoken languages.
+fn spoken_languages(text: &str) -> Option<Vec<Language>> {
+    let found = languages(&[text]);
+    let spoken = |l: &Language| {
+        fold(&l.language)
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| SPOKEN.contains(&first))
+    };
+    (!found.is_empty() && found.iter().all(spoken)).then_some(found)
+}
+
+/// Spoken languages given as a line of a skills section ("Languages: English (native), …",
+/// "Sprachen: Deutsch (Muttersprache), …"): they belong in `languages`, not in the skills.
+pub(crate) fn languages_among_skills(lines: &[&str]) -> Vec<Language> {
+    lines
+        .iter()
+        .filter_map(|line| line.split_once(':'))
+        .filter_map(|(_, rest)| spoken_languages(rest))
+        .flatten()
+        .collect()
+}
 
 /// Words that join a phrase ("Project Management and Marketing"), never a list of tools.
 const JOINING: &[&str] = &[
@@ -34,18 +185,24 @@ fn spaced_list(text: &str, after_one: bool) -> Option<Vec<String>> {
         .then(|| words.iter().map(|w| (*w).to_owned()).collect())
 }
 
+static SLASHED_ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b([A-Z]{1,4})/([A-Z]{1,4})\b").expect("valid regex")
+});
+
 fn items(text: &str) -> Vec<String> {
     if let Some(tools) = spaced_list(text, false) {
         return tools;
     }
     // "Python (Pandas, NumPy)" lists three skills.
     let text = text.replace(['(', ')'], ",");
+    // "A/B Testing", "CI/CD", "TCP/IP", "UI/UX" are one skill each; "Python/Django" two.
+    let text = SLASHED_ACRONYM.replace_all(&text, "$1\u{2215}$2");
     text.split([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/'])
         .map(|s| {
             s.trim()
                 .trim_matches(['-', '*', '.', ' ', '–'])
                 .trim()
-                .to_owned()
+                .replace('\u{2215}', "/")
         })
         .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5 && s.chars().count() <= 50)
         .collect()
@@ -66,6 +223,9 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
         after_spaced_list = false;
         if let Some((label, rest)) = line.split_once(':') {
             let label = label.trim();
+            if spoken_languages(rest).is_some() {
+                continue;
+            }
             if !label.is_empty() && label.split_whitespace().count() <= 4 {
                 let keywords = items(rest);
                 if !keywords.is_empty() {
@@ -135,6 +295,50 @@ mod tests {
         assert_eq!(s[0].keywords, vec!["Docker", "Kubernetes"]);
         assert_eq!(s[1].name, "Languages");
         assert_eq!(s[1].keywords, vec!["Rust", "Go", "Python"]);
+    }
+
+    #[test]
+    fn spoken_languages_in_a_skills_section_were_skills() {
+        let lines = [
+            "Languages: Rust, Go, Python",
+            "Languages: English (native), Spanish (professional working proficiency)",
+            "Sprachen: Deutsch (Muttersprache), Englisch (verhandlungssicher)",
+            "Product: Roadmapping, A/B Testing, CI/CD, Python/Django",
+        ];
+        let s = skills(&lines, "Skills");
+        let groups: Vec<(&str, Vec<&str>)> = s
+            .iter()
+            .map(|g| {
+                (
+                    g.name.as_str(),
+                    g.keywords.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                ("Languages", vec!["Rust", "Go", "Python"]),
+                (
+                    "Product",
+                    vec!["Roadmapping", "A/B Testing", "CI/CD", "Python", "Django"]
+                ),
+            ]
+        );
+        let spoken: Vec<(String, Option<String>)> = languages_among_skills(&lines)
+            .into_iter()
+            .map(|l| (l.language, l.fluency))
+            .collect();
+        let s = |x: &str| x.to_owned();
+        assert_eq!(
+            spoken,
+            vec![
+                (s("English"), Some(s("native"))),
+                (s("Spanish"), Some(s("professional working proficiency"))),
+                (s("Deutsch"), Some(s("Muttersprache"))),
+                (s("Englisch"), Some(s("verhandlungssicher"))),
+            ]
+        );
     }
 
     #[test]

@@ -176,7 +176,15 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             .map(|c| lists::skills(&[c.get(1).map_or("", |m| m.as_str())], "Skills"))
             .unwrap_or_default();
     }
-    let languages = lists::languages(&of_kind(SectionKind::Languages));
+    let mut languages = lists::languages(&of_kind(SectionKind::Languages));
+    for spoken in lists::languages_among_skills(&of_kind(SectionKind::Skills)) {
+        if !languages
+            .iter()
+            .any(|l| clean::fold(&l.language) == clean::fold(&spoken.language))
+        {
+            languages.push(spoken);
+        }
+    }
     // "Certifications & Awards": listed once, under the kind the heading names first.
     let only_kind = |kind: SectionKind| -> Vec<&str> {
         sections
