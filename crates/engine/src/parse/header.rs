@@ -70,7 +70,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:name|nom|nombre|nome|vorname|prenom|prénom|first name|last name|surname|nachname|apellidos?|sobrenome)\s*:\s*(.+)$")
+    Regex::new(r"(?i)^(name|nom|nombre|nome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome)\s*:\s*(.+)$")
         .expect("valid regex")
 });
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,16 +130,39 @@ fn looks_like_name(line: &str) -> bool {
     })
 }
 
+/// "Nom", "Nachname", "Surname": the label of a family name.
+fn is_family_label(label: &str) -> bool {
+    matches!(
+        fold(label).as_str(),
+        "nom"
+            | "nachname"
+            | "familienname"
+            | "last name"
+            | "family name"
+            | "surname"
+            | "apellido"
+            | "apellidos"
+            | "sobrenome"
+    )
+}
+
 /// The candidate's name from the first lines of the document.
 pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
     for (i, line) in lines.iter().enumerate() {
         if let Some(c) = NAME_LABEL.captures(line) {
-            let mut value = c[1].trim().to_owned();
-            // "Prénom : Jean" followed by "Nom : Dupont".
+            let value = c[2].trim();
+            // "Prénom : Jean" and "Nom : Dupont", in either order: given name first.
             if let Some(next) = lines.get(i + 1).and_then(|l| NAME_LABEL.captures(l)) {
-                value = format!("{value} {}", next[1].trim());
+                let family_first = is_family_label(&c[1]) && !is_family_label(&next[1]);
+                let next_value = next[2].trim();
+                let full = if family_first {
+                    format!("{next_value} {value}")
+                } else {
+                    format!("{value} {next_value}")
+                };
+                return Some((i + 1, full));
             }
-            return Some((i, value));
+            return Some((i, value.to_owned()));
         }
     }
     let limit = lines.len().min(12);
@@ -220,12 +243,20 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
             || line.to_ascii_lowercase().contains("http")
             || line.split_whitespace().count() > 12
             || location_in(line).is_some()
+            || is_labelled_field(line)
         {
             return None;
         }
         return Some(line.trim_matches(['|', '-', ' ']).to_owned()).filter(|s| s.len() > 2);
     }
     None
+}
+
+/// "Geburtsdatum: 14.03.1990", "Nationalité : française": a form field, not a headline.
+fn is_labelled_field(line: &str) -> bool {
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\p{L}'’ .]{2,24}\s?:\s").expect("valid regex"));
+    FIELD.is_match(line)
 }
 
 /// A location found in one header line.
@@ -357,6 +388,10 @@ mod tests {
         assert_eq!(
             name(&["Prénom : Jean", "Nom : Dupont"]).map(|n| n.1),
             Some("Jean Dupont".into())
+        );
+        assert_eq!(
+            name(&["Nom : DUPONT", "Prénom : Claire", "Adresse : 8 rue X"]),
+            Some((1, "Claire DUPONT".into()))
         );
         assert_eq!(
             name(&["Jane", "Doe", "jane@x.org"]).map(|n| n.1),

@@ -106,6 +106,8 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     // but the references.
     let mut contact_lines: Vec<&str> = header.iter().take(15).copied().collect();
     contact_lines.extend(of_kind(SectionKind::Contact));
+    let personal = of_kind(SectionKind::Personal);
+    contact_lines.extend(personal.iter().copied());
     contact_lines.extend(column_head);
     let contact_text = contact_lines.join("\n");
     let elsewhere: String = sections
@@ -115,10 +117,11 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         .collect::<Vec<_>>()
         .join("\n");
 
-    let name_source: Vec<&str> = if header.is_empty() {
+    // "Lebenslauf" / "Persönliche Daten" / "Name: …": the name may be in the details.
+    let name_source: Vec<&str> = if header.is_empty() && personal.is_empty() {
         lines.clone()
     } else {
-        header.clone()
+        header.iter().chain(&personal).copied().collect()
     };
     let name = header::name(&name_source);
     let label = name.as_ref().and_then(|(i, n)| {
@@ -465,6 +468,21 @@ mod tests {
             r.basics.profiles[0].url.as_deref(),
             Some("https://fb.co/dd")
         );
+    }
+
+    #[test]
+    fn personal_details_were_read_as_skills_or_hid_the_name() {
+        // A Lebenslauf opens with them: the name and address are inside.
+        let text = "Lebenslauf\n\nPersönliche Daten\nName: Katharina Weber\nAnschrift: Lindenstraße 12, 50674 Köln\nGeburtsdatum: 14.03.1990\n\nBerufserfahrung\n09/2018 – heute\tSoftwareentwicklerin, SAP SE, Walldorf\n\nKenntnisse\nJava, Kotlin\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.name.as_deref(), Some("Katharina Weber"));
+        assert_eq!(r.basics.location.city.as_deref(), Some("Köln"));
+        assert_eq!(r.top_skills(5), vec!["Java", "Kotlin"]);
+        // An Indian CV ends with them and a declaration: none of it is a skill.
+        let text = "RAHUL SHARMA\nrahul@example.com\n\nTECHNICAL SKILLS\nJava, C++\n\nPERSONAL DETAILS\nFather's Name: Mr. Suresh Sharma\nDate of Birth: 12/05/1997\n\nDECLARATION\nI hereby declare that the above is true.\nPlace: Noida\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.top_skills(5), vec!["Java", "C++"]);
+        assert_eq!(r.basics.name.as_deref(), Some("RAHUL SHARMA"));
     }
 
     #[test]

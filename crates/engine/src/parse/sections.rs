@@ -18,6 +18,9 @@ pub(crate) enum SectionKind {
     Interests,
     References,
     Contact,
+    /// Personal details: a German Lebenslauf opens with them (name, address, phone), an
+    /// Indian CV ends with them (birth date, parents' names).
+    Personal,
     Other,
 }
 
@@ -155,6 +158,15 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     ("teaching", SectionKind::Other),
     ("patents", SectionKind::Other),
     ("sonstiges", SectionKind::Other),
+    ("details", SectionKind::Personal),
+    ("information", SectionKind::Personal),
+    ("informations", SectionKind::Personal),
+    ("particulars", SectionKind::Personal),
+    ("daten", SectionKind::Personal),
+    ("datos", SectionKind::Personal),
+    ("dados", SectionKind::Personal),
+    // The signed declaration some CVs end with.
+    ("declaration", SectionKind::Other),
     ("divers", SectionKind::Other),
 ];
 
@@ -210,6 +222,7 @@ const MODIFIERS: &[&str] = &[
     "academica",
     "tecnicas",
     "personales",
+    "pessoais",
     "profissional",
     "academico",
     "tecnicos",
