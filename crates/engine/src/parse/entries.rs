@@ -179,6 +179,45 @@ const TITLE_SUFFIXES: &[&str] = &[
     "developer",
 ];
 
+/// Work done for no employer: such a role does not continue the one above it.
+const ON_ONES_OWN: &[&str] = &[
+    "freelance",
+    "freelancer",
+    "self-employed",
+    "selbststandig",
+    "freiberuflich",
+    "freiberufler",
+    "independant",
+    "autonomo",
+    "autonoma",
+    "autoentrepreneur",
+];
+
+/// Kinds of employment, printed among a job's header pieces; never its town.
+const EMPLOYMENT_KINDS: &[&str] = &[
+    "full-time",
+    "full time",
+    "part-time",
+    "part time",
+    "internship",
+    "contract",
+    "freelance",
+    "temporary",
+    "permanent",
+    "praktikum",
+    "werkstudent",
+    "teilzeit",
+    "vollzeit",
+    "stage",
+    "alternance",
+    "cdi",
+    "cdd",
+    "pasantia",
+    "practicas",
+    "estagio",
+    "self-employed",
+];
+
 /// Where the work is done, printed beside the town ("Lahore, On-site").
 const WORK_MODES: &[&str] = &[
     "on-site",
@@ -368,6 +407,11 @@ const DEGREE_WORDS: &[&str] = &[
     "l3",
     "dea",
     "dess",
+    "dr",
+    "doktor",
+    "doctorat",
+    "maitrise",
+    "mastere",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -465,7 +509,8 @@ pub(crate) fn is_body(line: &str) -> bool {
 /// Words left dangling once a date is cut out ("Kitchen employee from").
 const DANGLING: &[&str] = &[
     "from", "since", "to", "and", "until", "seit", "bis", "von", "ab", "de", "du", "desde",
-    "depuis", "a", "à", "até", "hasta", "und", "et", "y", "e", "in", "im", "en", "em",
+    "depuis", "a", "à", "até", "hasta", "und", "et", "y", "e", "in", "im", "en", "em", "with",
+    "mit", "avec", "con", "com",
 ];
 
 fn without_dangling(part: &str) -> String {
@@ -594,15 +639,18 @@ pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<
         .collect()
 }
 
-/// "Engineer at Google" → the title and the employer; but "University of Texas at Austin" is
-/// one name, so no cut is made after a school's name.
+/// "Engineer at Google", "Développeur chez Capgemini", "Entwickler bei SAP" → the title and
+/// the employer; but "University of Texas at Austin" is one name, so no cut is made after a
+/// school's name.
 fn split_at_employer(s: &str) -> Vec<&str> {
+    static AT: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r" (?:at|chez|bei) ").expect("valid regex"));
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, _) in s.match_indices(" at ") {
-        if at > start && !has_any(&s[start..at], INSTITUTION_WORDS) {
-            out.push(&s[start..at]);
-            start = at + " at ".len();
+    for at in AT.find_iter(s) {
+        if at.start() > start && !has_any(&s[start..at.start()], INSTITUTION_WORDS) {
+            out.push(&s[start..at.start()]);
+            start = at.end();
         }
     }
     out.push(&s[start..]);
@@ -677,10 +725,11 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
     }
     // Does the entry's header stand above its dates, or on and below them?
     let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_body(lines[j]));
-    let mut out = Vec::new();
+    let mut out: Vec<Work> = Vec::new();
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
         let lower_bound = if k == 0 { 0 } else { anchors[k - 1].0 + 1 };
+        let mut lines_above = 0;
         if header_above {
             let mut j = *i;
             let mut taken = 0;
@@ -690,18 +739,21 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 let tail_of_previous = j
                     .checked_sub(1)
                     .is_some_and(|p| continues_previous(lines[j], lines[p]));
-                if is_body(lines[j]) || tail_of_previous {
+                // "Aufgaben:" / "Responsibilities:" introduces the previous job's list.
+                if is_body(lines[j]) || tail_of_previous || lines[j].trim_end().ends_with(':') {
                     break;
                 }
                 above.push(j);
                 taken += 1;
             }
             above.reverse();
+            lines_above = above.len();
             for j in above {
                 parts.extend(parts_without_dates(lines[j], None));
             }
         }
-        parts.extend(parts_without_dates(lines[*i], Some(range)));
+        let on_date_line = parts_without_dates(lines[*i], Some(range));
+        parts.extend(on_date_line.iter().cloned());
         let upper = anchors.get(k + 1).map(|a| a.0).unwrap_or(lines.len());
         let mut j = i + 1;
         let mut body = Vec::new();
@@ -720,7 +772,23 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             }
             j += 1;
         }
-        let (position, name, location) = assign_roles(parts);
+        let (position, mut name, mut location) = assign_roles(parts, &on_date_line);
+        // "Google, Munich" / "Senior Data Scientist 2020 – now" / bullets / "Data Scientist
+        // 2017 – 2019": a role with no header of its own, under entries that have one, is
+        // a earlier role at the same employer.
+        if let Some(previous) = out.last() {
+            let continues = header_above
+                && lines_above == 0
+                && name.is_none()
+                && location.is_none()
+                && position
+                    .as_deref()
+                    .is_some_and(|p| is_title(p) && !has_any(p, ON_ONES_OWN));
+            if continues {
+                name.clone_from(&previous.name);
+                location.clone_from(&previous.location);
+            }
+        }
         out.push(Work {
             name,
             position,
@@ -768,8 +836,12 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
     }
 }
 
-/// (title, company, location) from the header pieces of one job.
-fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<String>) {
+/// (title, company, location) from the header pieces of one job, of which `on_date_line`
+/// were printed on the line with its dates.
+fn assign_roles(
+    parts: Vec<String>,
+    on_date_line: &[String],
+) -> (Option<String>, Option<String>, Option<String>) {
     // Names of employers and titles start with a capital or a digit; a lowercase start is a
     // sentence that strayed in.
     let mut parts: Vec<String> = parts
@@ -847,6 +919,29 @@ fn assign_roles(parts: Vec<String>) -> (Option<String>, Option<String>, Option<S
         (None, Some(company)) => (rest.iter().find(|p| **p != company).cloned(), Some(company)),
         (None, None) => (t.map(|i| rest[i].clone()), c.map(|i| rest[i].clone())),
     };
+    // "Zalando SE | Berlin | Data Analyst | 2015 – 2017": with the employer and the title
+    // known, a short capitalised piece left over on the line of the dates is the town (not
+    // an acronym: "SJU" is the school's).
+    let location = location.or_else(|| {
+        rest.iter()
+            .filter(|p| Some(*p) != title.as_ref() && Some(*p) != company.as_ref())
+            .filter(|p| on_date_line.contains(p))
+            .filter(|p| !(p.len() <= 4 && p.chars().all(|c| c.is_uppercase())))
+            .find(|p| {
+                let folded = fold(p);
+                title.is_some()
+                    && company.is_some()
+                    && p.split_whitespace().count() <= 3
+                    && p.split_whitespace()
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    && !p.chars().any(|c| c.is_ascii_digit())
+                    && !is_title(p)
+                    && !has_any(p, COMPANY_WORDS)
+                    && !EMPLOYMENT_KINDS.contains(&folded.as_str())
+                    && !WORK_MODES.contains(&folded.as_str())
+            })
+            .cloned()
+    });
     match (company, location) {
         (None, Some(place)) => {
             let (employer, town) = employer_and_town(&place);
@@ -886,6 +981,9 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         entry: Education,
         degree_line: Option<usize>,
         date_line: Option<usize>,
+        /// Pieces of the degree's line that were neither degree nor school
+        /// ("Master 2 Marketing - IAE Paris").
+        beside_degree: Vec<String>,
     }
     let mut out: Vec<Draft> = Vec::new();
     let mut current = Draft::default();
@@ -941,6 +1039,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 _ => vec![p],
             })
             .flat_map(|p| degree_and_school(&p));
+        let mut unclaimed = Vec::new();
         for part in parts {
             let part_words = words(&part);
             let is_grade = part_words.iter().any(|w| GRADE_WORDS.contains(&w.as_str()));
@@ -977,7 +1076,12 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 current.entry.study_type = Some(part);
                 current.degree_line = Some(i);
                 used[i] = true;
+            } else if !is_grade {
+                unclaimed.push(part);
             }
+        }
+        if current.degree_line == Some(i) {
+            current.beside_degree = unclaimed;
         }
         if grade.is_some() && current.entry.score.is_none() {
             current.entry.score = grade;
@@ -995,6 +1099,10 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
     for draft in &mut out {
         let Some(d) = draft.degree_line else { continue };
         if draft.entry.institution.is_some() {
+            continue;
+        }
+        if let Some(school) = draft.beside_degree.first() {
+            draft.entry.institution = Some(without_trailing_place(school));
             continue;
         }
         let beside = [d.checked_sub(1), Some(d + 1)]
@@ -1100,7 +1208,8 @@ const DEGREE_NAMES: &[&str] = &[
 ];
 
 fn area_of(degree: &str) -> Option<String> {
-    // "Master of Science Informatik", "MBA, Marketing and Strategy": the field follows the
+    // "Master of Science Informatik", "MBA, Marketing and Strategy", "M.Sc. Mathematics",
+    // "Master 2 Marketing digital", "B.Tech (Computer Science)": the field follows the
     // degree's own name.
     let lower = degree.to_lowercase();
     let named = DEGREE_NAMES
@@ -1110,16 +1219,32 @@ fn area_of(degree: &str) -> Option<String> {
         .or_else(|| {
             let (head, _) = degree.split_once(", ")?;
             is_degree(head).then_some(head.len())
+        })
+        .or_else(|| {
+            let first = degree.split_whitespace().next()?;
+            let word = words(first).into_iter().next()?;
+            (word != "high" && DEGREE_WORDS.contains(&word.as_str())).then_some(first.len())
         });
     if let Some(end) = named.filter(|&end| degree.is_char_boundary(end)) {
-        let rest = degree[end..].trim_start_matches([',', ' ']);
-        // "… in Computer Science": the joining word is not part of the field.
-        let field = match rest.split_once(' ') {
-            Some((word, field)) if word.chars().all(|c| c.is_lowercase()) => field,
-            _ => rest,
-        }
-        .trim();
-        if !field.is_empty() {
+        // "… in Computer Science", "Dr. rer. nat. in Statistics", "Master 2 …": joining
+        // words, abbreviations in lower case and a level number are not the field.
+        let field = degree[end..]
+            .split_whitespace()
+            .skip_while(|w| {
+                w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == ',')
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let field = field
+            .strip_prefix('(')
+            .and_then(|f| f.strip_suffix(')'))
+            .unwrap_or(&field)
+            .trim();
+        let names_another_degree = field
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_degree(w) || fold(w) == "school");
+        if !field.is_empty() && !names_another_degree {
             return Some(field.to_owned());
         }
     }
@@ -1194,6 +1319,90 @@ mod tests {
         assert_eq!(
             job(&["Analyst", "Jan 2019 - Feb 2020 | Austin, TX"]),
             (None, s("Analyst"), s("Austin, TX"), s("2020-02"))
+        );
+    }
+
+    #[test]
+    fn an_earlier_role_at_the_same_employer_had_no_employer() {
+        let jobs = work(&[
+            "Google, Munich, Germany",
+            "Senior Data Scientist\tJan 2020 – Present",
+            "• Built forecasting models",
+            "Data Scientist\tJun 2017 – Dec 2019",
+            "• Churn models",
+            "Freelance Developer\t2015 – 2017",
+            "Zalando SE | Berlin | Data Analyst | 2013 – 2015",
+            "Aufgaben:",
+            "Entwickler bei SAP SE\t2011 – 2013",
+        ]);
+        let got: Vec<_> = jobs
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.location.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Google"),
+                    Some("Senior Data Scientist"),
+                    Some("Munich, Germany")
+                ),
+                (
+                    Some("Google"),
+                    Some("Data Scientist"),
+                    Some("Munich, Germany")
+                ),
+                (None, Some("Freelance Developer"), None),
+                (Some("Zalando SE"), Some("Data Analyst"), Some("Berlin")),
+                (Some("SAP SE"), Some("Entwickler"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_school_beside_its_degree_and_fields_after_abbreviated_degrees() {
+        let schools = education(&[
+            "2014 - 2016 : Master 2 Marketing digital - IAE Paris",
+            "Ludwig-Maximilians-Universität München — Dr. rer. nat. in Statistics (2012 – 2015)",
+            "Technische Universität München — M.Sc. Mathematics (2010 – 2012)",
+            "B.Tech (Computer Science and Engineering) from Amity University, Noida in 2009 with 72%",
+        ]);
+        let got: Vec<_> = schools
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.area.as_deref(),
+                    e.score.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("IAE Paris"), Some("Marketing digital"), None),
+                (
+                    Some("Ludwig-Maximilians-Universität München"),
+                    Some("Statistics"),
+                    None
+                ),
+                (
+                    Some("Technische Universität München"),
+                    Some("Mathematics"),
+                    None
+                ),
+                (
+                    Some("Amity University, Noida"),
+                    Some("Computer Science and Engineering"),
+                    Some("72%")
+                ),
+            ]
         );
     }
 
