@@ -168,11 +168,15 @@ static GLUED_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{L})(www\.|https?://)").expect("valid regex"));
 static DOT_LEADERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\s*\.){4,}\s*").expect("valid regex"));
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {3,}").expect("valid regex"));
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect("valid regex"));
 
 fn clean_line(line: &str) -> String {
     let line = line.trim();
-    let line = unspace_letters(line);
+    // Plain-text resumes align columns with runs of spaces ("Amazon      Seattle, WA"): a
+    // column gap, as the PDF layout marks it with a tab.
+    let line = COLUMN_GAP.replace_all(line, "\t");
+    let line = unspace_letters(&line);
     let line = unspace_digits(&line);
     // "HOUSE-CHIMNEYwww.x.com": an icon's name glued to the link after it.
     let line = GLUED_LINK.replace_all(&line, "$1 $2");

@@ -433,7 +433,7 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_title(s: &str) -> bool {
+pub(crate) fn is_title(s: &str) -> bool {
     has_any(s, TITLE_WORDS)
         || words(s)
             .iter()
@@ -1153,7 +1153,7 @@ static COURSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// A grade ("GPA: 3.7/4.0", "Note 1,3", "Moyenne : 14/20", "85%") and the line without it.
 fn without_grade(line: &str) -> (String, Option<String>) {
     static GRADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota(?: final)?|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?)\)?")
+        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota|media|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)(?:\s+final)?\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?)\)?")
             .expect("valid regex")
     });
     if let Some(c) = GRADE.captures(line) {
@@ -1226,12 +1226,20 @@ fn area_of(degree: &str) -> Option<String> {
             (word != "high" && DEGREE_WORDS.contains(&word.as_str())).then_some(first.len())
         });
     if let Some(end) = named.filter(|&end| degree.is_char_boundary(end)) {
-        // "… in Computer Science", "Dr. rer. nat. in Statistics", "Master 2 …": joining
-        // words, abbreviations in lower case and a level number are not the field.
-        let field = degree[end..]
+        // "Dr. rer. nat. in Statistics", "Mestrado Integrado em Engenharia": after the joining
+        // word; "Master 2 Marketing", "BSc (Hons) Nursing": past abbreviations in lower
+        // case, a level number and a parenthesised class.
+        let rest = &degree[end..];
+        let after_joining = [" in ", " em ", " en ", " im ", " of "]
+            .iter()
+            .filter_map(|j| rest.find(j).map(|at| &rest[at + j.len()..]))
+            .next();
+        let field = after_joining
+            .unwrap_or(rest)
             .split_whitespace()
             .skip_while(|w| {
                 w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == ',')
+                    || (w.starts_with('(') && w.ends_with(')'))
             })
             .collect::<Vec<_>>()
             .join(" ");

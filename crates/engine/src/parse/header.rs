@@ -268,7 +268,9 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
         if seg.contains('@') || seg.contains("www.") || seg.contains("://") || is_placeholder(seg) {
             continue;
         }
-        if CITY_REGION.is_match(seg) && seg.split_whitespace().count() <= 8 {
+        // "Registered Nurse, BSN" has the form of "Austin, TX" but is a headline.
+        let names_a_role = seg.split(',').next().is_some_and(super::entries::is_title);
+        if CITY_REGION.is_match(seg) && seg.split_whitespace().count() <= 8 && !names_a_role {
             return Some(seg.to_owned());
         }
         // "Hauptstr. 5, 10115 Berlin": keep the whole segment, it is an address.

@@ -194,6 +194,9 @@ static POSTAL_LAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\D+?)\s+(\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
         .expect("valid regex")
 });
+/// A postal code with nothing else: "201301", "10115", "1000-001".
+static POSTAL_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4,6}(?:-\d{3,4})?$").expect("valid regex"));
 /// A state or province code, with the ZIP code US addresses put after it: "TX", "CA 94089",
 /// "SP", "NSW".
 static REGION: LazyLock<Regex> =
@@ -240,6 +243,10 @@ pub(crate) fn split_place(printed: &str) -> Location {
             location.country_code = Some(code.to_owned());
             parts.pop();
         }
+    }
+    // "…, Uttar Pradesh - 201301": a postal code printed on its own.
+    if parts.len() > 1 && parts.last().is_some_and(|p| POSTAL_ALONE.is_match(p)) {
+        location.postal_code = parts.pop().map(str::to_owned);
     }
     if parts.len() > 1 {
         if let Some(c) = parts.last().and_then(|p| REGION.captures(p)) {
@@ -318,6 +325,10 @@ mod tests {
                 ["Bahria Town", "", "Lahore City", "", ""],
             ),
             ("Rua Augusta 12", ["Rua Augusta 12", "", "", "", ""]),
+            (
+                "Sector 12, Noida - 201301",
+                ["Sector 12", "201301", "Noida", "", ""],
+            ),
         ];
         for (printed, want) in cases {
             assert_eq!(parts(printed), some(want), "{printed}");

@@ -486,6 +486,27 @@ mod tests {
     }
 
     #[test]
+    fn columns_aligned_with_spaces_and_a_headline_shaped_like_a_place() {
+        let text = "Kevin Nguyen\nRegistered Nurse, BSN\nkevin@example.com\nSeattle, WA 98101\n\nWORK HISTORY\n\nAmazon Web Services                 Seattle, WA\nSoftware Development Engineer II    Aug 2019 - Present\n\nEDUCATION\nUniversity of Washington            Seattle, WA\nBachelor of Science, Computer Science      2015 - 2019\nGPA: 3.82\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.label.as_deref(), Some("Registered Nurse, BSN"));
+        assert_eq!(
+            r.basics.location.one_line().as_deref(),
+            Some("Seattle, WA 98101")
+        );
+        let job = &r.work[0];
+        assert_eq!(
+            (job.name.as_deref(), job.location.as_deref()),
+            (Some("Amazon Web Services"), Some("Seattle, WA"))
+        );
+        let school = &r.education[0];
+        assert_eq!(
+            (school.institution.as_deref(), school.score.as_deref()),
+            (Some("University of Washington"), Some("3.82"))
+        );
+    }
+
+    #[test]
     fn profiles_found_by_url_lost_their_username() {
         let text = "Jane Doe\njane@doe.dev\ngithub.com/janedoe | https://x.com/@jane_d | linkedin.com/in/jane-doe-42/\n\nExperience\nEngineer\nAcme\t2019 - 2020\n";
         let r = parse_text(text, &[]);

@@ -93,6 +93,8 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     ("aptitudes", SectionKind::Skills),
     ("conhecimentos", SectionKind::Skills),
     ("toolbox", SectionKind::Skills),
+    ("proficiencies", SectionKind::Skills),
+    ("capabilities", SectionKind::Skills),
     ("languages", SectionKind::Languages),
     ("sprachen", SectionKind::Languages),
     ("sprachkenntnisse", SectionKind::Languages),
@@ -108,6 +110,9 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     ("certificates", SectionKind::Certificates),
     ("certifications", SectionKind::Certificates),
     ("certification", SectionKind::Certificates),
+    ("licenses", SectionKind::Certificates),
+    ("licences", SectionKind::Certificates),
+    ("licensure", SectionKind::Certificates),
     ("courses", SectionKind::Certificates),
     ("zertifikate", SectionKind::Certificates),
     ("weiterbildung", SectionKind::Certificates),
@@ -168,6 +173,15 @@ const KIND_WORDS: &[(&str, SectionKind)] = &[
     // The signed declaration some CVs end with.
     ("declaration", SectionKind::Other),
     ("divers", SectionKind::Other),
+];
+
+/// Words that name a kind only when no other kind word is there: "Professional Background"
+/// is work, "Educational Background" education; "Education & Training" is education,
+/// "Training" alone is courses.
+const WEAK_KIND_WORDS: &[(&str, SectionKind)] = &[
+    ("background", SectionKind::Work),
+    ("training", SectionKind::Certificates),
+    ("trainings", SectionKind::Certificates),
 ];
 
 /// Words that may stand in a heading beside a kind word ("Professional Experience").
@@ -337,12 +351,15 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
     }
     let mut kind = None;
     let mut also = None;
+    let mut weak = None;
     for word in &words {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '/');
         if bare.is_empty() {
             continue;
         }
-        if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == bare) {
+        if let Some((_, k)) = WEAK_KIND_WORDS.iter().find(|(w, _)| *w == bare) {
+            weak = weak.or(Some(*k));
+        } else if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == bare) {
             match kind {
                 None => kind = Some(*k),
                 Some(first) if first != *k && also.is_none() => also = Some(*k),
@@ -352,6 +369,7 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
             return None;
         }
     }
+    let mut kind = kind.or(weak);
     // "Programming languages" lists skills, not the languages a person speaks.
     let programming = words.iter().any(|w| {
         [
@@ -398,9 +416,22 @@ mod tests {
             ("Programmiersprachen", SectionKind::Skills),
             ("Langues", SectionKind::Languages),
             ("Centres d'intérêt", SectionKind::Interests),
+            ("PROFESSIONAL BACKGROUND", SectionKind::Work),
+            ("Educational Background", SectionKind::Education),
+            ("EDUCATION & TRAINING", SectionKind::Education),
+            ("Training", SectionKind::Certificates),
+            ("LICENSES & CERTIFICATIONS", SectionKind::Certificates),
+            ("Technical Proficiencies", SectionKind::Skills),
+            ("Personal Details", SectionKind::Personal),
+            ("Contact Information", SectionKind::Contact),
+            ("Persönliche Daten", SectionKind::Personal),
+            ("Datos personales", SectionKind::Personal),
+            ("Declaration", SectionKind::Other),
         ] {
             assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
         }
+        let education = heading("Educational Background").unwrap();
+        assert_eq!(education.also, None, "background names work only alone");
         let both = heading("Erfahrung und Kenntnisse").unwrap();
         assert_eq!(
             (both.kind, both.also),
