@@ -1,5 +1,5 @@
-//! Generated resumes laid out by three résumé themes (one column, left sidebar, right column)
-//! in five languages, printed to PDF by headless Chromium — a real producer's PDFs, with
+//! Generated resumes laid out by five résumé themes (one column, left sidebar, right column,
+//! rows with right-aligned dates, a Europass table) in five languages, printed to PDF by headless Chromium — a real producer's PDFs, with
 //! subset fonts, ToUnicode maps and kerned text — must parse back to the fields written.
 //! Chromium comes with `scripts/setup.sh test` (Debian's `chromium`), or `$CHROMIUM`.
 
@@ -48,7 +48,7 @@ fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path) {
 }
 
 #[test]
-fn three_themes_in_five_languages_printed_by_chromium() {
+fn five_themes_in_five_languages_printed_by_chromium() {
     let browser = chromium();
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(String, SyntheticResume, Theme)> = Language::ALL
@@ -56,7 +56,8 @@ fn three_themes_in_five_languages_printed_by_chromium() {
         .enumerate()
         .flat_map(|(i, language)| {
             Theme::ALL.into_iter().enumerate().map(move |(t, theme)| {
-                let truth = SyntheticResume::generate_in(60 + (i * 3 + t) as u64, language);
+                let truth =
+                    SyntheticResume::generate_in(60 + (i * Theme::ALL.len() + t) as u64, language);
                 (
                     format!("{}-{}", language.code(), theme.name()),
                     truth,

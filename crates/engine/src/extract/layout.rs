@@ -102,18 +102,19 @@ impl PageLayout {
             return String::new();
         }
         match find_gutter(&fragments) {
-            Some(gutter) => {
+            Some(Gutter::Columns(gutter)) => {
                 let (header, left, right) = split_columns(fragments, gutter);
-                let mut out = render_lines(&lines(header));
+                let mut out = render_lines(&lines(header), None);
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                out.push_str(&render_lines(&lines(left)));
+                out.push_str(&render_lines(&lines(left), None));
                 out.push(COLUMN_BREAK);
-                out.push_str(&render_lines(&lines(right)));
+                out.push_str(&render_lines(&lines(right), None));
                 out
             }
-            None => render_lines(&lines(fragments)),
+            Some(Gutter::Cells(gutter)) => render_lines(&lines(fragments), Some(gutter)),
+            None => render_lines(&lines(fragments), None),
         }
     }
 }
@@ -236,7 +237,9 @@ fn split_by_size(lines: Vec<Vec<Fragment>>) -> Vec<Vec<Fragment>> {
     out
 }
 
-fn render_lines(lines: &[Vec<Fragment>]) -> String {
+/// The lines as text; where `cells` is the gutter between a table's cells, crossing it is a
+/// tab however narrow the gap.
+fn render_lines(lines: &[Vec<Fragment>], cells: Option<f64>) -> String {
     let lines = split_by_size(lines.to_vec());
     let mut out = String::new();
     let mut last_y: Option<(f64, f64)> = None;
@@ -252,7 +255,12 @@ fn render_lines(lines: &[Vec<Fragment>]) -> String {
         for f in line {
             if let Some(end) = prev_end {
                 // Wide gaps (tab stops, right-aligned dates) stay visible as a tab.
-                text.push(if f.x0 - end > 2.0 * f.size { '\t' } else { ' ' });
+                let next_cell = cells.is_some_and(|g| end <= g + 1.0 && f.x0 >= g - 1.0);
+                text.push(if f.x0 - end > 2.0 * f.size || next_cell {
+                    '\t'
+                } else {
+                    ' '
+                });
             }
             text.push_str(&f.text);
             prev_end = Some(f.x1);
@@ -264,8 +272,17 @@ fn render_lines(lines: &[Vec<Fragment>]) -> String {
     out
 }
 
-/// The x of a gutter between two independent columns, if the page has one.
-fn find_gutter(fragments: &[Fragment]) -> Option<f64> {
+/// A vertical gutter no body text crosses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gutter {
+    /// Between two independent columns, read one after the other.
+    Columns(f64),
+    /// Between the cells of rows (labels or dates beside their entries), read row by row.
+    Cells(f64),
+}
+
+/// The page's gutter, if it has one, at its x.
+fn find_gutter(fragments: &[Fragment]) -> Option<Gutter> {
     let min_x = fragments.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
     let max_x = fragments
         .iter()
@@ -312,7 +329,60 @@ fn find_gutter(fragments: &[Fragment]) -> Option<f64> {
     {
         return None;
     }
-    Some(gutter)
+    if is_row_table(&left, &right) || is_row_table(&right, &left) {
+        return Some(Gutter::Cells(gutter));
+    }
+    Some(Gutter::Columns(gutter))
+}
+
+/// One side is not a column but the cells of rows whose other cells are across the gutter:
+/// its lines are ragged on the left (right-aligned dates at the margin, right-aligned labels
+/// of a Europass-style table) and its lines, or at least its dates, sit on baselines of the
+/// other side — all but capitalised labels over rows of their own ("WORK EXPERIENCE"). Up to
+/// six lines of contacts set in the page header's corner do not change that.
+fn is_row_table(side: &[&Fragment], other: &[&Fragment]) -> bool {
+    if side.is_empty() || left_aligned(side) {
+        return false;
+    }
+    let other_lines = distinct_baselines(other);
+    let beside = |lines: &[(f64, f64)]| {
+        lines
+            .iter()
+            .filter(|&&(y, size)| {
+                other_lines
+                    .iter()
+                    .any(|&(oy, _)| same_baseline(oy, y, size))
+            })
+            .count()
+    };
+    let lines = distinct_baselines(side);
+    let dates: Vec<&Fragment> = side
+        .iter()
+        .copied()
+        .filter(|f| names_a_year(&f.text))
+        .collect();
+    let date_lines = distinct_baselines(&dates);
+    let capitals: Vec<&Fragment> = side
+        .iter()
+        .copied()
+        .filter(|f| !f.text.chars().any(char::is_lowercase))
+        .collect();
+    let label_lines = distinct_baselines(&capitals);
+    let lone_labels = label_lines.len() - beside(&label_lines);
+    let rows_of_labels =
+        beside(&lines) >= 2 && (beside(&lines) + lone_labels) * 5 >= lines.len() * 4;
+    let rows_of_dates = date_lines.len() >= 2
+        && beside(&date_lines) * 5 >= date_lines.len() * 4
+        && lines.len() - date_lines.len() <= 6;
+    rows_of_labels || rows_of_dates
+}
+
+/// "Jan 2020 – Present", "2011 – 2016", "03/2019–Present": short text with a year in it.
+fn names_a_year(text: &str) -> bool {
+    text.chars().count() <= 40
+        && text.split(|c: char| !c.is_ascii_digit()).any(|digits| {
+            digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+        })
 }
 
 /// Text set in a column: lines that wrap close to its right edge, or sentences. Labels of
@@ -474,6 +544,55 @@ mod tests {
         let text = PageLayout::new(glyphs).into_text();
         assert!(
             text.starts_with("Engineer0\t2020\nEngineer1\t2020\n"),
+            "{text}"
+        );
+    }
+
+    /// A word set right-aligned so that it ends at `right`.
+    fn right_aligned(right: f64, y: f64, text: &str) -> Vec<Glyph> {
+        word(right - 6.0 * text.chars().count() as f64, y, text)
+    }
+
+    #[test]
+    fn dates_at_the_margin_under_contacts_in_the_corner_were_a_column() {
+        let mut glyphs = Vec::new();
+        for (i, contact) in ["Dubai, UAE", "+971 50 123 4567", "ahmed@example.com"]
+            .iter()
+            .enumerate()
+        {
+            glyphs.extend(right_aligned(500.0, 20.0 + i as f64 * 12.0, contact));
+        }
+        glyphs.extend(word(10.0, 30.0, "Ahmed"));
+        for i in 0..6 {
+            let y = 80.0 + i as f64 * 40.0;
+            glyphs.extend(word(10.0, y, &format!("Engineer{i}")));
+            glyphs.extend(right_aligned(500.0, y, &format!("Jan 201{i} – Present")));
+            glyphs.extend(word(20.0, y + 14.0, &format!("Did{i} things")));
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        assert!(!text.contains(COLUMN_BREAK), "{text}");
+        assert!(text.contains("Engineer0\tJan 2010 – Present\n"), "{text}");
+    }
+
+    #[test]
+    fn a_europass_table_was_read_as_two_columns() {
+        let mut glyphs = Vec::new();
+        let mut y = 20.0;
+        for (label, rows) in [("EXPERIENCE", 2), ("EDUCATION", 1)] {
+            glyphs.extend(right_aligned(150.0, y, label));
+            y += 14.0;
+            for r in 0..rows {
+                glyphs.extend(right_aligned(150.0, y, &format!("0{r}/2019 – 0{r}/2021")));
+                glyphs.extend(word(160.0, y, &format!("Title{r}")));
+                glyphs.extend(word(160.0, y + 12.0, &format!("Company{r}")));
+                glyphs.extend(word(160.0, y + 24.0, "Built things"));
+                y += 40.0;
+            }
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        assert!(!text.contains(COLUMN_BREAK), "{text}");
+        assert!(
+            text.contains("00/2019 – 00/2021\tTitle0\nCompany0\n"),
             "{text}"
         );
     }

@@ -947,8 +947,30 @@ fn assign_roles(
             let (employer, town) = employer_and_town(&place);
             (title, employer, town)
         }
+        // "Luxottica Group S.p.A., Milano (Italy)": the employer with its town.
+        (Some(company), None) => match company.rsplit_once(", ") {
+            Some((employer, town)) if is_town_of(employer, town) => {
+                (title, Some(employer.to_owned()), Some(town.to_owned()))
+            }
+            _ => (title, Some(company), None),
+        },
         (company, location) => (title, company, location),
     }
+}
+
+/// After an employer's name ("… S.p.A., Milano (Italy)"), a short capitalised piece with a
+/// country, or any such piece after a name with a company word, is its town.
+fn is_town_of(employer: &str, town: &str) -> bool {
+    let short = town.split_whitespace().count() <= 4
+        && town.starts_with(|c: char| c.is_uppercase())
+        && !town.chars().any(|c| c.is_ascii_digit());
+    let place = split_place(town);
+    short
+        && place.address.is_none()
+        && (place.country_code.is_some()
+            || place.region.is_some()
+            || has_any(employer, COMPANY_WORDS))
+        && !has_any(town, COMPANY_WORDS)
 }
 
 /// "SAP SE, Walldorf", "BBVA, Madrid": what looked like a place, in an entry without an
@@ -1060,9 +1082,16 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 .first()
                 .is_some_and(|w| DEGREE_WORDS.contains(&w.as_str()));
             if institution && !(degree && starts_with_degree) {
-                // A school after a finished entry (degree and dates) starts the next one.
-                let finished =
-                    current.entry.study_type.is_some() && current.date_line.is_some_and(|d| d < i);
+                // A school after a finished entry (degree and dates) starts the next one;
+                // but right under a dated degree that has no school yet, and without dates
+                // of its own, it is that degree's ("09/2012–07/2014 Master's Degree" /
+                // "Università Bocconi").
+                let completes = current.entry.institution.is_none()
+                    && current.degree_line == i.checked_sub(1)
+                    && range.is_none();
+                let finished = current.entry.study_type.is_some()
+                    && current.date_line.is_some_and(|d| d < i)
+                    && !completes;
                 if current.entry.institution.is_some() || finished {
                     flush(&mut current, &mut out);
                 }

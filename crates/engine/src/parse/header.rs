@@ -130,6 +130,19 @@ fn looks_like_name(line: &str) -> bool {
     })
 }
 
+/// "PERSONAL INFORMATION Giulia Rossi": a Europass CV's row label set before the name.
+fn without_heading_label(seg: &str) -> &str {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    for k in (1..=3.min(words.len().saturating_sub(2))).rev() {
+        let label = words[..k].join(" ");
+        if label.chars().all(|c| !c.is_lowercase()) && heading(&label).is_some() {
+            let at = seg.find(words[k]).unwrap_or(0);
+            return &seg[at..];
+        }
+    }
+    seg
+}
+
 /// "Nom", "Nachname", "Surname": the label of a family name.
 fn is_family_label(label: &str) -> bool {
     matches!(
@@ -172,6 +185,7 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
             break;
         }
         for seg in segments(line).take(1) {
+            let seg = without_heading_label(seg);
             if looks_like_name(seg) {
                 let words = seg.split_whitespace().count();
                 // A first name and a surname set on two lines.
@@ -231,10 +245,27 @@ pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
 
 /// A headline right after the name: a short line that is not a contact or a heading.
 pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
+    let mut contacts_between = false;
     for line in lines.iter().skip(name_line + 1).take(3) {
         let line = line.trim();
         if line.is_empty() {
             continue;
+        }
+        // A header that sets its contacts beside the name ("Aiko Tanaka" / "+49 30 516" /
+        // "Projektleiterin<tab>aiko@example.com"): the headline is the first cell of the
+        // first line that is not only contacts.
+        let first = segments(line).next().unwrap_or(line);
+        if is_contact_item(first) {
+            contacts_between = true;
+            continue;
+        }
+        let line = if contacts_between || line.contains('\t') {
+            first
+        } else {
+            line
+        };
+        if contacts_between && line.split_whitespace().count() > 6 {
+            return None;
         }
         if heading(line).is_some()
             || line.contains('@')
@@ -250,6 +281,21 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
         return Some(line.trim_matches(['|', '-', ' ']).to_owned()).filter(|s| s.len() > 2);
     }
     None
+}
+
+/// An e-mail address, a web address or a phone number, and nothing else.
+fn is_contact_item(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let phone_like = digits >= 6
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+    !text.contains(' ') && (text.contains('@') || text.contains('.') && text.contains('/'))
+        || phone_like
+        || super::contacts::urls(text)
+            .first()
+            .is_some_and(|u| u == text)
 }
 
 /// "Geburtsdatum: 14.03.1990", "Nationalité : française": a form field, not a headline.
@@ -394,6 +440,10 @@ mod tests {
         assert_eq!(
             name(&["Nom : DUPONT", "Prénom : Claire", "Adresse : 8 rue X"]),
             Some((1, "Claire DUPONT".into()))
+        );
+        assert_eq!(
+            name(&["PERSONAL INFORMATION Giulia Rossi", "Via Roma 10"]).map(|n| n.1),
+            Some("Giulia Rossi".into())
         );
         assert_eq!(
             name(&["Jane", "Doe", "jane@x.org"]).map(|n| n.1),

@@ -147,7 +147,7 @@ fn spoken_languages(text: &str) -> Option<Vec<Language>> {
 pub(crate) fn languages_among_skills(lines: &[&str]) -> Vec<Language> {
     lines
         .iter()
-        .filter_map(|line| line.split_once(':'))
+        .filter_map(|line| labelled(line))
         .filter_map(|(_, rest)| spoken_languages(rest))
         .flatten()
         .collect()
@@ -208,6 +208,18 @@ fn items(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// "Label: items", or a label and its items in two cells ("Digital skills\tExcel, SQL";
+/// "Other language(s)\tEnglish C1") — but not tools set apart by tabs ("Python\tJava").
+fn labelled(line: &str) -> Option<(&str, &str)> {
+    if let Some(found) = line.split_once(':') {
+        return Some(found);
+    }
+    let (label, rest) = line.split_once('\t')?;
+    let one_tab = !rest.contains('\t');
+    (one_tab && (rest.contains(',') || label.split_whitespace().count() >= 2))
+        .then_some((label, rest))
+}
+
 /// Skill groups from a skills section; `group` names keywords that have no label of their own.
 pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
     let mut out: Vec<Skill> = Vec::new();
@@ -221,7 +233,7 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
             continue;
         }
         after_spaced_list = false;
-        if let Some((label, rest)) = line.split_once(':') {
+        if let Some((label, rest)) = labelled(line) {
             let label = label.trim();
             if spoken_languages(rest).is_some() {
                 continue;
@@ -254,6 +266,12 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
     out
 }
 
+/// A1 … C2.
+fn is_cefr_level(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 2 && matches!(b[0], b'A' | b'B' | b'C') && matches!(b[1], b'1' | b'2')
+}
+
 /// Spoken languages, with the fluency printed beside them.
 pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
     let mut out = Vec::new();
@@ -268,7 +286,11 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
                     l.trim(),
                     Some(f.trim().trim_end_matches(')').trim().to_owned()),
                 ),
-                None => (item, None),
+                // "English C1": a level of the European framework after the name.
+                None => match item.rsplit_once(' ') {
+                    Some((l, level)) if is_cefr_level(level) => (l.trim(), Some(level.to_owned())),
+                    _ => (item, None),
+                },
             };
             if language.split_whitespace().count() <= 3 && !language.is_empty() {
                 out.push(Language {
@@ -303,6 +325,8 @@ mod tests {
             "Languages: Rust, Go, Python",
             "Languages: English (native), Spanish (professional working proficiency)",
             "Sprachen: Deutsch (Muttersprache), Englisch (verhandlungssicher)",
+            "Other language(s)\tFrench B2, Italian C1",
+            "Digital skills\tExcel, HubSpot",
             "Product: Roadmapping, A/B Testing, CI/CD, Python/Django",
         ];
         let s = skills(&lines, "Skills");
@@ -319,6 +343,7 @@ mod tests {
             groups,
             vec![
                 ("Languages", vec!["Rust", "Go", "Python"]),
+                ("Digital skills", vec!["Excel", "HubSpot"]),
                 (
                     "Product",
                     vec!["Roadmapping", "A/B Testing", "CI/CD", "Python", "Django"]
@@ -337,6 +362,8 @@ mod tests {
                 (s("Spanish"), Some(s("professional working proficiency"))),
                 (s("Deutsch"), Some(s("Muttersprache"))),
                 (s("Englisch"), Some(s("verhandlungssicher"))),
+                (s("French"), Some(s("B2"))),
+                (s("Italian"), Some(s("C1"))),
             ]
         );
     }

@@ -231,8 +231,9 @@ pub(crate) fn country_name(code: &str) -> Option<String> {
 /// `printed` split into parts; whatever is not a country, region, postal code or city stays
 /// in `address` in the order printed.
 pub(crate) fn split_place(printed: &str) -> Location {
+    // "Milano (Italy)": the country in parentheses is a part of its own.
     let mut parts: Vec<&str> = printed
-        .split([',', '|', '·', '•', '\n'])
+        .split([',', '|', '·', '•', '\n', '(', ')'])
         .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")))
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -325,6 +326,10 @@ mod tests {
                 ["Bahria Town", "", "Lahore City", "", ""],
             ),
             ("Rua Augusta 12", ["Rua Augusta 12", "", "", "", ""]),
+            (
+                "Via Roma 10, 20121 Milano (Italy)",
+                ["Via Roma 10", "20121", "Milano", "", "IT"],
+            ),
             (
                 "Sector 12, Noida - 201301",
                 ["Sector 12", "201301", "Noida", "", ""],

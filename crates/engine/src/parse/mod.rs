@@ -34,6 +34,13 @@ struct Section<'a> {
     lines: Vec<&'a str>,
 }
 
+/// "Job applied for: Marketing Manager" (Europass) and its kin: the headline.
+static TARGET_POSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:job applied for|position applied for|desired position|target position|poste (?:recherch[ée]|vis[ée])|wunschposition|angestrebte position|puesto (?:solicitado|deseado)|cargo pretendido)\s*[:：\t]\s*(\S.{2,})$",
+    )
+    .expect("valid regex")
+});
 static LABELLED_SKILLS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)^[\s•·*\-–]*(?:key|core|technical|it|main)?\s*(?:skills?|skill set|competencies)\s*[:：]\s*(\S.{2,})$",
@@ -72,15 +79,32 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         if blank {
             continue;
         }
+        let after_heading = previous.is_some_and(|p| heading(p).is_some());
         previous = Some(raw);
-        let line = &raw;
+        // A heading set in a narrow cell wraps: "EXPÉRIENCE" / "PROFESSIONNELLE".
+        if after_heading && !raw.chars().any(char::is_lowercase) {
+            if let Some(last) = headings.last_mut() {
+                let joined = format!("{last} {}", raw.trim());
+                let same_kind = heading(&joined)
+                    .zip(sections.last())
+                    .is_some_and(|(h, s)| h.kind == s.kind);
+                if same_kind {
+                    *last = joined;
+                    continue;
+                }
+            }
+        }
+        let (line, cell) = match heading_cell(raw) {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (raw, None),
+        };
         if let Some(h) = heading(line).filter(|h| h.is_certain() || stands_apart) {
             in_column_head = false;
             headings.push(h.text.clone());
             sections.push(Section {
                 kind: h.kind,
                 also: h.also,
-                lines: Vec::new(),
+                lines: cell.into_iter().collect(),
             });
         } else if let Some(section) = sections.last_mut() {
             if in_column_head && column_head.len() < COLUMN_HEAD_LINES {
@@ -124,9 +148,18 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         header.iter().chain(&personal).copied().collect()
     };
     let name = header::name(&name_source);
-    let label = name.as_ref().and_then(|(i, n)| {
-        header::inline_headline(name_source[*i], n).or_else(|| header::headline(&name_source, *i))
-    });
+    let label = name
+        .as_ref()
+        .and_then(|(i, n)| {
+            header::inline_headline(name_source[*i], n)
+                .or_else(|| header::headline(&name_source, *i))
+        })
+        .or_else(|| {
+            contact_lines
+                .iter()
+                .find_map(|l| TARGET_POSITION.captures(l))
+                .map(|c| c[1].trim().to_owned())
+        });
     let email = first_of(contacts::emails(&contact_text), || {
         contacts::emails(&elsewhere)
     })
@@ -303,6 +336,35 @@ fn mailto(link_targets: &[String]) -> Option<String> {
         .iter()
         .find_map(|l| l.strip_prefix("mailto:"))
         .map(|e| e.split('?').next().unwrap_or(e).to_owned())
+}
+
+/// "SKILLS<tab>Rust, Go", "COMPÉTENCES Rust, Figma": a table row whose first cell is a
+/// heading (in capitals when no tab sets it apart, before text that is not) and the rest
+/// its first line. "WORK EXPERIENCE" and "PROJECT MANAGER" are no such rows.
+fn heading_cell(raw: &str) -> Option<(&str, &str)> {
+    if heading(raw).is_some() {
+        return None;
+    }
+    if let Some((first, rest)) = raw.split_once('\t') {
+        return heading(first)
+            .is_some_and(|h| h.is_certain())
+            .then_some((first, rest));
+    }
+    let words: Vec<(usize, &str)> = raw
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
+        .collect();
+    (1..=3.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|k| {
+            let (end, last) = words[k - 1];
+            let first = &raw[..end + last.len()];
+            let capitals =
+                first.chars().any(char::is_uppercase) && !first.chars().any(char::is_lowercase);
+            let rest = raw[words[k].0..].trim();
+            let rest_is_text = rest.chars().any(char::is_lowercase);
+            (capitals && rest_is_text && heading(first).is_some()).then_some((first, rest))
+        })
 }
 
 /// The personal URL and the profiles: printed ones first, link targets fill the gaps.
@@ -504,6 +566,38 @@ mod tests {
             (school.institution.as_deref(), school.score.as_deref()),
             (Some("University of Washington"), Some("3.82"))
         );
+    }
+
+    #[test]
+    fn a_europass_table_read_row_by_row() {
+        let text = "CONTACT Giulia Rossi\nMarketing Manager\nMilano (Italy)\n+39 02 1234567\ngiulia@example.it\nEXPÉRIENCE\nPROFESSIONNELLE\n03/2019 – Present\tMarketing Manager\nLuxottica Group S.p.A., Milano (Italy)\n• Led campaigns\nCOMPÉTENCES Rust, Figma, SQL\nLANGUES\tAnglais C1, Italien\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.name.as_deref(), Some("Giulia Rossi"));
+        assert_eq!(r.basics.label.as_deref(), Some("Marketing Manager"));
+        assert_eq!(
+            r.meta.sections,
+            vec![
+                "CONTACT",
+                "EXPÉRIENCE PROFESSIONNELLE",
+                "COMPÉTENCES",
+                "LANGUES"
+            ]
+        );
+        let job = &r.work[0];
+        assert_eq!(
+            (job.name.as_deref(), job.location.as_deref()),
+            (Some("Luxottica Group S.p.A."), Some("Milano (Italy)"))
+        );
+        assert_eq!(r.top_skills(5), vec!["Rust", "Figma", "SQL"]);
+        assert_eq!(r.languages[0].fluency.as_deref(), Some("C1"));
+    }
+
+    #[test]
+    fn a_headline_under_contacts_set_beside_the_name() {
+        let text = "Berlin, Germany\n+49 30 7503321\nAiko Tanaka\n+49 30 5161751\nProjektleiterin\taiko@example.com\n\nBERUFSERFAHRUNG\nEntwicklerin — Acme GmbH\tFeb. 2021 – heute\n";
+        let r = parse_text(text, &[]);
+        assert_eq!(r.basics.name.as_deref(), Some("Aiko Tanaka"));
+        assert_eq!(r.basics.label.as_deref(), Some("Projektleiterin"));
     }
 
     #[test]

@@ -14,11 +14,23 @@ pub enum Theme {
     /// Main column left, narrow right column; letter-spaced capitals, icon glyphs before
     /// the contacts.
     Modern,
+    /// One column of rows: "Title — Employer" with the dates right-aligned on the same line,
+    /// contacts right-aligned beside the name (a word processor's table, or CSS flex rows).
+    Rows,
+    /// A Europass CV: a two-cell table, labels and dates right-aligned in the left cells,
+    /// the entries in the right ones.
+    Europass,
 }
 
 impl Theme {
-    /// All three.
-    pub const ALL: [Theme; 3] = [Theme::Classic, Theme::Sidebar, Theme::Modern];
+    /// All of them.
+    pub const ALL: [Theme; 5] = [
+        Theme::Classic,
+        Theme::Sidebar,
+        Theme::Modern,
+        Theme::Rows,
+        Theme::Europass,
+    ];
 
     /// Short name, for file names.
     pub fn name(self) -> &'static str {
@@ -26,6 +38,8 @@ impl Theme {
             Theme::Classic => "classic",
             Theme::Sidebar => "sidebar",
             Theme::Modern => "modern",
+            Theme::Rows => "rows",
+            Theme::Europass => "europass",
         }
     }
 
@@ -52,6 +66,21 @@ impl Theme {
                  h2{text-transform:uppercase;letter-spacing:2pt;font-size:10.5pt;margin:12pt 0 5pt}
                  .side p{margin:3pt 0} .entry-title{font-weight:bold;margin-top:6pt}
                  ul{margin:2pt 0 4pt 12pt;padding:0}"
+            }
+            Theme::Rows => {
+                "body{font-family:'Liberation Sans','DejaVu Sans',sans-serif;font-size:10pt;margin:2cm}
+                 .head{display:flex;justify-content:space-between;align-items:flex-end;border-bottom:2px solid #000;padding-bottom:6pt}
+                 .contacts{text-align:right} h1{font-size:22pt;margin:0}
+                 h2{font-size:11pt;text-transform:uppercase;border-bottom:1px solid #aaa;margin:12pt 0 4pt}
+                 .row{display:flex;justify-content:space-between;margin-top:5pt} .row span:first-child{font-weight:bold}
+                 ul{margin:2pt 0 4pt 14pt;padding:0}"
+            }
+            Theme::Europass => {
+                "body{font-family:'DejaVu Sans',sans-serif;font-size:9.5pt;margin:1.5cm}
+                 table{border-collapse:collapse;width:100%} td{vertical-align:top;padding:2pt 6pt}
+                 td.label{width:28%;text-align:right;color:#1f3864;text-transform:uppercase;border-right:1px solid #999}
+                 td.when{width:28%;text-align:right;color:#1f3864;border-right:1px solid #999}
+                 .name{font-size:14pt;font-weight:bold} ul{margin:1pt 0 3pt 12pt;padding:0}"
             }
         }
     }
@@ -113,6 +142,8 @@ impl SyntheticResume {
             })
             .collect();
         let body = match theme {
+            Theme::Rows => self.rows_body(&links),
+            Theme::Europass => self.europass_body(&links),
             Theme::Classic => format!(
                 "{name}<div>{} | {} | {}</div>\n{}{main}{skills}",
                 escape(&self.location),
@@ -147,5 +178,133 @@ impl SyntheticResume {
             escape(&self.name),
             theme.css()
         )
+    }
+
+    fn bullets(items: &[String]) -> String {
+        let items: String = items
+            .iter()
+            .map(|b| format!("<li>{}</li>", escape(b)))
+            .collect();
+        format!("<ul>{items}</ul>")
+    }
+
+    fn rows_body(&self, links: &[String]) -> String {
+        let words = self.language.vocabulary();
+        let mut out = format!(
+            "<div class=\"head\"><div><h1>{}</h1><div>{}</div></div><div class=\"contacts\">{}<br>{}<br>{}{}</div></div>\n",
+            escape(&self.name),
+            escape(&self.headline),
+            escape(&self.location),
+            escape(&self.phone),
+            escape(&self.email),
+            links.iter().map(|l| format!("<br>{l}")).collect::<String>()
+        );
+        out += &format!("<h2>{}</h2>\n", escape(words.experience));
+        for j in &self.jobs {
+            out += &format!(
+                "<div class=\"row\"><span>{} — {}</span><span>{}</span></div>{}\n",
+                escape(&j.title),
+                escape(&j.company),
+                escape(&self.job_dates(j)),
+                Self::bullets(&self.job_bullets(j))
+            );
+        }
+        out += &format!("<h2>{}</h2>\n", escape(words.education));
+        for school in &self.schools {
+            out += &format!(
+                "<div class=\"row\"><span>{} — {}</span><span>{}</span></div>\n",
+                escape(&school.degree),
+                escape(&school.institution),
+                school.year
+            );
+        }
+        if !self.certificates.is_empty() {
+            out += &format!("<h2>{}</h2>\n", escape(words.certificates));
+            for (line, _) in self.certificate_lines() {
+                out += &format!("<div>{}</div>\n", escape(&line));
+            }
+        }
+        out + &format!(
+            "<h2>{}</h2>\n<p>{}</p>\n",
+            escape(words.skills),
+            escape(&self.skills.join(" · "))
+        )
+    }
+
+    fn europass_body(&self, links: &[String]) -> String {
+        let words = self.language.vocabulary();
+        let row = |left: &str, class: &str, right: &str| {
+            format!("<tr><td class=\"{class}\">{left}</td><td>{right}</td></tr>\n")
+        };
+        let mut out = String::from("<table>\n");
+        out += &row(
+            &escape(words.contact),
+            "label",
+            &format!(
+                "<span class=\"name\">{}</span><br>{}",
+                escape(&self.name),
+                escape(&self.headline)
+            ),
+        );
+        out += &row(
+            "",
+            "label",
+            &format!(
+                "{}<br>{}<br>{}{}",
+                escape(&self.location),
+                escape(&self.phone),
+                escape(&self.email),
+                links.iter().map(|l| format!("<br>{l}")).collect::<String>()
+            ),
+        );
+        out += &row(&escape(words.experience), "label", "");
+        // Europass prints months as numbers: "11/2020 – Present".
+        let numeric = |iso: &str| match iso.split_once('-') {
+            Some((year, month)) => format!("{month}/{year}"),
+            None => iso.to_owned(),
+        };
+        for j in &self.jobs {
+            let end = j
+                .end
+                .as_deref()
+                .map(numeric)
+                .unwrap_or_else(|| words.present.to_owned());
+            out += &row(
+                &escape(&format!("{} – {end}", numeric(&j.start))),
+                "when",
+                &format!(
+                    "<b>{}</b><br>{}{}",
+                    escape(&j.title),
+                    escape(&j.company),
+                    Self::bullets(&self.job_bullets(j))
+                ),
+            );
+        }
+        out += &row(&escape(words.education), "label", "");
+        for school in &self.schools {
+            out += &row(
+                &school.year.to_string(),
+                "when",
+                &format!(
+                    "<b>{}</b><br>{}",
+                    escape(&school.degree),
+                    escape(&school.institution)
+                ),
+            );
+        }
+        if !self.certificates.is_empty() {
+            let lines: Vec<String> = self
+                .certificate_lines()
+                .into_iter()
+                .map(|(l, _)| escape(&l))
+                .collect();
+            out += &row(&escape(words.certificates), "label", &lines.join("<br>"));
+        }
+        out += &row(
+            &escape(words.skills),
+            "label",
+            &escape(&self.skills.join(", ")),
+        );
+        out + "</table>"
     }
 }

@@ -530,36 +530,46 @@ impl SyntheticResume {
         format!("{} {y}", names[(m.clamp(1, 12)) - 1])
     }
 
-    fn job_lines(&self) -> Vec<(String, bool)> {
+    /// "Jan 2020 – Present", in the resume's language.
+    fn job_dates(&self, j: &Job) -> String {
+        let end = j
+            .end
+            .as_deref()
+            .map(|e| self.month_year(e))
+            .unwrap_or_else(|| self.language.vocabulary().present.to_owned());
+        format!("{} – {end}", self.month_year(&j.start))
+    }
+
+    /// What the job's bullet points say, without their bullets.
+    fn job_bullets(&self, j: &Job) -> Vec<String> {
         let words = self.language.vocabulary();
-        let mut out = Vec::new();
-        for j in &self.jobs {
-            let end = j
-                .end
-                .as_deref()
-                .map(|e| self.month_year(e))
-                .unwrap_or_else(|| words.present.to_owned());
-            out.push((j.title.clone(), true));
-            out.push((
-                format!("{} | {} – {end}", j.company, self.month_year(&j.start)),
-                false,
-            ));
-            for k in 1..=self.bullets_per_job {
+        (1..=self.bullets_per_job)
+            .map(|k| {
                 let number = if self.bullets_per_job > 1 {
                     format!(", #{k}")
                 } else {
                     String::new()
                 };
-                out.push((
-                    format!(
-                        "• {} {} ({}){number}",
-                        words.delivered,
-                        j.title.to_lowercase(),
-                        j.company
-                    ),
-                    false,
-                ));
-            }
+                format!(
+                    "{} {} ({}){number}",
+                    words.delivered,
+                    j.title.to_lowercase(),
+                    j.company
+                )
+            })
+            .collect()
+    }
+
+    fn job_lines(&self) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for j in &self.jobs {
+            out.push((j.title.clone(), true));
+            out.push((format!("{} | {}", j.company, self.job_dates(j)), false));
+            out.extend(
+                self.job_bullets(j)
+                    .into_iter()
+                    .map(|b| (format!("• {b}"), false)),
+            );
         }
         out
     }
