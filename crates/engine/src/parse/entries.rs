@@ -500,10 +500,13 @@ pub(crate) fn is_body(line: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
+    // "Led the checkout team.": a sentence, unless the full stop is an abbreviation's
+    // ("Acme Holdings Pty Ltd.").
+    let sentence = line.ends_with('.') && trim_end_period(line).len() < line.len();
     is_bullet(line)
         || line.starts_with(|c: char| c.is_lowercase())
         || words > 10
-        || (line.ends_with('.') && words > 5)
+        || (sentence && words >= 4)
 }
 
 /// Words left dangling once a date is cut out ("Kitchen employee from").
@@ -612,11 +615,22 @@ pub(crate) fn strip_bullet(line: &str) -> &str {
 }
 
 /// A line with its date range cut out and the pieces that remain.
+/// How long a job lasted, printed after its dates: "(3 years 11 months)", "· 2 yrs 5 mos",
+/// "(6 mois)", "(1 Jahr)", "(2 años)".
+static DURATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let unit = r"(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|anos?|meses|mes)";
+    regex::Regex::new(&format!(
+        r"(?i)[(·]\s*(?:less than\s+)?\d+\+?\s*{unit}\b(?:\s*,?\s*(?:and\s+)?\d+\s*{unit}\b)?\s*\)?"
+    ))
+    .expect("valid regex")
+});
+
 pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
     let text = match range {
         Some(r) => format!("{} {}", &line[..r.span.0], &line[r.span.1..]),
         None => line.to_owned(),
     };
+    let text = DURATION.replace_all(&text, " ");
     let text = strip_bullet(&text);
     segments(text)
         .flat_map(|s| {
@@ -729,7 +743,6 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
         let lower_bound = if k == 0 { 0 } else { anchors[k - 1].0 + 1 };
-        let mut lines_above = 0;
         if header_above {
             let mut j = *i;
             let mut taken = 0;
@@ -747,7 +760,6 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 taken += 1;
             }
             above.reverse();
-            lines_above = above.len();
             for j in above {
                 parts.extend(parts_without_dates(lines[j], None));
             }
@@ -763,8 +775,16 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             let next_is_header_of_next = header_above
                 && anchors
                     .get(k + 1)
-                    .is_some_and(|a| j + 2 >= a.0 && !is_bullet(line));
-            if !is_bullet(line) && !header_above && header_lines_after < 2 && body.is_empty() {
+                    .is_some_and(|a| j + 2 >= a.0 && !is_body(line));
+            // "January 2021 - Present" / "Bengaluru, Karnataka, India": the place under the
+            // dates (LinkedIn's export).
+            let place_under_dates = header_above
+                && j == i + 1
+                && line.split_whitespace().count() <= 6
+                && location_in(line).is_some();
+            if place_under_dates
+                || !is_bullet(line) && !header_above && header_lines_after < 2 && body.is_empty()
+            {
                 parts.extend(parts_without_dates(line, None));
                 header_lines_after += 1;
             } else if !next_is_header_of_next {
@@ -774,13 +794,12 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         }
         let (position, mut name, mut location) = assign_roles(parts, &on_date_line);
         // "Google, Munich" / "Senior Data Scientist 2020 – now" / bullets / "Data Scientist
-        // 2017 – 2019": a role with no header of its own, under entries that have one, is
-        // a earlier role at the same employer.
+        // 2017 – 2019": a role with no employer of its own, under entries that have one, in
+        // no other place, is an earlier role at the same employer (LinkedIn's export too).
         if let Some(previous) = out.last() {
             let continues = header_above
-                && lines_above == 0
                 && name.is_none()
-                && location.is_none()
+                && (location.is_none() || location == previous.location)
                 && position
                     .as_deref()
                     .is_some_and(|p| is_title(p) && !has_any(p, ON_ONES_OWN));
@@ -848,11 +867,16 @@ fn assign_roles(
         .into_iter()
         .filter(|p| !p.starts_with(|c: char| c.is_lowercase()))
         .collect();
-    // "Moxie Pest Control, Norcross, Georgia": the employer, then its place.
+    // "Moxie Pest Control, Norcross, Georgia": the employer, then its place — but
+    // "Bengaluru, Karnataka, India" is a place from end to end.
     let mut place = None;
     for p in &mut parts {
         let pieces: Vec<&str> = p.split(',').map(str::trim).collect();
-        if pieces.len() >= 3 && place.is_none() {
+        let whole_place = {
+            let parts = split_place(p);
+            parts.address.is_none() && (parts.country_code.is_some() || parts.region.is_some())
+        };
+        if pieces.len() >= 3 && place.is_none() && !whole_place {
             let tail = pieces[1..].join(", ");
             if location_in(&tail).is_some() {
                 place = Some(tail);
@@ -1097,6 +1121,12 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 }
                 current.entry.institution = Some(part);
                 used[i] = true;
+            } else if degree && current.degree_line == Some(i) {
+                // "Master of Business Administration - MBA, Marketing": the same degree
+                // again, abbreviated, with its field.
+                if let Some(area) = area_of(&part) {
+                    current.entry.area = Some(area);
+                }
             } else if degree {
                 if current.entry.study_type.is_some() {
                     flush(&mut current, &mut out);

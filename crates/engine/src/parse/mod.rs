@@ -61,6 +61,8 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     // Sidebars often begin with contacts (place, handles) above their first heading; those
     // lines of the first second column are looked at for contacts too.
     let mut column_head: Vec<&str> = Vec::new();
+    // The section the second column's head was added to.
+    let mut column_head_section = None;
     let mut in_column_head = false;
     let mut seen_column = false;
     let mut previous_blank = true;
@@ -68,6 +70,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     for raw in text.lines() {
         if is_column_start(raw) {
             in_column_head = !seen_column && !sections.is_empty();
+            column_head_section = sections.len().checked_sub(1);
             seen_column = true;
             previous_blank = true;
             continue;
@@ -117,6 +120,16 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         } else {
             header.push(line);
         }
+    }
+    // A sidebar first and the main column after it (LinkedIn's export): the name block
+    // heads the second column, not the sidebar's last section.
+    if header::name(&header).is_none() && header::name(&column_head).is_some() {
+        if let Some(section) = column_head_section.and_then(|i| sections.get_mut(i)) {
+            section
+                .lines
+                .retain(|l| !column_head.iter().any(|h| std::ptr::eq(*h, *l)));
+        }
+        header.extend(column_head.iter().copied());
     }
     let mut warnings = Vec::new();
     let of_kind = |kind: SectionKind| -> Vec<&str> {
@@ -590,6 +603,94 @@ mod tests {
         );
         assert_eq!(r.top_skills(5), vec!["Rust", "Figma", "SQL"]);
         assert_eq!(r.languages[0].fluency.as_deref(), Some("C1"));
+    }
+
+    #[test]
+    fn a_linkedin_export_sidebar_first() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/linkedin-export.txt"
+        ))
+        .expect("fixture");
+        let r = parse_text(&text, &[]);
+        assert_eq!(r.basics.name.as_deref(), Some("Priya Nair"));
+        assert_eq!(
+            r.basics.label.as_deref(),
+            Some("Senior Product Manager at Flipkart")
+        );
+        assert_eq!(
+            r.basics.location.one_line().as_deref(),
+            Some("Bengaluru, Karnataka, India")
+        );
+        let jobs: Vec<_> = r
+            .work
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.start_date.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            jobs,
+            vec![
+                (
+                    Some("Flipkart"),
+                    Some("Senior Product Manager"),
+                    Some("2021-01")
+                ),
+                (Some("Flipkart"), Some("Product Manager"), Some("2019-04")),
+                (
+                    Some("Swiggy"),
+                    Some("Associate Product Manager"),
+                    Some("2016-06")
+                ),
+            ]
+        );
+        assert_eq!(
+            r.work[0].highlights,
+            vec!["Led the checkout experience team."]
+        );
+        let schools: Vec<_> = r
+            .education
+            .iter()
+            .map(|e| {
+                (
+                    e.study_type.as_deref(),
+                    e.area.as_deref(),
+                    e.end_date.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            schools,
+            vec![
+                (
+                    Some("Master of Business Administration"),
+                    Some("Marketing"),
+                    Some("2016")
+                ),
+                (
+                    Some("Bachelor of Technology"),
+                    Some("Computer Science"),
+                    Some("2014")
+                ),
+            ]
+        );
+        assert_eq!(
+            r.top_skills(3),
+            vec![
+                "Product Strategy",
+                "Stakeholder Management",
+                "Agile Methodologies"
+            ]
+        );
+        assert_eq!(
+            r.languages[1].fluency.as_deref(),
+            Some("Native or Bilingual")
+        );
     }
 
     #[test]

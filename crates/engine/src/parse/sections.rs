@@ -192,6 +192,7 @@ const MODIFIERS: &[&str] = &[
     "relevant",
     "selected",
     "key",
+    "top",
     "core",
     "personal",
     "other",
@@ -427,6 +428,7 @@ mod tests {
             ("Persönliche Daten", SectionKind::Personal),
             ("Datos personales", SectionKind::Personal),
             ("Declaration", SectionKind::Other),
+            ("Top Skills", SectionKind::Skills),
         ] {
             assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
         }
