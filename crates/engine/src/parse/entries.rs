@@ -412,6 +412,37 @@ const DEGREE_WORDS: &[&str] = &[
     "doctorat",
     "maitrise",
     "mastere",
+    "b.des",
+    "m.des",
+    "bdes",
+    "mdes",
+    "b.arch",
+    "m.arch",
+    "barch",
+    "bfa",
+    "mfa",
+    "b.f.a",
+    "m.f.a",
+    "m.phil",
+    "mphil",
+    "d.phil",
+    "dphil",
+    "b.ed",
+    "m.ed",
+    "ll.b",
+    "ll.m",
+    "j.d",
+    "jd",
+    "m.d",
+    "pharmd",
+    "pharm.d",
+    "b.pharm",
+    "m.pharm",
+    "bsn",
+    "msn",
+    "mph",
+    "bachiller",
+    "tecnico superior",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -508,6 +539,25 @@ pub(crate) fn is_body(line: &str) -> bool {
         || words > 10
         || (sentence && words >= 4)
 }
+
+/// "Redesigned the host onboarding flow, lifting completion by 18%": an unbulleted line of
+/// description — longer than a title or an employer's name and mostly in lower case
+/// ("Técnico superior de apoio à gestão" is a title).
+fn reads_as_description(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .filter(|w| !JOINING_WORDS.contains(&fold(w).as_str()))
+        .count();
+    words.len() >= 7 && lower >= 4
+}
+
+/// Small words inside names and titles ("Head of Sales", "Chef de projet").
+const JOINING_WORDS: &[&str] = &[
+    "of", "and", "at", "for", "the", "in", "de", "du", "des", "la", "le", "et", "und", "der",
+    "die", "das", "fur", "y", "e", "del", "da", "do", "dos", "das", "em", "en", "a",
+];
 
 /// Words left dangling once a date is cut out ("Kitchen employee from").
 const DANGLING: &[&str] = &[
@@ -783,7 +833,11 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 && line.split_whitespace().count() <= 6
                 && location_in(line).is_some();
             if place_under_dates
-                || !is_bullet(line) && !header_above && header_lines_after < 2 && body.is_empty()
+                || !is_bullet(line)
+                    && !reads_as_description(line)
+                    && !header_above
+                    && header_lines_after < 2
+                    && body.is_empty()
             {
                 parts.extend(parts_without_dates(line, None));
                 header_lines_after += 1;
@@ -1471,6 +1525,31 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_description_under_the_employer_was_taken_for_the_header() {
+        let jobs = work(&[
+            "Senior UX Designer\tMar 2021 – Present",
+            "Airbnb, San Francisco, CA",
+            "Redesigned the host onboarding flow, lifting completion by 18%",
+            "UX Designer\tJul 2018 – Feb 2021",
+            "Dropbox",
+        ]);
+        assert_eq!(jobs[0].name.as_deref(), Some("Airbnb"));
+        assert_eq!(
+            jobs[0].highlights,
+            vec!["Redesigned the host onboarding flow, lifting completion by 18%"]
+        );
+        assert_eq!(jobs[1].name.as_deref(), Some("Dropbox"));
+        let schools = education(&[
+            "Carnegie Mellon University\t2014 – 2018",
+            "B.Des. in Communication Design",
+        ]);
+        assert_eq!(schools[0].area.as_deref(), Some("Communication Design"));
+        // "March" is a month, not a Master of Architecture.
+        let schools = education(&["MIT", "B.Sc. in Physics", "March 2015 – May 2019"]);
+        assert_eq!(schools.len(), 1);
     }
 
     #[test]
