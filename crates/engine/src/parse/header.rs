@@ -130,6 +130,36 @@ fn looks_like_name(line: &str) -> bool {
     })
 }
 
+/// Letters printed after a name (degrees, licences, suffixes) — not those that are also
+/// the codes of places ("CA", "MA", "MD" stay: "San Francisco, CA").
+const CREDENTIALS: &[&str] = &[
+    "phd", "mba", "cpa", "cfa", "pmp", "pe", "rn", "msc", "bsc", "meng", "beng", "jr", "sr", "ii",
+    "iii", "iv", "esq", "dds", "np", "lcsw", "cissp", "acca", "aca", "fca", "jd", "llm", "frcs",
+    "ceng", "cipd", "dphil", "mphil", "shrm-cp", "shrm-scp", "csm", "psm",
+];
+
+/// "John A. Smith, PhD", "SUSAN LEE, CPA": the name without the letters after it.
+fn without_credentials(seg: &str) -> &str {
+    let Some((name, letters)) = seg.split_once(", ") else {
+        return seg;
+    };
+    let credential = |t: &str| {
+        let bare: String = t.chars().filter(|c| *c != '.').collect();
+        CREDENTIALS.contains(&bare.to_lowercase().as_str())
+    };
+    let tokens: Vec<&str> = letters
+        .split([',', ' '])
+        .filter(|t| !t.is_empty())
+        .collect();
+    let full_name = name.split_whitespace().count() >= 2;
+    if full_name && !tokens.is_empty() && tokens.len() <= 3 && tokens.iter().all(|t| credential(t))
+    {
+        name
+    } else {
+        seg
+    }
+}
+
 /// "PERSONAL INFORMATION Giulia Rossi": a Europass CV's row label set before the name.
 fn without_heading_label(seg: &str) -> &str {
     let words: Vec<&str> = seg.split_whitespace().collect();
@@ -185,7 +215,7 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
             break;
         }
         for seg in segments(line).take(1) {
-            let seg = without_heading_label(seg);
+            let seg = without_credentials(without_heading_label(seg));
             if looks_like_name(seg) {
                 let words = seg.split_whitespace().count();
                 // A first name and a surname set on two lines.
@@ -240,7 +270,10 @@ fn name_before_headline(segment: &str) -> Option<String> {
 pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
     let first = segments(line).next()?;
     let rest = first.strip_prefix(name)?.trim();
-    (!rest.is_empty()).then(|| rest.to_owned())
+    // "John A. Smith, PhD": letters after a name are no headline.
+    let credentials_only =
+        rest.starts_with(',') && without_credentials(&format!("x x{rest}")) == "x x";
+    (!rest.is_empty() && !credentials_only).then(|| rest.to_owned())
 }
 
 /// A headline right after the name: a short line that is not a contact or a heading.
@@ -259,7 +292,8 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
             contacts_between = true;
             continue;
         }
-        let line = if contacts_between || line.contains('\t') {
+        // "Software Engineer | Boston, MA | john@x.com": the first cell.
+        let line = if contacts_between || line.contains(['\t', '|', '•', '·']) {
             first
         } else {
             line
@@ -444,6 +478,14 @@ mod tests {
         assert_eq!(
             name(&["PERSONAL INFORMATION Giulia Rossi", "Via Roma 10"]).map(|n| n.1),
             Some("Giulia Rossi".into())
+        );
+        assert_eq!(
+            name(&["John A. Smith, PhD", "Boston, MA"]).map(|n| n.1),
+            Some("John A. Smith".into())
+        );
+        assert_eq!(
+            name(&["Resume", "SUSAN LEE, CPA, CFA", "s@x.com"]).map(|n| n.1),
+            Some("SUSAN LEE".into())
         );
         assert_eq!(
             name(&["Jane", "Doe", "jane@x.org"]).map(|n| n.1),

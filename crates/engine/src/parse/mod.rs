@@ -184,19 +184,23 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             .collect()
     });
     let (url, profiles) = links(&contact_text, &text, link_targets);
-    let name_line = name.as_ref().map(|(i, _)| name_source[*i]);
-    let not_name_or_headline =
-        |l: &&&str| Some(**l) != name_line && Some(l.trim()) != label.as_deref();
-    let location = contact_lines
+    // Where the place may be: the contact lines but the headline, and of the name's line
+    // what follows the name ("JOHN SMITH • john@x.com • Boston, MA").
+    let name_line = name.as_ref().map(|(i, n)| (name_source[*i], n.as_str()));
+    let place_lines: Vec<&str> = contact_lines
         .iter()
-        .filter(not_name_or_headline)
+        .filter_map(|l| match name_line {
+            Some((line, name)) if std::ptr::eq(line, *l) => {
+                l.find(name).map(|at| &l[at + name.len()..])
+            }
+            _ if Some(l.trim()) == label.as_deref() => None,
+            _ => Some(*l),
+        })
+        .collect();
+    let location = place_lines
+        .iter()
         .find_map(|l| header::location_in(l))
-        .or_else(|| {
-            contact_lines
-                .iter()
-                .filter(not_name_or_headline)
-                .find_map(|l| header::bare_place(l))
-        });
+        .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)));
 
     let work = entries::work(&of_kind(SectionKind::Work));
     // No place in the contacts: where the current job is, is where a recruiter would look.
@@ -691,6 +695,24 @@ mod tests {
             r.languages[1].fluency.as_deref(),
             Some("Native or Bilingual")
         );
+    }
+
+    #[test]
+    fn a_place_on_the_names_line_and_letters_after_the_name() {
+        let r = parse_text(
+            "JOHN SMITH • john@x.com • (555) 123-4567 • Boston, MA\n\nEXPERIENCE\nEngineer, Acme Inc.\t2019 – 2021\n",
+            &[],
+        );
+        assert_eq!(r.basics.name.as_deref(), Some("JOHN SMITH"));
+        assert_eq!(r.basics.location.city.as_deref(), Some("Boston"));
+        let r = parse_text(
+            "John A. Smith, PhD\nSoftware Engineer | Boston, MA | john@x.com\n\nEXPERIENCE\nIngeniera, Indra\t2019 – 2021\n",
+            &[],
+        );
+        assert_eq!(r.basics.name.as_deref(), Some("John A. Smith"));
+        assert_eq!(r.basics.label.as_deref(), Some("Software Engineer"));
+        assert_eq!(r.basics.location.region.as_deref(), Some("MA"));
+        assert_eq!(r.work[0].name.as_deref(), Some("Indra"));
     }
 
     #[test]
