@@ -6,6 +6,7 @@
 //! under it describe it. Lists of one-line items (certificates, awards) come out one item
 //! per line.
 
+use super::clean::fold;
 use super::contacts;
 use super::dates::{find_range, DateRange};
 use super::entries::{is_body, is_bullet, parts_without_dates, strip_bullet};
@@ -154,17 +155,42 @@ pub(crate) fn projects(lines: &[&str]) -> Vec<Project> {
             if description.is_none() && !rest.is_empty() {
                 description = Some(rest.join(", "));
             }
+            // "nyc-taxi-lakehouse — https://github.com/…": the address is the url.
+            let url = b.url();
+            if description.as_deref().is_some_and(|d| {
+                url.as_deref().is_some_and(|u| {
+                    u.ends_with(
+                        d.trim_start_matches("https://")
+                            .trim_start_matches("http://"),
+                    )
+                })
+            }) {
+                description = None;
+            }
             Some(Project {
                 name,
                 description,
                 highlights: b.body.clone(),
                 start_date: b.start(),
                 end_date: b.end(),
-                url: b.url(),
+                url,
             })
         })
         .collect()
 }
+
+/// Levels that end a certification's own name ("AWS Certified Data Analytics – Specialty").
+const CERTIFICATE_LEVELS: &[&str] = &[
+    "specialty",
+    "associate",
+    "professional",
+    "foundational",
+    "practitioner",
+    "expert",
+    "fundamentals",
+    "foundation",
+    "advanced",
+];
 
 /// Certificates: "Name – Issuer, 2021".
 pub(crate) fn certificates(lines: &[&str]) -> Vec<Certificate> {
@@ -172,10 +198,16 @@ pub(crate) fn certificates(lines: &[&str]) -> Vec<Certificate> {
         .into_iter()
         .filter_map(|b| {
             let mut parts = b.parts().into_iter();
-            let (name, issuer) = name_and_description(&parts.next()?, GIVEN_BY);
+            let (mut name, issuer) = name_and_description(&parts.next()?, GIVEN_BY);
+            let mut issuer = issuer.or_else(|| parts.next());
+            if let Some(level) = issuer.take_if(|i| CERTIFICATE_LEVELS.contains(&fold(i).as_str()))
+            {
+                name = format!("{name} – {level}");
+                issuer = parts.next();
+            }
             Some(Certificate {
                 name,
-                issuer: issuer.or_else(|| parts.next()),
+                issuer,
                 date: b.end().or_else(|| b.start()),
                 url: b.url(),
             })
@@ -339,6 +371,15 @@ mod tests {
         assert_eq!(c[0].issuer.as_deref(), Some("Amazon Web Services"));
         assert_eq!(c[0].date.as_deref(), Some("2021"));
         assert_eq!(c[2].date.as_deref(), Some("2019-03"));
+        // A level ends the certification's name; the issuer may follow it.
+        let c = certificates(&[
+            "AWS Certified Data Analytics – Specialty (2022)",
+            "AWS Certified Developer – Associate – Amazon Web Services, 2020",
+        ]);
+        assert_eq!(c[0].name, "AWS Certified Data Analytics – Specialty");
+        assert_eq!(c[0].issuer, None);
+        assert_eq!(c[1].name, "AWS Certified Developer – Associate");
+        assert_eq!(c[1].issuer.as_deref(), Some("Amazon Web Services"));
     }
 
     #[test]

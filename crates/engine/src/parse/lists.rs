@@ -185,6 +185,10 @@ fn spaced_list(text: &str, after_one: bool) -> Option<Vec<String>> {
         .then(|| words.iter().map(|w| (*w).to_owned()).collect())
 }
 
+const RATING_GLYPHS: &[char] = &[
+    '●', '○', '◉', '◯', '★', '☆', '■', '□', '▪', '▫', '⬤', '◐', '◑', '✦', '✧', ' ',
+];
+
 static SLASHED_ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\b([A-Z]{1,4})/([A-Z]{1,4})\b").expect("valid regex")
 });
@@ -201,6 +205,8 @@ fn items(text: &str) -> Vec<String> {
         .map(|s| {
             s.trim()
                 .trim_matches(['-', '*', '.', ' ', '–'])
+                // Rating dots and stars drawn as text ("Python ●●●●○").
+                .trim_matches(RATING_GLYPHS)
                 .trim()
                 .replace('\u{2215}', "/")
         })
@@ -366,6 +372,12 @@ mod tests {
                 (s("Italian"), Some(s("C1"))),
             ]
         );
+    }
+
+    #[test]
+    fn rating_dots_were_skills() {
+        let s = skills(&["Python ●●●●●", "SQL ●●●●○", "Scala ★★★☆☆"], "Skills");
+        assert_eq!(s[0].keywords, vec!["Python", "SQL", "Scala"]);
     }
 
     #[test]
