@@ -497,6 +497,13 @@ const DEGREE_WORDS: &[&str] = &[
     "mph",
     "bachiller",
     "tecnico superior",
+    // Indian school-leaving certificates ("Class XII", "HSC", "SSLC").
+    "hsc",
+    "ssc",
+    "sslc",
+    "puc",
+    "xii",
+    "matriculation",
 ];
 
 fn words(s: &str) -> Vec<String> {
@@ -886,9 +893,14 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 && j == i + 1
                 && line.split_whitespace().count() <= 6
                 && location_in(line).is_some();
+            // Title, employer and place already read ("Senior Developer, Otto Group,
+            // Hamburg"): the next line describes the job, whatever its case.
+            let header_complete = header_lines_after > 0
+                && parts.iter().map(|p| p.split(", ").count()).sum::<usize>() >= 2;
             if place_under_dates
                 || !is_bullet(line)
                     && !reads_as_description(line)
+                    && !header_complete
                     && !header_above
                     && header_lines_after < 2
                     && body.is_empty()
@@ -1219,7 +1231,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 // of its own, it is that degree's ("09/2012–07/2014 Master's Degree" /
                 // "Università Bocconi").
                 let completes = current.entry.institution.is_none()
-                    && current.degree_line == i.checked_sub(1)
+                    && (current.degree_line == i.checked_sub(1) || current.degree_line == Some(i))
                     && range.is_none();
                 let finished = current.entry.study_type.is_some()
                     && current.date_line.is_some_and(|d| d < i)
@@ -1280,6 +1292,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                     && !used[j]
                     && !is_bullet(lines[j])
                     && !lines[j].trim_end().ends_with(':')
+                    && without_grade(lines[j]).1.is_none()
             })
             .find_map(|j| {
                 let range = find_range(lines[j]);
@@ -1320,7 +1333,7 @@ static COURSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// A grade ("GPA: 3.7/4.0", "Note 1,3", "Moyenne : 14/20", "85%") and the line without it.
 fn without_grade(line: &str) -> (String, Option<String>) {
     static GRADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota|media|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)(?:\s+final)?\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?)\)?")
+        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota|m[eé]dia|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)(?:\s+final)?\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?)\)?")
             .expect("valid regex")
     });
     if let Some(c) = GRADE.captures(line) {

@@ -288,10 +288,16 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
                 continue;
             }
             let (language, fluency) = match item.split_once(['(', ':', '-', '–']) {
-                Some((l, f)) => (
-                    l.trim(),
-                    Some(f.trim().trim_end_matches(')').trim().to_owned()),
-                ),
+                Some((l, f)) => {
+                    // "(native)" loses its bracket; "fließend (C1)" keeps both.
+                    let f = f.trim();
+                    let f = if f.contains('(') {
+                        f
+                    } else {
+                        f.trim_end_matches(')')
+                    };
+                    (l.trim(), Some(f.trim().to_owned()))
+                }
                 // "English C1": a level of the European framework after the name.
                 None => match item.rsplit_once(' ') {
                     Some((l, level)) if is_cefr_level(level) => (l.trim(), Some(level.to_owned())),

@@ -230,7 +230,11 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             .unwrap_or_default();
     }
     let mut languages = lists::languages(&of_kind(SectionKind::Languages));
-    for spoken in lists::languages_among_skills(&of_kind(SectionKind::Skills)) {
+    // "Languages: English (native)" in the skills, "Languages Known: English, Hindi" in the
+    // personal details.
+    let mut labelled = of_kind(SectionKind::Skills);
+    labelled.extend(personal.iter().copied());
+    for spoken in lists::languages_among_skills(&labelled) {
         if !languages
             .iter()
             .any(|l| clean::fold(&l.language) == clean::fold(&spoken.language))
