@@ -67,6 +67,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let mut seen_column = false;
     let mut previous_blank = true;
     let mut previous: Option<&str> = None;
+    let mut previous_was_heading = false;
     for raw in text.lines() {
         if is_column_start(raw) {
             in_column_head = !seen_column && !sections.is_empty();
@@ -82,7 +83,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         if blank {
             continue;
         }
-        let after_heading = previous.is_some_and(|p| heading(p).is_some());
+        let after_heading = std::mem::replace(&mut previous_was_heading, false);
         previous = Some(raw);
         // A heading set in a narrow cell wraps: "EXPÉRIENCE" / "PROFESSIONNELLE".
         if after_heading && !raw.chars().any(char::is_lowercase) {
@@ -93,15 +94,20 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                     .is_some_and(|(h, s)| h.kind == s.kind);
                 if same_kind {
                     *last = joined;
+                    previous_was_heading = true;
                     continue;
                 }
             }
         }
-        let (line, cell) = match heading_cell(raw) {
-            Some((first, rest)) => (first, Some(rest)),
-            None => (raw, None),
+        let (found, line, cell) = match heading(raw) {
+            Some(h) => (Some(h), raw, None),
+            None => match heading_cell(raw) {
+                Some((h, first, rest)) => (Some(h), first, Some(rest)),
+                None => (None, raw, None),
+            },
         };
-        if let Some(h) = heading(line).filter(|h| h.is_certain() || stands_apart) {
+        if let Some(h) = found.filter(|h| h.is_certain() || stands_apart) {
+            previous_was_heading = true;
             in_column_head = false;
             headings.push(h.text.clone());
             sections.push(Section {
@@ -359,17 +365,17 @@ fn mailto(link_targets: &[String]) -> Option<String> {
         .map(|e| e.split('?').next().unwrap_or(e).to_owned())
 }
 
-/// "SKILLS<tab>Rust, Go", "COMPÉTENCES Rust, Figma": a table row whose first cell is a
-/// heading (in capitals when no tab sets it apart, before text that is not) and the rest
-/// its first line. "WORK EXPERIENCE" and "PROJECT MANAGER" are no such rows.
-fn heading_cell(raw: &str) -> Option<(&str, &str)> {
-    if heading(raw).is_some() {
-        return None;
-    }
+/// "SKILLS<tab>Rust, Go", "COMPÉTENCES Rust, Figma": a row that is not a heading as a
+/// whole, whose first cell is one (in capitals when no tab sets it apart, before text that
+/// is not) and the rest its first line. "PROJECT MANAGER" is no such row.
+fn heading_cell(raw: &str) -> Option<(sections::Heading, &str, &str)> {
     if let Some((first, rest)) = raw.split_once('\t') {
         return heading(first)
-            .is_some_and(|h| h.is_certain())
-            .then_some((first, rest));
+            .filter(|h| h.is_certain())
+            .map(|h| (h, first, rest));
+    }
+    if !raw.starts_with(|c: char| c.is_uppercase()) {
+        return None;
     }
     let words: Vec<(usize, &str)> = raw
         .split_whitespace()
@@ -384,7 +390,10 @@ fn heading_cell(raw: &str) -> Option<(&str, &str)> {
                 first.chars().any(char::is_uppercase) && !first.chars().any(char::is_lowercase);
             let rest = raw[words[k].0..].trim();
             let rest_is_text = rest.chars().any(char::is_lowercase);
-            (capitals && rest_is_text && heading(first).is_some()).then_some((first, rest))
+            if !(capitals && rest_is_text) {
+                return None;
+            }
+            heading(first).map(|h| (h, first, rest))
         })
 }
 
