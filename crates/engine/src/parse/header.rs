@@ -73,6 +73,10 @@ static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(name|nom|nombre|nome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome)\s*:\s*(.+)$")
         .expect("valid regex")
 });
+static CITY_DASH_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'.]+(?: \p{L}[\p{L}'.]*){0,3} [-–] [A-Z]{2}(?:,\s*\p{Lu}\p{L}+)?$")
+        .expect("valid regex")
+});
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:current |present )?(?:address|location|adresse|anschrift|wohnort|ort|domicile|direcci[oó]n|ubicaci[oó]n|endere[cç]o|localiza[cç][aã]o|residence|city)\s*:\s*(.+)$")
         .expect("valid regex")
@@ -344,6 +348,14 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
     if let Some(c) = LOCATION_LABEL.captures(line.trim()) {
         return Some(c[1].trim().to_owned()).filter(|place| !is_placeholder(place));
     }
+    // "São Paulo - SP": Brazilian resumes join the state to the city with a dash.
+    if let Some(place) = line
+        .split(['|', '•', '·', '\t'])
+        .map(str::trim)
+        .find(|piece| CITY_DASH_STATE.is_match(piece))
+    {
+        return Some(place.to_owned());
+    }
     for seg in segments(line) {
         if seg.contains('@') || seg.contains("www.") || seg.contains("://") || is_placeholder(seg) {
             continue;
@@ -544,6 +556,10 @@ mod tests {
             None
         );
         assert_eq!(location_in("Address: Your Street, City"), None);
+        assert_eq!(
+            location_in("São Paulo - SP | (11) 98765-4321 | r@x.com").as_deref(),
+            Some("São Paulo - SP")
+        );
         assert_eq!(
             location_in("Street 5, 00100 Helsinki"),
             Some("Street 5, 00100 Helsinki".into())
