@@ -561,7 +561,14 @@ fn compact_abbreviations(s: &str) -> String {
 }
 
 fn is_degree(s: &str) -> bool {
-    has_any(&compact_abbreviations(s), DEGREE_WORDS)
+    // "Class X", "Class 12", "10th": Indian school-leaving years.
+    static SCHOOL_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:class|std\.?|standard)\s+(?:x|xii|10|12)(?:th)?\b|\b(?:10|12)th\b",
+        )
+        .expect("valid regex")
+    });
+    has_any(&compact_abbreviations(s), DEGREE_WORDS) || SCHOOL_YEAR.is_match(s)
 }
 
 fn has_any(s: &str, vocabulary: &[&str]) -> bool {
@@ -844,6 +851,9 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         .filter(|(_, l)| !is_bullet(l) || l.split_whitespace().count() <= 14)
         .filter_map(|(i, l)| find_range(l).map(|r| (i, r)))
         .filter(|(i, _)| !is_bullet(lines[*i]))
+        // "to $1.6 billion in GAAP revenue in 2015": a wrapped line of the bullet above,
+        // not an entry ("seit 04/2021" opens with its dates and is one).
+        .filter(|(i, r)| !(lines[*i].starts_with(|c: char| c.is_lowercase()) && r.span.0 > 0))
         .collect();
     if anchors.is_empty() {
         return Vec::new();
@@ -941,6 +951,37 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 .take(MAX_HIGHLIGHTS)
                 .collect(),
         });
+    }
+    roles_under_their_employer(out)
+}
+
+/// "Davanni's, Coon Rapids, MN. 09/2017 – Current." / "Kitchen employee from 2017 – 2019" /
+/// "Delivery driver from 2019 – current": an entry that names no role, followed by roles that
+/// name no employer, is the employer of those roles, not a job of its own.
+fn roles_under_their_employer(entries: Vec<Work>) -> Vec<Work> {
+    let mut out: Vec<Work> = Vec::with_capacity(entries.len());
+    let mut employer: Option<(Option<String>, Option<String>)> = None;
+    let mut entries = entries.into_iter().peekable();
+    while let Some(mut entry) = entries.next() {
+        let a_role_without_employer =
+            |w: &Work| w.name.is_none() && w.position.as_deref().is_some_and(is_title);
+        let names_no_role = entry.name.is_none()
+            && entry.highlights.is_empty()
+            && entry.position.as_deref().is_some_and(|p| !is_title(p));
+        if names_no_role && entries.peek().is_some_and(a_role_without_employer) {
+            employer = Some((entry.position.take(), entry.location.take()));
+            continue;
+        }
+        match &employer {
+            Some((name, location)) if a_role_without_employer(&entry) => {
+                entry.name.clone_from(name);
+                if entry.location.is_none() {
+                    entry.location.clone_from(location);
+                }
+            }
+            _ => employer = None,
+        }
+        out.push(entry);
     }
     out
 }
@@ -1617,6 +1658,44 @@ mod tests {
         // "March" is a month, not a Master of Architecture.
         let schools = education(&["MIT", "B.Sc. in Physics", "March 2015 – May 2019"]);
         assert_eq!(schools.len(), 1);
+    }
+
+    #[test]
+    fn roles_under_an_employer_line_and_a_wrapped_bullet_with_a_year() {
+        let roles = |lines: &[&str]| -> Vec<(Option<String>, Option<String>, Option<String>)> {
+            work(lines)
+                .into_iter()
+                .map(|w| (w.name, w.position, w.start_date))
+                .collect()
+        };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            roles(&[
+                "Davanni’s, Coon Rapids, MN. 09/2017 – Current.",
+                "Kitchen employee from 2017 – 2019",
+                "Delivery driver from 2019 – current.",
+                "Duties involve ensuring orders are correct and having friendly customer interactions.",
+            ]),
+            vec![
+                (s("Davanni’s"), s("Kitchen employee"), s("2017")),
+                (s("Davanni’s"), s("Delivery driver"), s("2019")),
+            ]
+        );
+        assert_eq!(
+            roles(&[
+                "President & CEO",
+                "Yahoo!\tJuly 2012 – Ongoing",
+                "• Built Yahoo’s mobile businesses from nothing in 2011",
+                "to $1.6 billion in GAAP revenue in 2015",
+            ]),
+            vec![(s("Yahoo!"), s("President & CEO"), s("2012-07"))]
+        );
+        assert_eq!(
+            education(&["PKP Matric Higher Secondary School", "CLASS X", "2017"])[0]
+                .study_type
+                .as_deref(),
+            Some("CLASS X")
+        );
     }
 
     #[test]
