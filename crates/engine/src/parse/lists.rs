@@ -211,6 +211,11 @@ fn items(text: &str) -> Vec<String> {
                 .replace('\u{2215}', "/")
         })
         .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5 && s.chars().count() <= 50)
+        // "Hard-working (18/24)": a number alone is a score, not a skill.
+        .filter(|s| {
+            !s.chars()
+                .all(|c| c.is_ascii_digit() || c == '%' || c == '.')
+        })
         .collect()
 }
 
@@ -284,7 +289,8 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
     for line in lines {
         for item in line.split([',', ';', '•', '|', '·', '\t']) {
             let item = item.trim().trim_start_matches(['-', '*', '–', ' ']);
-            if item.is_empty() {
+            // "English<tab>●●●●○": the rating drawn beside a language is not one.
+            if item.chars().all(|c| RATING_GLYPHS.contains(&c)) {
                 continue;
             }
             let (language, fluency) = match item.split_once(['(', ':', '-', '–']) {
@@ -382,8 +388,24 @@ mod tests {
 
     #[test]
     fn rating_dots_were_skills() {
-        let s = skills(&["Python ●●●●●", "SQL ●●●●○", "Scala ★★★☆☆"], "Skills");
-        assert_eq!(s[0].keywords, vec!["Python", "SQL", "Scala"]);
+        let s = skills(
+            &[
+                "Python ●●●●●",
+                "SQL ●●●●○",
+                "Scala ★★★☆☆",
+                "Hard-working (18/24)",
+            ],
+            "Skills",
+        );
+        assert_eq!(
+            s[0].keywords,
+            vec!["Python", "SQL", "Scala", "Hard-working"]
+        );
+        let spoken: Vec<String> = languages(&["English\t○○○○○", "German\t○○○○ ○○"])
+            .into_iter()
+            .map(|l| l.language)
+            .collect();
+        assert_eq!(spoken, vec!["English", "German"]);
     }
 
     #[test]
