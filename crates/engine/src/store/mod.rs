@@ -223,14 +223,18 @@ pub(crate) fn now_ms() -> i64 {
 
 /// The card's columns; the last but one lists other rows that look like the same person
 /// (same e-mail, same phone, or same name in the same city): the first 20, as a common
-/// name in a big city can match hundreds of people and a card only needs to say so.
+/// name in a big city can match hundreds of people and a card only needs to say so. Each
+/// key is looked up on its own index, in id order, so no lookup reads more than 20 rows.
 pub(crate) const CARD_COLUMNS: &str =
     "resumes.id, file_name, status, name, headline, email, phone, location, \
      skills_json, error_kind, error_message, attempts, updated_at, experience_months, \
-     (SELECT group_concat(id) FROM (SELECT other.id FROM resumes AS other \
-        WHERE other.id != resumes.id AND \
-        (other.email_key = resumes.email_key OR other.phone_key = resumes.phone_key \
-         OR other.person_key = resumes.person_key) ORDER BY other.id LIMIT 20)), \
+     (SELECT group_concat(id) FROM (SELECT id FROM ( \
+        SELECT id FROM (SELECT o.id FROM resumes AS o WHERE o.email_key = resumes.email_key \
+          AND o.id != resumes.id ORDER BY o.id LIMIT 20) \
+        UNION SELECT id FROM (SELECT o.id FROM resumes AS o WHERE o.phone_key = resumes.phone_key \
+          AND o.id != resumes.id ORDER BY o.id LIMIT 20) \
+        UNION SELECT id FROM (SELECT o.id FROM resumes AS o WHERE o.person_key = resumes.person_key \
+          AND o.id != resumes.id ORDER BY o.id LIMIT 20)) ORDER BY id LIMIT 20)), \
      (SELECT group_concat(tag, char(31)) FROM \
         (SELECT tag FROM resume_tags WHERE resume_id = resumes.id ORDER BY tag_key))";
 
