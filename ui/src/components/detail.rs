@@ -43,6 +43,16 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
         .unwrap_or_default()
 }
 
+/// "B.S. in Industrial Engineering": the degree, with its field only when the degree's
+/// name does not already say it.
+fn degree(e: &Value) -> String {
+    match (text(e, "studyType"), text(e, "area")) {
+        (Some(kind), Some(area)) if !kind.contains(area) => format!("{kind}, {area}"),
+        (Some(kind), _) => kind.to_owned(),
+        (None, area) => area.unwrap_or("").to_owned(),
+    }
+}
+
 fn dates(v: &Value) -> String {
     match (text(v, "startDate"), text(v, "endDate")) {
         (Some(s), Some(e)) => format!("{s} – {e}"),
@@ -370,9 +380,12 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                 <section class="education"><h3>{ "Education" }</h3>
                     { for education.iter().map(|e| html! {
                         <div class="entry">
-                            <div class="entry-title"><strong>{ [text(e, "studyType"), text(e, "area")].into_iter().flatten().collect::<Vec<_>>().join(", ") }</strong></div>
+                            <div class="entry-title"><strong>{ degree(e) }</strong></div>
                             <div>{ text(e, "institution").unwrap_or("").to_owned() }</div>
-                            <div class="muted">{ dates(e) }</div>
+                            <div class="muted">{ dates(e) }{ text(e, "score").map(|g| format!(" · grade {g}")).unwrap_or_default() }</div>
+                            if !list(e, "courses").is_empty() {
+                                <div class="muted">{ "Courses: " }{ list(e, "courses").iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ") }</div>
+                            }
                         </div>
                     }) }
                 </section>
@@ -417,5 +430,20 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
             }
             <p class="muted path">{ &d.original_path }</p>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::degree;
+    use serde_json::json;
+
+    #[test]
+    fn a_degree_repeated_its_field() {
+        let e = json!({"studyType": "B.S. in Industrial Engineering", "area": "Industrial Engineering"});
+        assert_eq!(degree(&e), "B.S. in Industrial Engineering");
+        let e = json!({"studyType": "MBA", "area": "Marketing"});
+        assert_eq!(degree(&e), "MBA, Marketing");
+        assert_eq!(degree(&json!({"area": "Physics"})), "Physics");
     }
 }
