@@ -373,7 +373,7 @@ fn is_row_table(side: &[&Fragment], other: &[&Fragment]) -> bool {
         beside(&lines) >= 2 && (beside(&lines) + lone_labels) * 5 >= lines.len() * 4;
     let rows_of_dates = date_lines.len() >= 2
         && beside(&date_lines) * 5 >= date_lines.len() * 4
-        && lines.len() - date_lines.len() <= 6;
+        && lines.len().saturating_sub(date_lines.len()) <= 6;
     rows_of_labels || rows_of_dates
 }
 
