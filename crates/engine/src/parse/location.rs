@@ -407,7 +407,9 @@ pub(crate) fn split_place(printed: &str) -> Location {
     if parts.len() > 1 {
         if let Some(c) = parts.last().and_then(|p| REGION.captures(p)) {
             location.region = Some(c[1].to_owned());
-            location.postal_code = c.get(2).map(|m| m.as_str().to_owned());
+            if let Some(zip) = c.get(2) {
+                location.postal_code = Some(zip.as_str().to_owned());
+            }
             parts.pop();
         } else if parts.last().is_some_and(|p| is_region_name(p)) {
             location.region = parts.pop().map(str::to_owned);
@@ -496,6 +498,7 @@ mod tests {
                 ["", "", "Bengaluru", "Karnataka", "IN"],
             ),
             ("Austin, Texas", ["", "", "Austin", "Texas", ""]),
+            ("Sunnyvale, CA, 94089", ["", "94089", "Sunnyvale", "CA", ""]),
         ];
         for (printed, want) in cases {
             assert_eq!(parts(printed), some(want), "{printed}");
