@@ -324,16 +324,10 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
 /// An e-mail address, a web address or a phone number, and nothing else.
 fn is_contact_item(text: &str) -> bool {
     let text = text.trim();
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let phone_like = digits >= 6
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
-    !text.contains(' ') && (text.contains('@') || text.contains('.') && text.contains('/'))
-        || phone_like
-        || super::contacts::urls(text)
-            .first()
-            .is_some_and(|u| u == text)
+    let whole = |found: Vec<String>| found.first().is_some_and(|f| f == text);
+    whole(super::contacts::emails(text))
+        || whole(super::contacts::phones(text))
+        || whole(super::contacts::urls(text))
 }
 
 /// "Geburtsdatum: 14.03.1990", "Nationalité : française": a form field, not a headline.
