@@ -329,7 +329,9 @@ fn find_gutter(fragments: &[Fragment]) -> Option<Gutter> {
     {
         return None;
     }
-    if is_row_table(&left, &right) || is_row_table(&right, &left) {
+    if is_row_table(&left, &left_lines, &right_lines)
+        || is_row_table(&right, &right_lines, &left_lines)
+    {
         return Some(Gutter::Cells(gutter));
     }
     Some(Gutter::Columns(gutter))
@@ -340,11 +342,11 @@ fn find_gutter(fragments: &[Fragment]) -> Option<Gutter> {
 /// of a Europass-style table) and its lines, or at least its dates, sit on baselines of the
 /// other side — all but capitalised labels over rows of their own ("WORK EXPERIENCE"). Up to
 /// six lines of contacts set in the page header's corner do not change that.
-fn is_row_table(side: &[&Fragment], other: &[&Fragment]) -> bool {
+/// `lines` and `other_lines` are the two sides' baselines.
+fn is_row_table(side: &[&Fragment], lines: &[(f64, f64)], other_lines: &[(f64, f64)]) -> bool {
     if side.is_empty() || left_aligned(side) {
         return false;
     }
-    let other_lines = distinct_baselines(other);
     let beside = |lines: &[(f64, f64)]| {
         lines
             .iter()
@@ -355,7 +357,6 @@ fn is_row_table(side: &[&Fragment], other: &[&Fragment]) -> bool {
             })
             .count()
     };
-    let lines = distinct_baselines(side);
     let dates: Vec<&Fragment> = side
         .iter()
         .copied()
@@ -369,8 +370,8 @@ fn is_row_table(side: &[&Fragment], other: &[&Fragment]) -> bool {
         .collect();
     let label_lines = distinct_baselines(&capitals);
     let lone_labels = label_lines.len() - beside(&label_lines);
-    let rows_of_labels =
-        beside(&lines) >= 2 && (beside(&lines) + lone_labels) * 5 >= lines.len() * 4;
+    let lines_beside = beside(lines);
+    let rows_of_labels = lines_beside >= 2 && (lines_beside + lone_labels) * 5 >= lines.len() * 4;
     let rows_of_dates = date_lines.len() >= 2
         && beside(&date_lines) * 5 >= date_lines.len() * 4
         && lines.len().saturating_sub(date_lines.len()) <= 6;
