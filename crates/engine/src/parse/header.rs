@@ -144,24 +144,27 @@ const CREDENTIALS: &[&str] = &[
 
 /// "John A. Smith, PhD", "SUSAN LEE, CPA": the name without the letters after it.
 fn without_credentials(seg: &str) -> &str {
-    let Some((name, letters)) = seg.split_once(", ") else {
-        return seg;
-    };
-    let credential = |t: &str| {
-        let bare: String = t.chars().filter(|c| *c != '.').collect();
-        CREDENTIALS.contains(&bare.to_lowercase().as_str())
-    };
+    match seg.split_once(", ") {
+        Some((name, letters))
+            if name.split_whitespace().count() >= 2 && are_credentials(letters) =>
+        {
+            name
+        }
+        _ => seg,
+    }
+}
+
+/// "PhD", "CPA, CFA": one to three of [`CREDENTIALS`] and nothing else.
+fn are_credentials(letters: &str) -> bool {
     let tokens: Vec<&str> = letters
         .split([',', ' '])
         .filter(|t| !t.is_empty())
         .collect();
-    let full_name = name.split_whitespace().count() >= 2;
-    if full_name && !tokens.is_empty() && tokens.len() <= 3 && tokens.iter().all(|t| credential(t))
-    {
-        name
-    } else {
-        seg
-    }
+    let credential = |t: &&str| {
+        let bare: String = t.chars().filter(|c| *c != '.').collect();
+        CREDENTIALS.contains(&bare.to_lowercase().as_str())
+    };
+    (1..=3).contains(&tokens.len()) && tokens.iter().all(credential)
 }
 
 /// "PERSONAL INFORMATION Giulia Rossi": a Europass CV's row label set before the name.
@@ -275,8 +278,7 @@ pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
     let first = segments(line).next()?;
     let rest = first.strip_prefix(name)?.trim();
     // "John A. Smith, PhD": letters after a name are no headline.
-    let credentials_only =
-        rest.starts_with(',') && without_credentials(&format!("x x{rest}")) == "x x";
+    let credentials_only = rest.strip_prefix(',').is_some_and(are_credentials);
     (!rest.is_empty() && !credentials_only).then(|| rest.to_owned())
 }
 
