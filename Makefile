@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO_TERM_COLOR ?= never
 
-.PHONY: run test bench setup setup-test ui lint check-architecture
+.PHONY: run test bench score setup setup-test ui lint check-architecture
 
 run: setup ui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -28,6 +28,14 @@ bench: setup-test ui
 	./target/release/cvdeck-cli bench-library --dir $(BENCH_DIR)/library --count 100000
 	xvfb-run -a dbus-run-session -- cargo bench --bench grid
 	cargo bench --bench grid_web
+
+# The parser on the shared corpus: tune and check halves (scripts/corpus-split.py), per field.
+SCORE_DIR ?= target/score
+score:
+	cargo build -q -p cvdeck-cli
+	rm -rf $(SCORE_DIR) && mkdir -p $(SCORE_DIR)
+	./target/debug/cvdeck-cli parse ../shared/corpus/files --out $(SCORE_DIR) > /dev/null
+	python3 scripts/score.py $(SCORE_DIR)
 
 setup:
 	scripts/setup.sh run

@@ -2,17 +2,33 @@
 # The architecture invariants that a build alone would not catch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if cargo tree -p cvdeck-engine -e normal,build --prefix none | grep -qiE '^(tauri|wry|tao|yew)'; then
-  echo "invariant broken: cvdeck-engine depends on tauri/yew" >&2
-  exit 1
+fail() { echo "invariant broken: $*" >&2; exit 1; }
+
+# Each crate's allowed dependencies: `cargo tree` lists what it really pulls in.
+deps() { cargo tree -p "$1" -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u; }
+
+# cvdeck-model is serde only.
+extra=$(deps cvdeck-model | grep -vxE 'cvdeck-model|serde|serde_core|serde_derive|proc-macro2|quote|syn|unicode-ident' || true)
+[ -z "$extra" ] || fail "cvdeck-model must depend on serde only, found: $(echo $extra)"
+
+# cvdeck-parse does no IO: no database, runtime, file-format or OS-level crate, and no
+# filesystem, network, process or environment calls in its source. (quick-xml is allowed:
+# phonenumber reads its numbering-plan metadata with it.)
+if deps cvdeck-parse | grep -qiE '^(rusqlite|libsqlite3-sys|tokio|pdf-extract|lopdf|zip|notify|walkdir|directories|libc|rlimit|tempfile|cvdeck-engine)$'; then
+  fail "cvdeck-parse depends on an IO crate: $(deps cvdeck-parse | grep -iE '^(rusqlite|libsqlite3-sys|tokio|pdf-extract|lopdf|zip|notify|walkdir|directories|libc|rlimit|tempfile|cvdeck-engine)$' | tr '\n' ' ')"
+fi
+if grep -rnE 'std::(fs|net|process|env)\b|File::open' crates/parse/src; then
+  fail "cvdeck-parse must do no IO"
+fi
+
+if deps cvdeck-engine | grep -qiE '^(tauri|wry|tao|yew)'; then
+  fail "cvdeck-engine depends on tauri/yew"
 fi
 if cargo tree -p cvdeck-wire -e normal --prefix none | grep -qiE '^(tauri|cvdeck-engine|yew)'; then
-  echo "invariant broken: cvdeck-wire must depend on serde only" >&2
-  exit 1
+  fail "cvdeck-wire must depend on serde only"
 fi
 if grep -rlE 'tauri_invoke|tauri_listen|__TAURI__' ui/src | grep -v '^ui/src/ipc.rs$'; then
-  echo "invariant broken: only ui/src/ipc.rs may talk to Tauri" >&2
-  exit 1
+  fail "only ui/src/ipc.rs may talk to Tauri"
 fi
 cargo build -q -p cvdeck-wire --target wasm32-unknown-unknown
 echo "architecture invariants hold"

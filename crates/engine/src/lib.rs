@@ -17,13 +17,14 @@
 mod error;
 pub mod export;
 pub mod extract;
-pub mod parse;
 mod pipeline;
 pub mod queue;
-pub mod resume;
 pub mod store;
 pub mod synth;
 pub mod worker;
+
+pub use cvdeck_model::resume;
+pub use cvdeck_parse as parse;
 
 pub use error::{ErrorKind, ExtractError};
 pub use extract::{Format, Limits};

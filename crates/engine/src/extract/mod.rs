@@ -101,17 +101,7 @@ pub struct Extracted {
     pub warnings: Vec<String>,
 }
 
-/// Marks, on a line of its own, where a page's second column starts: the parser looks there
-/// for the contacts that sidebars begin with.
-pub const COLUMN_START: char = '\u{1E}';
-
-/// The marker as it stands in [`Extracted::text`].
-pub(crate) const COLUMN_START_LINE: &str = "\n\u{1E}\n";
-
-/// The extracted text as people read it: column markers become plain line breaks.
-pub fn display_text(text: &str) -> String {
-    text.replace(COLUMN_START_LINE, "\n")
-}
+pub use cvdeck_model::text::{display_text, COLUMN_START, COLUMN_START_LINE};
 
 /// Recognise the format of `bytes`, or say what the file is instead.
 pub fn detect_format(bytes: &[u8]) -> Result<Format, ExtractError> {

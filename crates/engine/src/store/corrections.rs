@@ -70,7 +70,7 @@ impl Field {
             Field::Location => {
                 // Split into parts when they print back as the person wrote the place;
                 // otherwise ("Berlin, Deutschland" would show as "Berlin, Germany") as typed.
-                let split = value.as_deref().map(crate::parse::location::split_place);
+                let split = value.as_deref().map(crate::parse::split_place);
                 b.location = match split {
                     Some(parts) if parts.one_line() == value => parts,
                     _ => Location {

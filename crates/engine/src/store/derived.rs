@@ -1,7 +1,7 @@
 //! Columns derived from a parsed resume for searching, sorting, filtering and finding the
 //! same person twice. Computed in one place so import, re-parse and migration agree.
 
-use crate::parse::clean::fold;
+use crate::parse::fold_ascii as fold;
 use crate::resume::Resume;
 
 /// What the library stores beside the JSON document.

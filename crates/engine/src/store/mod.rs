@@ -670,7 +670,7 @@ fn write_derived(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Resu
         "INSERT OR IGNORE INTO resume_skills (skill_key, resume_id, skill) VALUES (?1, ?2, ?3)",
     )?;
     for skill in &d.skills {
-        insert.execute(params![crate::parse::clean::fold(skill), id, skill])?;
+        insert.execute(params![crate::parse::fold_ascii(skill), id, skill])?;
     }
     Ok(())
 }

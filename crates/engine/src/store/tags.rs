@@ -3,7 +3,7 @@
 
 use super::query::{Filter, Plan};
 use super::{now_ms, Library, ResumeId, StoreError};
-use crate::parse::clean::fold;
+use crate::parse::fold_ascii as fold;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter};
 

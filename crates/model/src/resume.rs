@@ -117,7 +117,7 @@ impl Location {
         let country = self
             .country_code
             .as_ref()
-            .map(|code| crate::parse::location::country_name(code).unwrap_or_else(|| code.clone()));
+            .map(|code| crate::countries::country_name(code).unwrap_or_else(|| code.clone()));
         let parts: Vec<String> = [self.address.clone(), city, region, country]
             .into_iter()
             .flatten()

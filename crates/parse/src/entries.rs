@@ -4,7 +4,7 @@ use super::clean::fold;
 use super::dates::{find_range, DateRange};
 use super::header::{location_in, segments};
 use super::location::split_place;
-use crate::resume::{Education, Work};
+use cvdeck_model::resume::{Education, Work};
 
 const TITLE_WORDS: &[&str] = &[
     "engineer",

@@ -1,6 +1,6 @@
 //! E-mails, phones, links and profiles.
 
-use crate::resume::Profile;
+use cvdeck_model::resume::Profile;
 use regex::Regex;
 use std::sync::LazyLock;
 

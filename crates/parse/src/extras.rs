@@ -10,7 +10,9 @@ use super::clean::fold;
 use super::contacts;
 use super::dates::{find_range, DateRange};
 use super::entries::{is_body, is_bullet, parts_without_dates, strip_bullet};
-use crate::resume::{Award, Certificate, Interest, Project, Publication, Skill, Volunteer, Work};
+use cvdeck_model::resume::{
+    Award, Certificate, Interest, Project, Publication, Skill, Volunteer, Work,
+};
 
 /// Most items kept per section: more is a misread section, not a longer resume.
 const MAX_ITEMS: usize = 40;

@@ -1,7 +1,7 @@
 //! Skills and languages: short items separated by commas, bullets or columns.
 
 use super::clean::fold;
-use crate::resume::{Language, Skill};
+use cvdeck_model::resume::{Language, Skill};
 
 /// Spoken languages by the names resumes give them in the five languages (accent-folded).
 const SPOKEN: &[&str] = &[

@@ -1,7 +1,22 @@
-//! From plain text to a JSON Resume document. Parsing never fails: what cannot be found is
-//! left empty and said in `meta.warnings`.
+//! From resume text to a JSON Resume document, in pure Rust: no IO, no threads, no database,
+//! no PDF library. Parsing never fails: what cannot be found is left empty and said in
+//! `meta.warnings`.
+//!
+//! The input is text as a reader sees it: pages separated by form feeds, and where a page's
+//! second column starts a line holding only [`cvdeck_model::text::COLUMN_START`] (extraction
+//! puts it there; plain text needs none). Link targets found in the document (PDF link
+//! annotations, DOCX hyperlinks) help to fill in profiles whose text shows only a handle.
+//!
+//! ```
+//! let text = "Jane Doe\njane@example.com\nBerlin, Germany\n\nSkills\nRust, SQLite\n";
+//! let resume = cvdeck_parse::parse_text(text, &[]);
+//! assert_eq!(resume.basics.name.as_deref(), Some("Jane Doe"));
+//! assert_eq!(resume.basics.email.as_deref(), Some("jane@example.com"));
+//! assert_eq!(resume.top_skills(5), vec!["Rust", "SQLite"]);
+//! ```
+#![deny(missing_docs)]
 
-pub(crate) mod clean;
+mod clean;
 mod contacts;
 mod dates;
 mod entries;
@@ -9,15 +24,21 @@ mod extras;
 mod header;
 mod language;
 mod lists;
-pub(crate) mod location;
+mod location;
 mod sections;
 
-use crate::resume::{Basics, Meta, Profile, Resume};
+use cvdeck_model::resume::{Basics, Meta, Profile, Resume};
 use sections::{heading, SectionKind};
 
 /// Accent-folded, lowercase ASCII-ish form of `s` (for generated e-mail addresses and matching).
 pub fn fold_ascii(s: &str) -> String {
     clean::fold(s)
+}
+
+/// `printed` ("Hauptstraße 5, 10115 Berlin", "Austin, TX") split into JSON Resume's location
+/// parts, as the parser splits the place it finds.
+pub fn split_place(printed: &str) -> cvdeck_model::resume::Location {
+    location::split_place(printed)
 }
 
 /// The language `text` is written in, as ISO 639-1 ("en", "de", …), if it says so clearly.
@@ -26,6 +47,7 @@ pub fn detect_language(text: &str) -> Option<String> {
 }
 
 /// The parser's name and version, recorded in every document's `meta.version`.
+// The name it has always been recorded under, so that documents stored by earlier versions compare.
 pub const PARSER_VERSION: &str = concat!("cvdeck-engine ", env!("CARGO_PKG_VERSION"));
 
 struct Section<'a> {
@@ -348,7 +370,7 @@ fn is_contact_line(line: &str) -> bool {
 fn is_column_start(line: &str) -> bool {
     line.trim_matches(' ')
         .chars()
-        .eq([crate::extract::COLUMN_START])
+        .eq([cvdeck_model::text::COLUMN_START])
 }
 
 fn first_of(found: Vec<String>, fallback: impl FnOnce() -> Vec<String>) -> Option<String> {
@@ -624,12 +646,8 @@ mod tests {
 
     #[test]
     fn a_linkedin_export_sidebar_first() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/linkedin-export.txt"
-        ))
-        .expect("fixture");
-        let r = parse_text(&text, &[]);
+        let text = include_str!("../../engine/tests/fixtures/linkedin-export.txt");
+        let r = parse_text(text, &[]);
         assert_eq!(r.basics.name.as_deref(), Some("Priya Nair"));
         assert_eq!(
             r.basics.label.as_deref(),

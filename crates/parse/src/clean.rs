@@ -73,7 +73,7 @@ fn running_key(line: &str) -> String {
 /// A page's columns each have a top and a bottom (a footer under a sidebar ends the sidebar's
 /// text).
 fn strip_running_lines(raw: &str) -> std::borrow::Cow<'_, str> {
-    let column_start = crate::extract::COLUMN_START_LINE;
+    let column_start = cvdeck_model::text::COLUMN_START_LINE;
     // Page → column → its lines.
     let pages: Vec<Vec<Vec<&str>>> = raw
         .split('\x0c')
