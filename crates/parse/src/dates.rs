@@ -1,6 +1,8 @@
 //! Dates and date ranges in five languages, to ISO `YYYY-MM` / `YYYY`.
 
 use super::clean::fold;
+use crate::lexicon::dates::PRESENT;
+use crate::lexicon::dates::SINCE;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,34 +97,6 @@ const MONTHS: &[(&str, u8)] = &[
     ("dezembro", 12),
 ];
 
-const PRESENT: &[&str] = &[
-    "till date",
-    "till now",
-    "to date",
-    "until now",
-    "present",
-    "current",
-    "now",
-    "today",
-    "ongoing",
-    "heute",
-    "aktuell",
-    "jetzt",
-    "derzeit",
-    "aujourd'hui",
-    "aujourd hui",
-    "actuel",
-    "present",
-    "actualidad",
-    "presente",
-    "actual",
-    "hoy",
-    "atual",
-    "atualmente",
-    "o momento",
-    "momento",
-];
-
 /// Seasons some resumes use instead of months ("Summer 2012"); they keep only the year.
 const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono";
 
@@ -194,9 +168,6 @@ fn line_says_since(haystack: &str, at: usize) -> bool {
         .iter()
         .any(|w| before.trim_end().ends_with(w) || from_here.starts_with(w))
 }
-
-/// "since 2021", "seit 2019", "depuis janvier 2021", "desde 2020": a range still open.
-const SINCE: &[&str] = &["since", "seit", "depuis", "desde"];
 
 fn is_present(s: &str) -> bool {
     let f = fold(s.trim());

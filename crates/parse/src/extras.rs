@@ -10,6 +10,7 @@ use super::clean::fold;
 use super::contacts;
 use super::dates::{find_range, DateRange};
 use super::entries::{is_body, is_bullet, parts_without_dates, strip_bullet};
+use crate::lexicon::certificates::CERTIFICATE_LEVELS;
 use cvdeck_model::resume::{
     Award, Certificate, Interest, Project, Publication, Skill, Volunteer, Work,
 };
@@ -180,19 +181,6 @@ pub(crate) fn projects(lines: &[&str]) -> Vec<Project> {
         })
         .collect()
 }
-
-/// Levels that end a certification's own name ("AWS Certified Data Analytics – Specialty").
-const CERTIFICATE_LEVELS: &[&str] = &[
-    "specialty",
-    "associate",
-    "professional",
-    "foundational",
-    "practitioner",
-    "expert",
-    "fundamentals",
-    "foundation",
-    "advanced",
-];
 
 /// Certificates: "Name – Issuer, 2021".
 pub(crate) fn certificates(lines: &[&str]) -> Vec<Certificate> {

@@ -2,72 +2,12 @@
 
 use super::clean::fold;
 use super::sections::heading;
+use crate::lexicon::names::CONTACT_WORDS;
+use crate::lexicon::names::CREDENTIALS;
+use crate::lexicon::names::NOT_NAME_WORDS;
+use crate::lexicon::names::PLACEHOLDER_WORDS;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Words that say a line is a title or a document label, not a person's name.
-const NOT_NAME_WORDS: &[&str] = &[
-    "frontend",
-    "backend",
-    "fullstack",
-    "full-stack",
-    "web",
-    "data",
-    "product",
-    "marketing",
-    "sales",
-    "recruiter",
-    "accountant",
-    "nurse",
-    "teacher",
-    "resume",
-    "curriculum",
-    "vitae",
-    "cv",
-    "lebenslauf",
-    "engineer",
-    "developer",
-    "manager",
-    "designer",
-    "analyst",
-    "consultant",
-    "student",
-    "scientist",
-    "architect",
-    "intern",
-    "university",
-    "college",
-    "school",
-    "page",
-    "contact",
-    "address",
-    "phone",
-    "email",
-    "street",
-    "ingenieur",
-    "entwickler",
-    "developpeur",
-    "ingeniero",
-    "desarrollador",
-    "desenvolvedor",
-    "engenheiro",
-    "software",
-    "senior",
-    "junior",
-    "lead",
-    "head",
-    "director",
-    "specialist",
-    "inc",
-    "ltd",
-    "gmbh",
-    "llc",
-    "profile",
-    "summary",
-    "experience",
-    "education",
-    "skills",
-];
 
 static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(name|nom|nombre|nome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome)\s*:\s*(.+)$")
@@ -133,14 +73,6 @@ fn looks_like_name(line: &str) -> bool {
             && w.chars().all(|c| c.is_alphabetic() || "-'.’".contains(c))
     })
 }
-
-/// Letters printed after a name (degrees, licences, suffixes) — not those that are also
-/// the codes of places ("CA", "MA", "MD" stay: "San Francisco, CA").
-const CREDENTIALS: &[&str] = &[
-    "phd", "mba", "cpa", "cfa", "pmp", "pe", "rn", "msc", "bsc", "meng", "beng", "jr", "sr", "ii",
-    "iii", "iv", "esq", "dds", "np", "lcsw", "cissp", "acca", "aca", "fca", "jd", "llm", "frcs",
-    "ceng", "cipd", "dphil", "mphil", "shrm-cp", "shrm-scp", "csm", "psm",
-];
 
 /// "John A. Smith, PhD", "SUSAN LEE, CPA": the name without the letters after it.
 fn without_credentials(seg: &str) -> &str {
@@ -369,12 +301,6 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
     comma_separated_location(line)
 }
 
-/// Words a template prints where the address goes until someone fills it in.
-const PLACEHOLDER_WORDS: &[&str] = &[
-    "address", "street", "city", "county", "country", "state", "zip", "postcode", "town", "your",
-    "here", "region", "province",
-];
-
 /// "Address, Street, 00000 County": a template's sample address, not a place.
 fn is_placeholder(segment: &str) -> bool {
     let folded = fold(segment);
@@ -410,29 +336,6 @@ fn comma_separated_location(line: &str) -> Option<String> {
     let candidate = place.join(", ");
     (place.len() >= 2 && place.len() <= 4 && CITY_REGION.is_match(&candidate)).then_some(candidate)
 }
-
-/// Words that label links and contacts rather than name a place.
-const CONTACT_WORDS: &[&str] = &[
-    "portfolio",
-    "linkedin",
-    "github",
-    "gitlab",
-    "website",
-    "web",
-    "blog",
-    "email",
-    "e-mail",
-    "mail",
-    "phone",
-    "mobile",
-    "tel",
-    "resume",
-    "cv",
-    "twitter",
-    "contact",
-    "kontakt",
-    "address",
-];
 
 /// A bare place name on a contact line ("Vasai"): capitalised, short, and not a link word.
 pub(crate) fn bare_place(line: &str) -> Option<String> {

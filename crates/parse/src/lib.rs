@@ -23,10 +23,12 @@ mod entries;
 mod extras;
 mod header;
 mod language;
+mod lexicon;
 mod lists;
 mod location;
 mod sections;
 
+use crate::lexicon::sites::SITE_WORDS;
 use cvdeck_model::resume::{Basics, Meta, Profile, Resume};
 use sections::{heading, SectionKind};
 
@@ -333,21 +335,6 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         },
     }
 }
-
-/// Words that stand for a personal site when printed alone on a contact line.
-const SITE_WORDS: &[&str] = &[
-    "portfolio",
-    "website",
-    "homepage",
-    "home page",
-    "blog",
-    "site web",
-    "webseite",
-    "sitio web",
-    "portafolio",
-    "portfólio",
-    "site",
-];
 
 fn names_a_site(contact_text: &str) -> bool {
     contact_text

@@ -1,0 +1,67 @@
+//! How one is employed: kinds of employment, work modes, and work done for no employer.
+
+/// Work done for no employer: such a role does not continue the one above it.
+pub(crate) const ON_ONES_OWN: &[&str] = &[
+    "autoentrepreneur",
+    "autonoma",
+    "autonomo",
+    "freelance",
+    "freelancer",
+    "freiberufler",
+    "freiberuflich",
+    "independant",
+    "selbststandig",
+    "self-employed",
+];
+
+/// Kinds of employment, printed among a job's header pieces; never its town.
+pub(crate) const EMPLOYMENT_KINDS: &[&str] = &[
+    "alternance",
+    "cdd",
+    "cdi",
+    "contract",
+    "estagio",
+    "freelance",
+    "full time",
+    "full-time",
+    "internship",
+    "part time",
+    "part-time",
+    "pasantia",
+    "permanent",
+    "practicas",
+    "praktikum",
+    "self-employed",
+    "stage",
+    "teilzeit",
+    "temporary",
+    "vollzeit",
+    "werkstudent",
+];
+
+/// Where the work is done, printed beside the town ("Lahore, On-site").
+pub(crate) const WORK_MODES: &[&str] = &[
+    "hibrido",
+    "homeoffice",
+    "hybrid",
+    "on-site",
+    "onsite",
+    "presencial",
+    "presentiel",
+    "remote",
+    "remoto",
+    "teletravail",
+    "vor ort",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        super::super::assert_sorted_unique("ON_ONES_OWN", ON_ONES_OWN);
+        super::super::assert_sorted_unique("EMPLOYMENT_KINDS", EMPLOYMENT_KINDS);
+        super::super::assert_sorted_unique("WORK_MODES", WORK_MODES);
+    }
+}

@@ -1,0 +1,40 @@
+//! Small words that decide how printed lines join: joining words, words a line cannot end on, and
+//! words a wrapped bullet ends with.
+
+/// Small words inside names and titles ("Head of Sales", "Chef de projet").
+pub(crate) const JOINING_WORDS: &[&str] = &[
+    "a", "and", "at", "da", "das", "de", "del", "der", "des", "die", "do", "dos", "du", "e", "em",
+    "en", "et", "for", "fur", "in", "la", "le", "of", "the", "und", "y",
+];
+
+/// Words left dangling once a date is cut out ("Kitchen employee from").
+pub(crate) const DANGLING: &[&str] = &[
+    "a", "ab", "and", "até", "avec", "bis", "com", "con", "de", "depuis", "desde", "du", "e", "em",
+    "en", "et", "from", "hasta", "im", "in", "mit", "seit", "since", "to", "und", "until", "von",
+    "with", "y", "à",
+];
+
+/// Words a wrapped line can end on but a sentence, a title or a company cannot.
+pub(crate) const WRAPPING_WORDS: &[&str] = &[
+    "a", "an", "and", "avec", "com", "con", "da", "das", "de", "der", "des", "die", "do", "du",
+    "e", "el", "em", "et", "for", "in", "la", "las", "le", "les", "los", "mit", "o", "of", "on",
+    "or", "para", "pour", "the", "to", "und", "von", "with", "y",
+];
+
+/// Words that join a phrase ("Project Management and Marketing"), never a list of tools.
+pub(crate) const LIST_JOINING_WORDS: &[&str] = &[
+    "&", "and", "de", "e", "et", "for", "of", "the", "und", "with", "y",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        super::super::assert_sorted_unique("JOINING_WORDS", JOINING_WORDS);
+        super::super::assert_sorted_unique("DANGLING", DANGLING);
+        super::super::assert_sorted_unique("WRAPPING_WORDS", WRAPPING_WORDS);
+        super::super::assert_sorted_unique("LIST_JOINING_WORDS", LIST_JOINING_WORDS);
+    }
+}

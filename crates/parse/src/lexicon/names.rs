@@ -1,0 +1,116 @@
+//! What a person's name line is not: title and label words, credentials after a name, template
+//! placeholders, contact labels.
+
+/// Words that say a line is a title or a document label, not a person's name.
+pub(crate) const NOT_NAME_WORDS: &[&str] = &[
+    "accountant",
+    "address",
+    "analyst",
+    "architect",
+    "backend",
+    "college",
+    "consultant",
+    "contact",
+    "curriculum",
+    "cv",
+    "data",
+    "desarrollador",
+    "desenvolvedor",
+    "designer",
+    "developer",
+    "developpeur",
+    "director",
+    "education",
+    "email",
+    "engenheiro",
+    "engineer",
+    "entwickler",
+    "experience",
+    "frontend",
+    "full-stack",
+    "fullstack",
+    "gmbh",
+    "head",
+    "inc",
+    "ingeniero",
+    "ingenieur",
+    "intern",
+    "junior",
+    "lead",
+    "lebenslauf",
+    "llc",
+    "ltd",
+    "manager",
+    "marketing",
+    "nurse",
+    "page",
+    "phone",
+    "product",
+    "profile",
+    "recruiter",
+    "resume",
+    "sales",
+    "school",
+    "scientist",
+    "senior",
+    "skills",
+    "software",
+    "specialist",
+    "street",
+    "student",
+    "summary",
+    "teacher",
+    "university",
+    "vitae",
+    "web",
+];
+
+/// Letters printed after a name (degrees, licences, suffixes) — not those that are also
+/// the codes of places ("CA", "MA", "MD" stay: "San Francisco, CA").
+pub(crate) const CREDENTIALS: &[&str] = &[
+    "aca", "acca", "beng", "bsc", "ceng", "cfa", "cipd", "cissp", "cpa", "csm", "dds", "dphil",
+    "esq", "fca", "frcs", "ii", "iii", "iv", "jd", "jr", "lcsw", "llm", "mba", "meng", "mphil",
+    "msc", "np", "pe", "phd", "pmp", "psm", "rn", "shrm-cp", "shrm-scp", "sr",
+];
+
+/// Words a template prints where the address goes until someone fills it in.
+pub(crate) const PLACEHOLDER_WORDS: &[&str] = &[
+    "address", "city", "country", "county", "here", "postcode", "province", "region", "state",
+    "street", "town", "your", "zip",
+];
+
+/// Words that label links and contacts rather than name a place.
+pub(crate) const CONTACT_WORDS: &[&str] = &[
+    "address",
+    "blog",
+    "contact",
+    "cv",
+    "e-mail",
+    "email",
+    "github",
+    "gitlab",
+    "kontakt",
+    "linkedin",
+    "mail",
+    "mobile",
+    "phone",
+    "portfolio",
+    "resume",
+    "tel",
+    "twitter",
+    "web",
+    "website",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        super::super::assert_sorted_unique("NOT_NAME_WORDS", NOT_NAME_WORDS);
+        super::super::assert_sorted_unique("CREDENTIALS", CREDENTIALS);
+        super::super::assert_sorted_unique("PLACEHOLDER_WORDS", PLACEHOLDER_WORDS);
+        super::super::assert_sorted_unique("CONTACT_WORDS", CONTACT_WORDS);
+    }
+}
