@@ -2,7 +2,7 @@
 
 use super::clean::fold;
 pub(crate) use crate::lexicon::headings::SectionKind;
-use crate::lexicon::headings::{KIND_WORDS, MODIFIERS, WEAK_KIND_WORDS};
+use crate::lexicon::headings::{COMPOUND_HEADS, KIND_WORDS, MODIFIERS, WEAK_KIND_WORDS};
 
 /// A recognised heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,21 +55,26 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
     let mut kind = None;
     let mut also = None;
     let mut weak = None;
-    for word in &words {
+    for (at, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '/');
         if bare.is_empty() {
             continue;
         }
-        if let Some((_, k)) = WEAK_KIND_WORDS.iter().find(|(w, _)| *w == bare) {
-            weak = weak.or(Some(*k));
-        } else if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == bare) {
-            match kind {
-                None => kind = Some(*k),
-                Some(first) if first != *k && also.is_none() => also = Some(*k),
+        // "Aus- und Weiterbildung": a compound cut short shares the head of a later one.
+        let completed = word
+            .ends_with('-')
+            .then(|| complete_compound(bare, &words[at + 1..]))
+            .flatten();
+        let bare = completed.as_deref().unwrap_or(bare);
+        match word_kind(bare) {
+            Some(WordKind::Weak(k)) => weak = weak.or(Some(k)),
+            Some(WordKind::Strong(k)) => match kind {
+                None => kind = Some(k),
+                Some(first) if first != k && also.is_none() => also = Some(k),
                 Some(_) => {}
-            }
-        } else if !MODIFIERS.contains(&bare) {
-            return None;
+            },
+            None if MODIFIERS.contains(&bare) || word.ends_with('-') => {}
+            None => return None,
         }
     }
     let mut kind = kind.or(weak);
@@ -94,6 +99,60 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
         also,
         text: printed.to_owned(),
         had_colon: line.trim_end().ends_with([':', '：']),
+    })
+}
+
+enum WordKind {
+    /// Names its kind whatever else the heading says.
+    Strong(SectionKind),
+    /// Names its kind only when no strong word is there.
+    Weak(SectionKind),
+}
+
+/// What one folded heading word names: the word itself, its plural or singular
+/// ("Achievement", "Objectives"), or the head of a compound ("Arbeitserfahrung").
+fn word_kind(bare: &str) -> Option<WordKind> {
+    let lookup = |w: &str| {
+        WEAK_KIND_WORDS
+            .iter()
+            .find(|(k, _)| *k == w)
+            .map(|(_, kind)| WordKind::Weak(*kind))
+            .or_else(|| {
+                KIND_WORDS
+                    .iter()
+                    .find(|(k, _)| *k == w)
+                    .map(|(_, kind)| WordKind::Strong(*kind))
+            })
+    };
+    if MODIFIERS.contains(&bare) {
+        return lookup(bare);
+    }
+    let singular = (bare.len() > 4).then(|| bare.strip_suffix('s')).flatten();
+    lookup(bare)
+        .or_else(|| singular.and_then(lookup))
+        .or_else(|| {
+            (bare.len() > 3)
+                .then(|| lookup(&format!("{bare}s")))
+                .flatten()
+        })
+        .or_else(|| compound_head(bare).map(|(_, kind)| WordKind::Strong(kind)))
+}
+
+/// The head noun a compound word ends with, if its first part is a word of its own.
+fn compound_head(word: &str) -> Option<(&'static str, SectionKind)> {
+    COMPOUND_HEADS
+        .iter()
+        .filter(|(head, _)| word.len() >= head.len() + 2 && word.ends_with(head))
+        .max_by_key(|(head, _)| head.len())
+        .copied()
+}
+
+/// "aus-" before "… und Weiterbildung" is "ausbildung": the cut word takes the head of the
+/// first later compound that has one.
+fn complete_compound(cut: &str, later: &[&str]) -> Option<String> {
+    later.iter().find_map(|w| {
+        let (head, _) = compound_head(w.trim_matches(|c: char| !c.is_alphanumeric()))?;
+        Some(format!("{cut}{head}"))
     })
 }
 
@@ -131,6 +190,29 @@ mod tests {
             ("Datos personales", SectionKind::Personal),
             ("Declaration", SectionKind::Other),
             ("Top Skills", SectionKind::Skills),
+            // Compounds are named by their last part; a cut compound by the next one's.
+            ("ARBEITSERFAHRUNG", SectionKind::Work),
+            ("PC-Kenntnisse", SectionKind::Skills),
+            ("Hochschulbildung", SectionKind::Education),
+            ("Aus- und Weiterbildung", SectionKind::Education),
+            ("Berufliche Laufbahn", SectionKind::Work),
+            ("Berufliche Tätigkeiten", SectionKind::Work),
+            ("Ehrenamtliche Tätigkeiten", SectionKind::Volunteer),
+            ("Angaben zur Person", SectionKind::Personal),
+            ("Werkervaring", SectionKind::Work),
+            // Singular and plural of the same word.
+            ("Achievement", SectionKind::Awards),
+            ("OBJECTIVES", SectionKind::Summary),
+            ("Contactos", SectionKind::Contact),
+            ("Language", SectionKind::Languages),
+            // Italian and Dutch.
+            ("Istruzione e Formazione", SectionKind::Education),
+            ("Esperienze lavorative", SectionKind::Work),
+            ("Competenze", SectionKind::Skills),
+            ("Opleiding", SectionKind::Education),
+            ("Vaardigheden & Interesses", SectionKind::Skills),
+            ("Sobre mí", SectionKind::Summary),
+            ("Tools", SectionKind::Skills),
         ] {
             assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
         }

@@ -1,4 +1,4 @@
-//! Degrees and grades: words that name a degree (including school-leaving certificates such as
+//! Degrees and grades, in seven languages: words that name a degree (including school-leaving certificates such as
 //! Abitur, Bac and India's "Class XII", "HSC", "SSLC"), the degrees whose field follows their
 //! name, grade-line words, and names of programmes.
 
@@ -49,6 +49,7 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "diploma",
     "diplome",
     "doctor",
+    "doctoraat",
     "doctorado",
     "doctoral",
     "doctorant",
@@ -56,6 +57,7 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "doctorate",
     "doktor",
     "doktorand",
+    "dottorato",
     "doutorado",
     "dphil",
     "dr",
@@ -65,6 +67,8 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "gcse",
     "grado",
     "graduacao",
+    "havo",
+    "hbo",
     "high",
     "hnd",
     "hsc",
@@ -72,6 +76,7 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "j.d",
     "jd",
     "l3",
+    "laurea",
     "licence",
     "licenciado",
     "licenciatura",
@@ -97,13 +102,17 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "ma",
     "maestria",
     "magister",
+    "magistrale",
     "maitrise",
     "major",
     "master",
     "mastere",
     "masters",
     "matriculation",
+    "matura",
+    "maturita",
     "mba",
+    "mbo",
     "mca",
     "mcom",
     "mdes",
@@ -129,7 +138,9 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "tecnico",
     "tecnico superior",
     "tecnologo",
+    "triennale",
     "undergraduate",
+    "vwo",
     "xii",
 ];
 
