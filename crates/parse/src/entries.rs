@@ -14,6 +14,7 @@ use crate::lexicon::employment::WORK_MODES;
 use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
+use crate::lexicon::occupations::OCCUPATION_HEADS;
 use crate::lexicon::organisations::COMPANY_WORDS;
 use crate::lexicon::organisations::INSTITUTION_WORDS;
 use crate::lexicon::titles::TITLE_SUFFIXES;
@@ -41,9 +42,10 @@ fn words(s: &str) -> Vec<String> {
 
 pub(crate) fn is_title(s: &str) -> bool {
     has_any(s, TITLE_WORDS)
-        || words(s)
-            .iter()
-            .any(|w| w.len() > 9 && TITLE_SUFFIXES.iter().any(|t| w.ends_with(t)))
+        || words(s).iter().any(|w| {
+            (w.len() > 9 && TITLE_SUFFIXES.iter().any(|t| w.ends_with(t)))
+                || OCCUPATION_HEADS.binary_search(&w.as_str()).is_ok()
+        })
 }
 
 /// A title word other than the names of programmes ("Virtual Internship" is where one works,
