@@ -110,7 +110,10 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // ("bonatto2019@…").
         r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
-    let present = r"till date|till now|to date|until now|present|current|now|today|ongoing|heute|aktuell|jetzt|derzeit|aujourd'hui|aujourd hui|actuel|actualidad|presente|actual|hoy|atualmente|atual|o momento";
+    // Longest first: the regex takes the first alternative that matches ("presente", not "present").
+    let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
+    present.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let present = present.join("|");
     Regex::new(&format!(
         r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|au|al|ate|hasta|until|and)\s*(?P<b>{date}|{present}))?"
     ))
