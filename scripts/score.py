@@ -7,6 +7,7 @@ PRED_DIR holds `<id>.json` from `cvdeck-cli parse ../shared/corpus/files --out P
 The halves are the fixed split of scripts/corpus-split.py. `--verbose-tune` adds the
 per-file scores of the tune half (the only half whose files are read in detail).
 """
+import importlib.util
 import json
 import os
 import subprocess
@@ -17,8 +18,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 LABELS = os.path.join(SHARED, "corpus", "labels.json")
 SCORE = os.path.join(SHARED, "eval", "score.py")
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-import importlib.util
 
 spec = importlib.util.spec_from_file_location("split", os.path.join(ROOT, "scripts", "corpus-split.py"))
 split = importlib.util.module_from_spec(spec)

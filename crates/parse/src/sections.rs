@@ -73,7 +73,7 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
                 Some(first) if first != k && also.is_none() => also = Some(k),
                 Some(_) => {}
             },
-            None if MODIFIERS.contains(&bare) || word.ends_with('-') => {}
+            None if MODIFIERS.binary_search(&bare).is_ok() || word.ends_with('-') => {}
             None => return None,
         }
     }
@@ -112,29 +112,26 @@ enum WordKind {
 /// What one folded heading word names: the word itself, its plural or singular
 /// ("Achievement", "Objectives"), or the head of a compound ("Arbeitserfahrung").
 fn word_kind(bare: &str) -> Option<WordKind> {
-    let lookup = |w: &str| {
-        WEAK_KIND_WORDS
-            .iter()
-            .find(|(k, _)| *k == w)
-            .map(|(_, kind)| WordKind::Weak(*kind))
-            .or_else(|| {
-                KIND_WORDS
-                    .iter()
-                    .find(|(k, _)| *k == w)
-                    .map(|(_, kind)| WordKind::Strong(*kind))
-            })
+    // `word` followed by `suffix`, looked up without building the joined word (heading words
+    // are looked up for every line); the tables are sorted (lexicon tests).
+    let find = |table: &[(&str, SectionKind)], word: &str, suffix: &str| {
+        table
+            .binary_search_by(|(k, _)| k.bytes().cmp(word.bytes().chain(suffix.bytes())))
+            .ok()
+            .map(|i| table[i].1)
     };
-    if MODIFIERS.contains(&bare) {
-        return lookup(bare);
+    let lookup = |word: &str, suffix: &str| {
+        find(WEAK_KIND_WORDS, word, suffix)
+            .map(WordKind::Weak)
+            .or_else(|| find(KIND_WORDS, word, suffix).map(WordKind::Strong))
+    };
+    if MODIFIERS.binary_search(&bare).is_ok() {
+        return lookup(bare, "");
     }
     let singular = (bare.len() > 4).then(|| bare.strip_suffix('s')).flatten();
-    lookup(bare)
-        .or_else(|| singular.and_then(lookup))
-        .or_else(|| {
-            (bare.len() > 3)
-                .then(|| lookup(&format!("{bare}s")))
-                .flatten()
-        })
+    lookup(bare, "")
+        .or_else(|| singular.and_then(|w| lookup(w, "")))
+        .or_else(|| (bare.len() > 3).then(|| lookup(bare, "s")).flatten())
         .or_else(|| compound_head(bare).map(|(_, kind)| WordKind::Strong(kind)))
 }
 
