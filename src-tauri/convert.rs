@@ -161,6 +161,8 @@ pub fn finished(s: ImportSummary) -> ImportFinished {
         completed: s.completed,
         failed: s.failed,
         duplicates: s.duplicates,
+        left_pending: s.left_pending,
+        problem: s.problem,
         single_name: s.single_name,
     }
 }

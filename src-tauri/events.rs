@@ -140,17 +140,6 @@ pub fn export_progress<R: Runtime>(app: AppHandle<R>) -> impl FnMut(u64, u64) + 
     }
 }
 
-pub fn summary_text(f: &ImportFinished) -> String {
-    if let (Some(name), 1, 0) = (&f.single_name, f.completed, f.failed) {
-        return format!("Resume for {name} parsed successfully");
-    }
-    let mut text = format!("{} parsed, {} failed", f.completed, f.failed);
-    if f.duplicates > 0 {
-        text.push_str(&format!(", {} duplicates skipped", f.duplicates));
-    }
-    text
-}
-
 fn notify<R: Runtime>(app: &AppHandle<R>, finished: &ImportFinished) {
     let notifications = app.notification();
     if let Ok(tauri_plugin_notification::PermissionState::Prompt) = notifications.permission_state()
@@ -161,7 +150,7 @@ fn notify<R: Runtime>(app: &AppHandle<R>, finished: &ImportFinished) {
     if let Err(e) = notifications
         .builder()
         .title("CV Deck: import finished")
-        .body(summary_text(finished))
+        .body(finished.sentence())
         .show()
     {
         tracing::warn!("cannot show notification: {e}");
@@ -208,24 +197,5 @@ mod tests {
         assert_eq!(cards.len(), 2);
         assert_eq!(cards[0].status, cvdeck_wire::ParseStatus::Completed);
         assert!(pending.take().0.is_none());
-    }
-
-    #[test]
-    fn summary_sentences() {
-        let mut f = ImportFinished {
-            import_id: 1,
-            completed: 1,
-            failed: 0,
-            duplicates: 0,
-            single_name: Some("Jane Doe".into()),
-        };
-        assert_eq!(summary_text(&f), "Resume for Jane Doe parsed successfully");
-        f.completed = 298;
-        f.failed = 2;
-        f.duplicates = 3;
-        assert_eq!(
-            summary_text(&f),
-            "298 parsed, 2 failed, 3 duplicates skipped"
-        );
     }
 }

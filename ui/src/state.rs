@@ -509,27 +509,12 @@ impl Reducible for Deck {
                 } else {
                     next.refresh += 1;
                 }
-                // Decided from the summary alone, so the order in which the command's answer
-                // and the events arrive cannot change what is said.
-                let (kind, text) = match (&f.single_name, f.completed, f.failed) {
-                    (Some(name), 1, 0) => (
-                        ToastKind::Success,
-                        format!("Resume for {name} parsed successfully"),
-                    ),
-                    _ => {
-                        let mut text = format!("{} parsed, {} failed", f.completed, f.failed);
-                        if f.duplicates > 0 {
-                            text.push_str(&format!(", {} duplicates skipped", f.duplicates));
-                        }
-                        let kind = if f.failed > 0 {
-                            ToastKind::Info
-                        } else {
-                            ToastKind::Success
-                        };
-                        (kind, text)
-                    }
+                let kind = if f.has_trouble() {
+                    ToastKind::Info
+                } else {
+                    ToastKind::Success
                 };
-                next.toast(kind, text);
+                next.toast(kind, f.sentence());
             }
             Action::Watched(folders) => next.watched = Rc::new(folders),
             Action::Toast(kind, text) => next.toast(kind, text),
@@ -559,6 +544,8 @@ mod tests {
             completed: 1,
             failed: 0,
             duplicates: 0,
+            left_pending: 0,
+            problem: None,
             single_name: Some("Jane Doe".into()),
         }
     }
@@ -670,6 +657,8 @@ mod tests {
                 completed: 298,
                 failed: 2,
                 duplicates: 0,
+                left_pending: 0,
+                problem: None,
                 single_name: None,
             }),
         );

@@ -307,7 +307,26 @@ fn import(
     });
     println!("{completed} completed, {failed} failed, {duplicates} duplicates skipped");
     print_failures(engine.library())?;
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(report_left_pending(&summaries))
+}
+
+/// Says how many files were parsed but not saved, and why; failure if any were.
+fn report_left_pending(summaries: &[cvdeck_engine::ImportSummary]) -> std::process::ExitCode {
+    let left: u64 = summaries.iter().map(|s| s.left_pending).sum();
+    if left == 0 {
+        return std::process::ExitCode::SUCCESS;
+    }
+    let problem = summaries
+        .iter()
+        .find_map(|s| s.problem.as_deref())
+        .unwrap_or("the library could not save them");
+    let advice = if problem.contains("disk is full") || problem.contains("No space left") {
+        "free some disk space and import again"
+    } else {
+        "import again to parse them"
+    };
+    eprintln!("cvdeck-cli: {left} file(s) left pending ({problem}): {advice}");
+    std::process::ExitCode::FAILURE
 }
 
 fn print_failures(library: &Library) -> Result<()> {

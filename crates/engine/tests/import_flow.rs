@@ -302,3 +302,60 @@ async fn a_watched_folder_imports_new_files_and_skips_unchanged_ones() {
         vec![folder.path().to_owned()]
     );
 }
+
+/// Disk full while parsing: results that cannot be saved are not failures. The rows go back
+/// to pending, the summary says how many and why, and the next import parses them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_the_library_cannot_save_are_left_pending_not_counted_as_failed() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    for seed in 0..4 {
+        std::fs::write(
+            input.path().join(format!("r{seed}.txt")),
+            SyntheticResume::generate(60 + seed).to_text(),
+        )
+        .unwrap();
+    }
+    drop(Library::open(library.path()).unwrap());
+    // The library refuses completed results the way a full disk refuses any write.
+    let db = rusqlite::Connection::open(library.path().join("library.sqlite3")).unwrap();
+    db.execute_batch(
+        "CREATE TRIGGER disk_full BEFORE UPDATE OF status ON resumes
+         WHEN new.status = 'completed' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .unwrap();
+    let (engine, _) = engine(library.path());
+    let summary = engine
+        .import(vec![input.path().to_owned()])
+        .await
+        .unwrap()
+        .finished()
+        .await
+        .unwrap();
+    assert_eq!(
+        (summary.completed, summary.failed, summary.left_pending),
+        (0, 0, 4),
+        "{summary:?}"
+    );
+    assert!(
+        summary
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.contains("database or disk is full")),
+        "{summary:?}"
+    );
+    let counts = engine.library().counts().unwrap();
+    assert_eq!((counts.pending, counts.failed), (4, 0), "{counts:?}");
+
+    // Space freed: the next import (here: the interrupted-rows pass) parses them.
+    db.execute_batch("DROP TRIGGER disk_full").unwrap();
+    let resumed = engine
+        .resume_interrupted()
+        .await
+        .unwrap()
+        .expect("the four rows are anyone's again")
+        .finished()
+        .await
+        .unwrap();
+    assert_eq!((resumed.completed, resumed.left_pending), (4, 0));
+}

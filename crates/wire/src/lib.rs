@@ -565,8 +565,48 @@ pub mod events {
         pub failed: u64,
         /// Skipped as already in the library.
         pub duplicates: u64,
+        /// Parsed but not saved (disk full, library unwritable): pending again.
+        #[serde(default)]
+        pub left_pending: u64,
+        /// Why files were left pending.
+        #[serde(default)]
+        pub problem: Option<String>,
         /// Name of the one parsed resume, for a per-resume toast on a one-file import.
         pub single_name: Option<String>,
+    }
+
+    impl ImportFinished {
+        /// What the toast and the notification say, decided from the summary alone (so the
+        /// order in which events arrive cannot change it).
+        pub fn sentence(&self) -> String {
+            if let (Some(name), 1, 0, 0) = (
+                &self.single_name,
+                self.completed,
+                self.failed,
+                self.left_pending,
+            ) {
+                return format!("Resume for {name} parsed successfully");
+            }
+            let mut text = format!("{} parsed, {} failed", self.completed, self.failed);
+            if self.duplicates > 0 {
+                text.push_str(&format!(", {} duplicates skipped", self.duplicates));
+            }
+            if self.left_pending > 0 {
+                text.push_str(&format!(
+                    "; {} left pending ({}): import again",
+                    self.left_pending,
+                    self.problem
+                        .as_deref()
+                        .unwrap_or("the library could not save them")
+                ));
+            }
+            text
+        }
+
+        /// Whether anything needs the person's attention.
+        pub fn has_trouble(&self) -> bool {
+            self.failed > 0 || self.left_pending > 0
+        }
     }
 
     /// Payload of Tauri's drag-and-drop event.
@@ -580,6 +620,7 @@ pub mod events {
 
 #[cfg(test)]
 mod tests {
+    use super::events::ImportFinished;
     use super::*;
 
     #[test]
@@ -604,5 +645,30 @@ mod tests {
         let p: events::DragDropPayload =
             serde_json::from_str(r#"{"paths":["/a","/b"],"position":{"x":1,"y":2}}"#).unwrap();
         assert_eq!(p.paths, vec!["/a", "/b"]);
+    }
+
+    #[test]
+    fn import_summary_sentences() {
+        let mut f = ImportFinished {
+            import_id: 1,
+            completed: 1,
+            failed: 0,
+            duplicates: 0,
+            left_pending: 0,
+            problem: None,
+            single_name: Some("Jane Doe".into()),
+        };
+        assert_eq!(f.sentence(), "Resume for Jane Doe parsed successfully");
+        f.completed = 298;
+        f.failed = 2;
+        f.duplicates = 3;
+        assert_eq!(f.sentence(), "298 parsed, 2 failed, 3 duplicates skipped");
+        f.left_pending = 345;
+        f.problem = Some("library database error: database or disk is full".into());
+        assert_eq!(
+            f.sentence(),
+            "298 parsed, 2 failed, 3 duplicates skipped; 345 left pending \
+             (library database error: database or disk is full): import again"
+        );
     }
 }

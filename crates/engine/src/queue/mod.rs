@@ -73,7 +73,7 @@ pub struct ImportProgress {
     pub total: u64,
 }
 
-/// The end of one import.
+/// The end of one import: what the library now holds for its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
     /// Which import.
@@ -84,8 +84,23 @@ pub struct ImportSummary {
     pub failed: u64,
     /// Already in the library.
     pub duplicates: u64,
+    /// Parsed, but the result could not be saved (disk full, library unwritable): the rows
+    /// are `pending` again, for the next import.
+    pub left_pending: u64,
+    /// Why rows were left pending, once (the first reason seen).
+    pub problem: Option<String>,
     /// The name on the one resume of a one-file import.
     pub single_name: Option<String>,
+}
+
+/// How parsing one queued row ended.
+enum RowOutcome {
+    /// Parsed or failed, and saved: its card.
+    Saved(Box<Card>),
+    /// Not pending any more, or queued by another process: someone else's to parse.
+    NotOurs,
+    /// The library could not take the result; the row is back to pending (if it could be).
+    Unsaved(StoreError),
 }
 
 /// Receives engine events; called from worker threads, so keep it quick.
@@ -167,14 +182,11 @@ impl Engine {
         Ok(self.start_parsing(new_ids, duplicates, rejected))
     }
 
-    /// Parses rows that are pending, e.g. left by an interrupted import. None if there are none.
+    /// Parses the queued rows no running process owns, e.g. left by an interrupted import.
+    /// None if there are none.
     pub async fn resume_interrupted(&self) -> Result<Option<ImportHandle>, EngineError> {
         let inner = self.inner.clone();
-        let ids = blocking(move || {
-            inner.library.reset_interrupted()?;
-            inner.library.ids_with_status(Status::Pending)
-        })
-        .await??;
+        let ids = blocking(move || inner.library.claim_orphaned()).await??;
         if ids.is_empty() {
             return Ok(None);
         }
@@ -278,9 +290,8 @@ async fn run_import(
         let inner = inner.clone();
         let (done, failed) = (done.clone(), failed.clone());
         jobs.spawn(async move {
-            let card = parse_one(&inner, id).await;
-            let is_failed = card.as_ref().is_none_or(|c| c.status == Status::Failed);
-            if is_failed {
+            let outcome = parse_one(&inner, id).await;
+            if matches!(&outcome, RowOutcome::Saved(c) if c.status == Status::Failed) {
                 failed.fetch_add(1, Ordering::Relaxed);
             }
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -290,32 +301,47 @@ async fn run_import(
                 failed: failed.load(Ordering::Relaxed),
                 total,
             }));
-            card
+            outcome
         });
     }
-    let mut single_name = None;
+    let mut summary = ImportSummary {
+        import_id,
+        completed: 0,
+        failed: rejected,
+        duplicates,
+        left_pending: 0,
+        problem: None,
+        single_name: None,
+    };
     while let Some(result) = jobs.join_next().await {
-        if let Ok(Some(card)) = result {
-            if single && card.status == Status::Completed {
-                single_name = card.name;
+        match result {
+            Ok(RowOutcome::Saved(card)) if card.status == Status::Completed => {
+                summary.completed += 1;
+                if single {
+                    summary.single_name = card.name;
+                }
+            }
+            Ok(RowOutcome::Saved(_)) => summary.failed += 1,
+            Ok(RowOutcome::NotOurs) => {}
+            Ok(RowOutcome::Unsaved(e)) => {
+                summary.left_pending += 1;
+                summary.problem.get_or_insert_with(|| e.to_string());
+            }
+            Err(e) => {
+                summary.left_pending += 1;
+                summary.problem.get_or_insert_with(|| e.to_string());
             }
         }
     }
-    let failed = failed.load(Ordering::Relaxed);
-    let summary = ImportSummary {
-        import_id,
-        completed: total - failed,
-        failed,
-        duplicates,
-        single_name,
-    };
     (inner.sink)(EngineEvent::ImportFinished(summary.clone()));
     summary
 }
 
-/// Parses one row. Returns its final card, or None if the row was not pending any more.
-async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> Option<Card> {
-    let _permit = inner.permits.clone().acquire_owned().await.ok()?;
+/// Parses one row this import queued and saves the result.
+async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
+    let Ok(_permit) = inner.permits.clone().acquire_owned().await else {
+        return RowOutcome::NotOurs;
+    };
     let started = {
         let inner = inner.clone();
         blocking(move || -> Result<Option<(Card, PathBuf)>, StoreError> {
@@ -330,14 +356,10 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> Option<Card> {
     };
     let (card, path) = match started {
         Ok(Ok(Some(x))) => x,
-        Ok(Ok(None)) => return None,
-        Ok(Err(e)) | Err(EngineError::Store(e)) => {
-            tracing::error!(id, "cannot start parsing: {e}");
-            return None;
-        }
-        Err(e) => {
-            tracing::error!(id, "cannot start parsing: {e}");
-            return None;
+        Ok(Ok(None)) => return RowOutcome::NotOurs,
+        Ok(Err(e)) | Err(EngineError::Store(e)) => return unsaved(inner, id, e).await,
+        Err(EngineError::Task(e)) => {
+            return unsaved(inner, id, StoreError::Io(std::io::Error::other(e))).await
         }
     };
     (inner.sink)(EngineEvent::CardsChanged(vec![card]));
@@ -373,17 +395,31 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> Option<Card> {
     match saved {
         Ok(Ok(card)) => {
             (inner.sink)(EngineEvent::CardsChanged(vec![card.clone()]));
-            Some(card)
+            RowOutcome::Saved(Box::new(card))
         }
-        Ok(Err(e)) => {
-            tracing::error!(id, "cannot save parse result: {e}");
-            None
-        }
-        Err(e) => {
-            tracing::error!(id, "cannot save parse result: {e}");
-            None
+        Ok(Err(e)) | Err(EngineError::Store(e)) => unsaved(inner, id, e).await,
+        Err(EngineError::Task(e)) => {
+            unsaved(inner, id, StoreError::Io(std::io::Error::other(e))).await
         }
     }
+}
+
+/// A row whose result the library would not take: back to pending if the library lets us,
+/// so that the next import parses it (else the next start finds it `processing` and ownerless
+/// once this process has gone).
+async fn unsaved(inner: &Arc<Inner>, id: ResumeId, e: StoreError) -> RowOutcome {
+    tracing::warn!(id, "cannot save parse result: {e}");
+    let release = inner.clone();
+    let released = blocking(move || release.library.release(id)).await;
+    if let Ok(Ok(true)) = released {
+        if let Ok(Ok(card)) = {
+            let inner = inner.clone();
+            blocking(move || inner.library.card(id)).await
+        } {
+            (inner.sink)(EngineEvent::CardsChanged(vec![card]));
+        }
+    }
+    RowOutcome::Unsaved(e)
 }
 
 pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {

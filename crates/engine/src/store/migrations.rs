@@ -114,6 +114,10 @@ const MIGRATIONS: &[Migration] = &[Migration {
     // 7: fields corrected by hand, laid over every later parse.
     sql: "ALTER TABLE resumes ADD COLUMN corrections_json TEXT;",
     backfill: None,
+}, Migration {
+    // 8: the lease of the process that queued a pending or processing row (store/owner.rs).
+    sql: "ALTER TABLE resumes ADD COLUMN owner TEXT;",
+    backfill: None,
 }];
 
 /// Brings the schema up to date inside one transaction per version.

@@ -3,6 +3,7 @@
 mod corrections;
 mod derived;
 mod migrations;
+mod owner;
 mod query;
 mod tags;
 
@@ -13,7 +14,8 @@ pub use tags::{normalise_tag, TagCount};
 use crate::error::ExtractError;
 use crate::resume::Resume;
 use derived::Derived;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use owner::OwnerLease;
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -209,9 +211,12 @@ pub enum StoreError {
 }
 
 /// The resume library. Cheap to share behind an `Arc`; one connection guarded by a mutex.
+/// Other processes may have the same library open: rows this one queues carry its owner
+/// lease, and only rows whose owner has gone are taken over (see [`Library::claim_orphaned`]).
 pub struct Library {
     root: PathBuf,
     conn: Mutex<Connection>,
+    owner: OwnerLease,
 }
 
 pub(crate) fn now_ms() -> i64 {
@@ -304,7 +309,12 @@ impl Library {
             conn.pragma_update(None, "foreign_keys", "ON")
         })?;
         retry_while_busy(|| migrations::migrate(&mut conn))?;
+        // A deferred transaction that reads and then writes cannot wait for another process's
+        // writer under WAL: SQLite answers "locked" at once, whatever the busy timeout. Taking
+        // the write lock at BEGIN makes every transaction wait its turn instead.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         Ok(Library {
+            owner: OwnerLease::acquire(root)?,
             root: root.to_owned(),
             conn: Mutex::new(conn),
         })
@@ -339,8 +349,8 @@ impl Library {
         {
             let mut find = tx.prepare_cached("SELECT id FROM resumes WHERE content_hash = ?1")?;
             let mut insert = tx.prepare_cached(
-                "INSERT INTO resumes (content_hash, original_path, file_name, stored_path, size_bytes, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
+                "INSERT INTO resumes (content_hash, original_path, file_name, stored_path, size_bytes, status, created_at, updated_at, owner)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6, ?7)",
             )?;
             let now = now_ms();
             for f in files {
@@ -354,7 +364,8 @@ impl Library {
                     file_name(&f.original_path),
                     f.stored_path.to_string_lossy(),
                     f.size_bytes as i64,
-                    now
+                    now,
+                    self.owner.token()
                 ])?;
                 out.push(Registered::New(tx.last_insert_rowid()));
             }
@@ -379,11 +390,23 @@ impl Library {
         Ok(conn.last_insert_rowid())
     }
 
-    /// Marks a pending row as processing and counts the attempt. False if it was not pending.
+    /// Marks a row this library queued as processing and counts the attempt. False if it was
+    /// not pending, or another process queued it.
     pub fn start_processing(&self, id: ResumeId) -> Result<bool, StoreError> {
         let n = self.conn().execute(
             "UPDATE resumes SET status = 'processing', attempts = attempts + 1, updated_at = ?2
-             WHERE id = ?1 AND status = 'pending'",
+             WHERE id = ?1 AND status = 'pending' AND owner = ?3",
+            params![id, now_ms(), self.owner.token()],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Puts a row whose result could not be saved back to `pending` for anyone to parse (the
+    /// next import, or another process's). True if it was processing.
+    pub fn release(&self, id: ResumeId) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "UPDATE resumes SET status = 'pending', owner = NULL, updated_at = ?2
+             WHERE id = ?1 AND status = 'processing'",
             params![id, now_ms()],
         )?;
         Ok(n == 1)
@@ -430,7 +453,7 @@ impl Library {
             "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
                  name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
                  error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11,
-                 language = ?12
+                 language = ?12, owner = NULL
              WHERE id = ?1",
             params![
                 id,
@@ -461,35 +484,37 @@ impl Library {
     ) -> Result<(), StoreError> {
         self.conn().execute(
             "UPDATE resumes SET status = 'failed', format = COALESCE(?2, format), error_kind = ?3,
-                 error_message = ?4, updated_at = ?5
+                 error_message = ?4, updated_at = ?5, owner = NULL
              WHERE id = ?1",
             params![id, format, failure.kind, failure.message, now_ms()],
         )?;
         Ok(())
     }
 
-    /// Puts a failed (or completed) row back to pending for another attempt.
+    /// Puts a failed (or completed) row back to pending for another attempt by this library.
     pub fn requeue(&self, id: ResumeId) -> Result<(), StoreError> {
         let conn = self.conn();
+        // One statement, so that two processes retrying the same row queue it once.
+        let n = conn.execute(
+            "UPDATE resumes SET status = 'pending', owner = ?3, updated_at = ?2
+             WHERE id = ?1 AND status IN ('completed', 'failed')",
+            params![id, now_ms(), self.owner.token()],
+        )?;
+        if n == 1 {
+            return Ok(());
+        }
         let status: Option<String> = conn
             .query_row("SELECT status FROM resumes WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
             .optional()?;
-        match status.as_deref().map(Status::parse) {
+        match status {
             None => Err(StoreError::NotFound(id)),
-            Some(s @ (Status::Pending | Status::Processing)) => Err(StoreError::Conflict {
+            Some(s) => Err(StoreError::Conflict {
                 id,
-                status: s.as_str(),
+                status: Status::parse(&s).as_str(),
                 what: "it is already queued",
             }),
-            Some(_) => {
-                conn.execute(
-                    "UPDATE resumes SET status = 'pending', updated_at = ?2 WHERE id = ?1",
-                    params![id, now_ms()],
-                )?;
-                Ok(())
-            }
         }
     }
 
@@ -518,12 +543,41 @@ impl Library {
         Ok(Registered::New(id))
     }
 
-    /// Rows left `processing` by a crash go back to `pending`. Returns how many.
-    pub fn reset_interrupted(&self) -> Result<usize, StoreError> {
-        Ok(self.conn().execute(
-            "UPDATE resumes SET status = 'pending', updated_at = ?1 WHERE status = 'processing'",
-            [now_ms()],
-        )?)
+    /// Takes over the queued rows (`pending` or `processing`) whose owner has gone: a process
+    /// that crashed or was killed, or none (a row released after a failed save, or queued by
+    /// a version before owners). They become `pending` rows of this library; their ids, oldest
+    /// first. Rows another running process queued are left to it.
+    pub fn claim_orphaned(&self) -> Result<Vec<ResumeId>, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let owners: Vec<Option<String>> = tx
+            .prepare(
+                "SELECT DISTINCT owner FROM resumes WHERE status IN ('pending', 'processing')",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let me = self.owner.token();
+        let mut claimed = Vec::new();
+        for owner in owners {
+            let gone = match owner.as_deref() {
+                None => true,
+                Some(token) => token != me && !owner::is_alive(&self.root, token),
+            };
+            if !gone {
+                continue;
+            }
+            let mut take = tx.prepare(
+                "UPDATE resumes SET status = 'pending', owner = ?2, updated_at = ?3
+                 WHERE status IN ('pending', 'processing') AND owner IS ?1 RETURNING id",
+            )?;
+            let ids = take
+                .query_map(params![owner, me, now_ms()], |r| r.get(0))?
+                .collect::<Result<Vec<ResumeId>, _>>()?;
+            claimed.extend(ids);
+        }
+        tx.commit()?;
+        claimed.sort_unstable();
+        Ok(claimed)
     }
 
     /// Ids of rows with this status, oldest first.
@@ -843,8 +897,27 @@ mod tests {
             assert!(lib.start_processing(1).unwrap());
         }
         let lib = Library::open(dir.path()).unwrap();
-        assert_eq!(lib.reset_interrupted().unwrap(), 1);
+        assert_eq!(lib.claim_orphaned().unwrap(), vec![1]);
         assert_eq!(lib.ids_with_status(Status::Pending).unwrap(), vec![1]);
+        assert!(lib.start_processing(1).unwrap(), "claimed rows are ours");
         assert_eq!(lib.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn rows_another_open_library_queued_are_neither_claimed_nor_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = Library::open(dir.path()).unwrap();
+        let cli = Library::open(dir.path()).unwrap();
+        app.register(&[new_file(&app, "a.pdf", "aa"), new_file(&app, "b.pdf", "bb")])
+            .unwrap();
+        assert!(app.start_processing(1).unwrap());
+        assert!(cli.claim_orphaned().unwrap().is_empty());
+        assert!(!cli.start_processing(2).unwrap());
+        // A row whose result could not be saved is anyone's.
+        assert!(app.release(1).unwrap());
+        assert_eq!(cli.claim_orphaned().unwrap(), vec![1]);
+        drop(app);
+        assert_eq!(cli.claim_orphaned().unwrap(), vec![2]);
+        assert!(cli.start_processing(2).unwrap());
     }
 }
