@@ -48,7 +48,7 @@ fn time_pdftotext(path: &Path, runs: usize) -> Option<Duration> {
 
 /// Prints one row per file and a summary with medians, p95s and the ratio.
 pub fn bench_parse(paths: &[PathBuf], runs: usize) -> Result<std::process::ExitCode> {
-    let files = cvdeck_engine::queue::scan_paths(paths);
+    let files = cvdeck_engine::queue::scan_paths(paths).files;
     anyhow::ensure!(!files.is_empty(), "no files found");
     let have_pdftotext = Command::new("pdftotext")
         .arg("-v")

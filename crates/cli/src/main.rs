@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use cvdeck_engine::store::{Filter, Sort};
 use cvdeck_engine::{
-    default_library_dir, parse_bytes, Engine, EngineConfig, EngineEvent, Library, Limits, Status,
+    default_library_dir, Engine, EngineConfig, EngineEvent, FileParser, Library, Limits, Status,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -143,6 +143,12 @@ enum Command {
         /// Print the extracted text instead of the JSON (to see what the parser saw).
         #[arg(long)]
         text: bool,
+        /// Files parsed at once (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Seconds one file may take before its parser is stopped.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
     },
     /// Write synthetic resumes (PDF one/two-column, DOCX, text) with known fields.
     Generate {
@@ -249,7 +255,19 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             &out,
         )),
         Command::Stats { json } => done(library_cmds::stats(&open(&library_dir)?, json)),
-        Command::Parse { paths, out, text } => parse(&paths, out.as_deref(), text),
+        Command::Parse {
+            paths,
+            out,
+            text,
+            jobs,
+            timeout,
+        } => parse(ParseArgs {
+            paths: &paths,
+            out: out.as_deref(),
+            text,
+            jobs,
+            timeout,
+        }),
         Command::Generate { count, seed, out } => generate(count, seed, &out),
         Command::BenchParse { paths, runs } => bench_parse::bench_parse(&paths, runs.max(1)),
         Command::BenchImport { dir, count, jobs } => bench_import::bench_import(
@@ -297,6 +315,9 @@ fn import(
             out.push(resumed.finished().await?);
         }
         let handle = engine.import(paths).await?;
+        for (path, why) in &handle.skipped {
+            bar.suspend(|| eprintln!("skipped {}: {why}", short_path(path)));
+        }
         bar.set_length(handle.queued + handle.rejected);
         out.push(handle.finished().await?);
         anyhow::Ok(out)
@@ -327,6 +348,18 @@ fn report_left_pending(summaries: &[cvdeck_engine::ImportSummary]) -> std::proce
     };
     eprintln!("cvdeck-cli: {left} file(s) left pending ({problem}): {advice}");
     std::process::ExitCode::FAILURE
+}
+
+/// A path to print: one over 200 characters shows its start and its end.
+fn short_path(path: &Path) -> String {
+    let shown = path.display().to_string();
+    let chars: Vec<char> = shown.chars().collect();
+    if chars.len() <= 200 {
+        return shown;
+    }
+    let head: String = chars[..60].iter().collect();
+    let tail: String = chars[chars.len() - 100..].iter().collect();
+    format!("{head}…{tail} ({} characters)", chars.len())
 }
 
 fn print_failures(library: &Library) -> Result<()> {
@@ -470,43 +503,103 @@ pub(crate) fn generate_files(count: u64, seed: u64, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn parse(paths: &[PathBuf], out: Option<&Path>, text: bool) -> Result<std::process::ExitCode> {
-    let files = cvdeck_engine::queue::scan_paths(paths);
-    anyhow::ensure!(!files.is_empty(), "no files found");
-    if let Some(dir) = out {
+/// What `parse` was asked to do.
+struct ParseArgs<'a> {
+    paths: &'a [PathBuf],
+    out: Option<&'a Path>,
+    text: bool,
+    jobs: Option<usize>,
+    timeout: u64,
+}
+
+/// Parses files in worker processes, with the import's size cap and timeout, `jobs` at a
+/// time; prints (or writes) results in the order of the files, one line per failure, and
+/// fails if any file failed.
+fn parse(args: ParseArgs<'_>) -> Result<std::process::ExitCode> {
+    let scan = cvdeck_engine::queue::scan_paths(args.paths);
+    anyhow::ensure!(
+        !scan.files.is_empty() || !scan.unusable.is_empty(),
+        "no files found"
+    );
+    if let Some(dir) = args.out {
         std::fs::create_dir_all(dir)?;
     }
-    let limits = Limits::default();
-    let mut failures = 0;
-    for file in &files {
-        let result = std::fs::read(file)
-            .map_err(cvdeck_engine::ExtractError::from)
-            .and_then(|bytes| parse_bytes(&bytes, &limits));
-        match result {
-            Ok(parsed) if text => println!("==> {} <==\n{}", file.display(), parsed.text),
-            Ok(parsed) => {
-                let json = serde_json::to_string_pretty(&parsed.resume)?;
-                match out {
-                    Some(dir) => {
-                        let stem = file
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        std::fs::write(dir.join(format!("{stem}.json")), json)?;
-                    }
-                    None if files.len() == 1 => println!("{json}"),
-                    None => println!("{}", serde_json::to_string(&parsed.resume)?),
+    let mut failures = scan.unusable.len();
+    for (path, e) in &scan.unusable {
+        eprintln!("{}: {e}", path.display());
+    }
+    for (path, why) in &scan.skipped {
+        eprintln!("skipped {}: {why}", short_path(path));
+    }
+    let parser = Arc::new(FileParser::new(
+        Some(cvdeck_engine::worker::WorkerCommand::current_exe()?),
+        Limits::default(),
+        std::time::Duration::from_secs(args.timeout.max(1)),
+    ));
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
+        .max(1);
+    let runtime = tokio::runtime::Runtime::new()?;
+    let permits = Arc::new(tokio::sync::Semaphore::new(jobs));
+    let single = scan.files.len() == 1 && scan.unusable.is_empty();
+    runtime.block_on(async {
+        let handles: Vec<_> = scan
+            .files
+            .iter()
+            .map(|file| {
+                let (parser, permits, file) = (parser.clone(), permits.clone(), file.clone());
+                tokio::spawn(async move {
+                    let _permit = permits.acquire_owned().await;
+                    parser.parse(&file).await
+                })
+            })
+            .collect();
+        for (file, handle) in scan.files.iter().zip(handles) {
+            let result = handle
+                .await
+                .unwrap_or_else(|e| Err(cvdeck_engine::ExtractError::Panicked(e.to_string())));
+            match result {
+                Ok(parsed) => write_parsed(&args, file, &parsed, single)?,
+                Err(e) => {
+                    failures += 1;
+                    eprintln!("{}: {e}", file.display());
                 }
             }
-            Err(e) => {
-                failures += 1;
-                eprintln!("{}: {e}", file.display());
-            }
         }
+        anyhow::Ok(())
+    })?;
+    if failures > 0 {
+        eprintln!(
+            "cvdeck-cli: {failures} of {} file(s) could not be parsed",
+            scan.files.len() + scan.unusable.len()
+        );
+        return Ok(std::process::ExitCode::FAILURE);
     }
-    Ok(if failures == files.len() {
-        std::process::ExitCode::FAILURE
-    } else {
-        std::process::ExitCode::SUCCESS
-    })
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn write_parsed(
+    args: &ParseArgs<'_>,
+    file: &Path,
+    parsed: &cvdeck_engine::Parsed,
+    single: bool,
+) -> Result<()> {
+    if args.text {
+        println!("==> {} <==\n{}", file.display(), parsed.text);
+        return Ok(());
+    }
+    match args.out {
+        Some(dir) => {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let json = serde_json::to_string_pretty(&parsed.resume)?;
+            std::fs::write(dir.join(format!("{stem}.json")), json)?;
+        }
+        None if single => println!("{}", serde_json::to_string_pretty(&parsed.resume)?),
+        None => println!("{}", serde_json::to_string(&parsed.resume)?),
+    }
+    Ok(())
 }

@@ -70,9 +70,14 @@ fn parse_writes_one_json_resume_per_file_and_reports_failures() {
         .arg(out_dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success());
+    // One of the two failed: the exit code says so, after the good one was written.
+    assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("b.pdf: damaged PDF file"), "{stderr}");
+    assert!(
+        stderr.contains("1 of 2 file(s) could not be parsed"),
+        "{stderr}"
+    );
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out_dir.path().join("a.json")).unwrap()).unwrap();
     assert_eq!(json["basics"]["name"], resume.name.as_str());

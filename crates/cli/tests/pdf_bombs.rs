@@ -6,7 +6,6 @@
 
 mod common;
 
-use cvdeck_engine::synth::{bombs, SyntheticResume};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -14,14 +13,7 @@ use std::time::{Duration, Instant};
 fn crafted_pdf_bombs_end_as_rows_and_the_import_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("self-drawing.pdf"), bombs::self_drawing_xobject()).unwrap();
-    // 2 GiB inflated, twice the worker's address-space cap, from a 13 MB file.
-    std::fs::write(d.join("flate-bomb.pdf"), bombs::flate_bomb(2 << 30)).unwrap();
-    std::fs::write(d.join("parent-loop.pdf"), bombs::parent_loop()).unwrap();
-    std::fs::write(d.join("tounicode.pdf"), bombs::tounicode_over_32_bits()).unwrap();
-    let fine = SyntheticResume::generate(9);
-    std::fs::write(d.join("fine.txt"), fine.to_text()).unwrap();
-
+    let fine = common::write_bombs_and_a_good_file(d);
     let library = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let out = common::import(library.path(), &["--timeout", "8"], d);

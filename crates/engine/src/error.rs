@@ -46,6 +46,10 @@ pub enum ExtractError {
     /// The parser process died on this file (abort, stack overflow, out of memory).
     #[error("parsing stopped: {0}")]
     WorkerCrashed(String),
+    /// The path names something that is not a file to read: a named pipe, a device, a
+    /// broken link.
+    #[error("not a regular file: {0}")]
+    NotAFile(String),
 }
 
 /// Stable, machine-readable kind of an [`ExtractError`] (stored in the library, sent to the UI).
@@ -73,6 +77,8 @@ pub enum ErrorKind {
     NoText,
     /// [`ExtractError::WorkerCrashed`]
     WorkerCrashed,
+    /// [`ExtractError::NotAFile`]
+    NotAFile,
 }
 
 impl ErrorKind {
@@ -90,6 +96,7 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::NoText => "no_text",
             ErrorKind::WorkerCrashed => "worker_crashed",
+            ErrorKind::NotAFile => "not_a_file",
         }
     }
 }
@@ -109,6 +116,7 @@ impl ExtractError {
             ExtractError::Timeout(_) => ErrorKind::Timeout,
             ExtractError::NoText => ErrorKind::NoText,
             ExtractError::WorkerCrashed(_) => ErrorKind::WorkerCrashed,
+            ExtractError::NotAFile(_) => ErrorKind::NotAFile,
         }
     }
 
@@ -127,10 +135,20 @@ impl ExtractError {
 
 impl From<std::io::Error> for ExtractError {
     fn from(e: std::io::Error) -> Self {
-        // The two a user can act on get a sentence of their own.
+        ExtractError::from_io_ref(&e)
+    }
+}
+
+impl ExtractError {
+    /// A read error as the person who gave us the file should hear it.
+    pub(crate) fn from_io_ref(e: &std::io::Error) -> Self {
+        // The ones a user can act on get a sentence of their own.
         ExtractError::Io(match e.kind() {
             std::io::ErrorKind::NotFound => "it was moved or deleted during the import".to_owned(),
             std::io::ErrorKind::PermissionDenied => "permission denied for your user".to_owned(),
+            std::io::ErrorKind::InvalidFilename => {
+                "its path is longer than the system allows".to_owned()
+            }
             _ => e.to_string(),
         })
     }

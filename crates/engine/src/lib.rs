@@ -17,6 +17,7 @@
 mod error;
 pub mod export;
 pub mod extract;
+mod file_parser;
 mod pipeline;
 pub mod queue;
 pub mod store;
@@ -28,6 +29,7 @@ pub use cvdeck_parse as parse;
 
 pub use error::{ErrorKind, ExtractError};
 pub use extract::{Format, Limits};
+pub use file_parser::FileParser;
 pub use pipeline::{parse_bytes, Parsed};
 pub use queue::{
     Engine, EngineConfig, EngineError, EngineEvent, EventSink, ImportHandle, ImportProgress,

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
+use cvdeck_engine::synth::{bombs, SyntheticResume};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -58,4 +59,16 @@ pub fn assert_no_worker_left() {
         String::from_utf8_lossy(&workers.stdout).trim().is_empty(),
         "a worker outlived the import"
     );
+}
+
+/// The four crafted PDFs of `synth::bombs` and one good resume in `d`; the good one.
+pub fn write_bombs_and_a_good_file(d: &Path) -> SyntheticResume {
+    std::fs::write(d.join("self-drawing.pdf"), bombs::self_drawing_xobject()).unwrap();
+    // 2 GiB inflated, twice the worker's address-space cap, from a 13 MB file.
+    std::fs::write(d.join("flate-bomb.pdf"), bombs::flate_bomb(2 << 30)).unwrap();
+    std::fs::write(d.join("parent-loop.pdf"), bombs::parent_loop()).unwrap();
+    std::fs::write(d.join("tounicode.pdf"), bombs::tounicode_over_32_bits()).unwrap();
+    let fine = SyntheticResume::generate(9);
+    std::fs::write(d.join("fine.txt"), fine.to_text()).unwrap();
+    fine
 }

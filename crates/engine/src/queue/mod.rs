@@ -6,9 +6,10 @@ mod watch;
 
 use crate::error::ExtractError;
 use crate::extract::Limits;
-use crate::pipeline::{parse_bytes, stored_extension};
+use crate::file_parser::FileParser;
+use crate::pipeline::stored_extension;
 use crate::store::{Card, Failure, Library, NewFile, Registered, ResumeId, Status, StoreError};
-use crate::worker::{WorkerCommand, WorkerPool};
+use crate::worker::WorkerCommand;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,7 +18,7 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-pub use scan::scan_paths;
+pub use scan::{scan_paths, Scan};
 pub use watch::{FolderWatch, SETTLE};
 
 /// How the engine runs.
@@ -127,6 +128,8 @@ pub struct ImportHandle {
     pub duplicates: u64,
     /// Files that failed before parsing.
     pub rejected: u64,
+    /// Places the scan could not go into (an unreadable folder, a link loop), with why.
+    pub skipped: Vec<(PathBuf, String)>,
     finished: tokio::task::JoinHandle<ImportSummary>,
 }
 
@@ -150,7 +153,7 @@ struct Inner {
     config: EngineConfig,
     sink: EventSink,
     permits: Arc<Semaphore>,
-    workers: Option<WorkerPool>,
+    parser: FileParser,
     next_import: AtomicU64,
 }
 
@@ -161,7 +164,7 @@ impl Engine {
             inner: Arc::new(Inner {
                 library,
                 permits: Arc::new(Semaphore::new(config.parallelism.max(1))),
-                workers: config.worker.clone().map(WorkerPool::new),
+                parser: FileParser::new(config.worker.clone(), config.limits, config.timeout),
                 config,
                 sink,
                 next_import: AtomicU64::new(1),
@@ -177,9 +180,10 @@ impl Engine {
     /// Registers every file under `paths` (files and folders) and parses them in the background.
     pub async fn import(&self, paths: Vec<PathBuf>) -> Result<ImportHandle, EngineError> {
         let inner = self.inner.clone();
-        let (new_ids, duplicates, rejected) =
-            blocking(move || register_paths(&inner, &paths)).await??;
-        Ok(self.start_parsing(new_ids, duplicates, rejected))
+        let r = blocking(move || register_paths(&inner, &paths)).await??;
+        let mut handle = self.start_parsing(r.new_ids, r.duplicates, r.rejected);
+        handle.skipped = r.skipped;
+        Ok(handle)
     }
 
     /// Parses the queued rows no running process owns, e.g. left by an interrupted import.
@@ -261,6 +265,7 @@ impl Engine {
             queued,
             duplicates,
             rejected: rejected_count,
+            skipped: Vec::new(),
             finished,
         }
     }
@@ -363,22 +368,7 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
         }
     };
     (inner.sink)(EngineEvent::CardsChanged(vec![card]));
-    let limits = inner.config.limits;
-    let timeout = inner.config.timeout;
-    let outcome = match &inner.workers {
-        Some(pool) => pool.parse(&path, &limits, timeout).await,
-        None => {
-            let parse = tokio::task::spawn_blocking(move || {
-                let bytes = read_limited(&path, &limits)?;
-                parse_bytes(&bytes, &limits)
-            });
-            match tokio::time::timeout(timeout, parse).await {
-                Ok(Ok(result)) => result,
-                Ok(Err(join)) => Err(ExtractError::Panicked(join.to_string())),
-                Err(_) => Err(ExtractError::Timeout(timeout.as_secs().max(1))),
-            }
-        }
-    };
+    let outcome = inner.parser.parse(&path).await;
     let inner2 = inner.clone();
     let saved = blocking(move || -> Result<Card, StoreError> {
         match &outcome {
@@ -422,12 +412,26 @@ async fn unsaved(inner: &Arc<Inner>, id: ResumeId, e: StoreError) -> RowOutcome 
     RowOutcome::Unsaved(e)
 }
 
+/// The bytes of a regular file, at most the size cap. The cap holds on what is read, not on
+/// the size the file reports: files under /proc report 0 and go on for ever.
 pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(too_large(meta.len(), limits));
+    if let Some(e) = scan::not_a_file(path) {
+        return Err(e);
     }
-    Ok(std::fs::read(path)?)
+    let file = std::fs::File::open(path)?;
+    let reported = file.metadata()?.len();
+    if reported > limits.max_file_bytes {
+        return Err(too_large(reported, limits));
+    }
+    let mut bytes = Vec::with_capacity(reported as usize);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limits.max_file_bytes + 1),
+        &mut bytes,
+    )?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large_unknown(limits));
+    }
+    Ok(bytes)
 }
 
 fn too_large(len: u64, limits: &Limits) -> ExtractError {
@@ -440,21 +444,44 @@ fn too_large(len: u64, limits: &Limits) -> ExtractError {
     }
 }
 
-/// Walks `paths`, copies each readable file into the library and registers it.
-/// Returns (new ids, duplicate count, ids of rows that failed before parsing).
-fn register_paths(
-    inner: &Inner,
-    paths: &[PathBuf],
-) -> Result<(Vec<ResumeId>, u64, Vec<ResumeId>), StoreError> {
-    register_files(inner, scan_paths(paths))
+fn too_large_unknown(limits: &Limits) -> ExtractError {
+    ExtractError::TooLarge {
+        what: format!(
+            "more than {} MB (the limit)",
+            limits.max_file_bytes / (1024 * 1024)
+        ),
+    }
+}
+
+/// What registering an import's files gave.
+struct Registration {
+    new_ids: Vec<ResumeId>,
+    duplicates: u64,
+    /// Rows that failed before parsing.
+    rejected: Vec<ResumeId>,
+    skipped: Vec<(PathBuf, String)>,
+}
+
+/// Walks `paths`, copies each readable file into the library and registers it; what names a
+/// file but cannot be read as one becomes a failed row saying why.
+fn register_paths(inner: &Inner, paths: &[PathBuf]) -> Result<Registration, StoreError> {
+    let scan = scan_paths(paths);
+    let mut registration = register_files(inner, scan.files)?;
+    let mut unusable = Vec::with_capacity(scan.unusable.len());
+    for (path, why) in &scan.unusable {
+        unusable.push(inner.library.register_rejected(path, &Failure::from(why))?);
+    }
+    if !unusable.is_empty() {
+        (inner.sink)(EngineEvent::CardsAdded(inner.library.cards(&unusable)?));
+    }
+    registration.rejected.extend(unusable);
+    registration.skipped = scan.skipped;
+    Ok(registration)
 }
 
 /// Copies and registers files found by a scan; one that cannot be read by now (moved,
 /// deleted, unreadable) becomes a failed row saying so.
-fn register_files(
-    inner: &Inner,
-    files: Vec<PathBuf>,
-) -> Result<(Vec<ResumeId>, u64, Vec<ResumeId>), StoreError> {
+fn register_files(inner: &Inner, files: Vec<PathBuf>) -> Result<Registration, StoreError> {
     let lib = &inner.library;
     let limits = &inner.config.limits;
     let mut new_ids = Vec::new();
@@ -491,7 +518,12 @@ fn register_files(
     if !announced.is_empty() {
         (inner.sink)(EngineEvent::CardsAdded(announced));
     }
-    Ok((new_ids, duplicates, rejected))
+    Ok(Registration {
+        new_ids,
+        duplicates,
+        rejected,
+        skipped: Vec::new(),
+    })
 }
 
 fn copy_into_library(lib: &Library, path: &Path, limits: &Limits) -> Result<NewFile, ExtractError> {
@@ -535,10 +567,9 @@ mod tests {
         let present = dir.path().join("present.txt");
         std::fs::write(&present, "Jane Doe\njane@example.com\n").unwrap();
         let gone = dir.path().join("gone.pdf");
-        let (new, duplicates, rejected) =
-            register_files(&engine.inner, vec![gone, present]).unwrap();
-        assert_eq!((new.len(), duplicates, rejected.len()), (1, 0, 1));
-        let card = engine.library().card(rejected[0]).unwrap();
+        let r = register_files(&engine.inner, vec![gone, present]).unwrap();
+        assert_eq!((r.new_ids.len(), r.duplicates, r.rejected.len()), (1, 0, 1));
+        let card = engine.library().card(r.rejected[0]).unwrap();
         assert_eq!(card.status, Status::Failed);
         assert_eq!(card.file_name, "gone.pdf");
         let failure = card.failure.unwrap();
@@ -547,6 +578,21 @@ mod tests {
             failure.message,
             "cannot read file: it was moved or deleted during the import"
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_that_reports_size_0_is_capped_on_the_bytes_read() {
+        let path = Path::new("/proc/self/maps");
+        assert_eq!(std::fs::metadata(path).unwrap().len(), 0);
+        let limits = Limits {
+            max_file_bytes: 64,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            read_limited(path, &limits),
+            Err(ExtractError::TooLarge { .. })
+        ));
     }
 
     #[test]
