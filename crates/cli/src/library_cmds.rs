@@ -90,7 +90,7 @@ pub fn list(library: &Library, query: &QueryArgs, json: bool) -> Result<()> {
 
 fn print_card(c: &Card, json: bool) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string(c)?);
+        out!("{}", serde_json::to_string(c)?);
         return Ok(());
     }
     let detail = match &c.failure {
@@ -110,19 +110,38 @@ fn print_card(c: &Card, json: bool) -> Result<()> {
     let tags = if c.tags.is_empty() {
         String::new()
     } else {
-        format!("\ttags: {}", c.tags.join(", "))
+        let tags: Vec<_> = c.tags.iter().map(|t| printable(t)).collect();
+        format!("\ttags: {}", tags.join(", "))
     };
-    println!(
+    out!(
         "{}\t{}\t{}\t{}\t{}{}{}",
         c.id,
         c.status.as_str(),
-        c.file_name,
-        detail,
+        printable(&c.file_name),
+        printable(&detail),
         years,
         same,
         tags
     );
     Ok(())
+}
+
+/// Text for a terminal table: control characters (a tab or newline in a file name, an escape
+/// sequence that would recolour the terminal) are shown escaped, so one row stays one line.
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
@@ -135,14 +154,14 @@ pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
             "resume": record.resume,
             "text": record.text,
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(());
     }
     let c = &record.card;
-    println!("#{} {} ({})", c.id, c.file_name, c.status.as_str());
-    println!("  file: {}", record.original_path.display());
+    out!("#{} {} ({})", c.id, c.file_name, c.status.as_str());
+    out!("  file: {}", record.original_path.display());
     if let Some(f) = &c.failure {
-        println!("  failed: {} ({})", f.message, f.kind);
+        out!("  failed: {} ({})", f.message, f.kind);
     }
     if let Some(doc) = &record.resume {
         let b = &doc.basics;
@@ -154,21 +173,21 @@ pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
             ("url", &b.url),
         ] {
             if let Some(v) = value {
-                println!("  {label}: {v}");
+                out!("  {label}: {v}");
             }
         }
         if let Some(place) = b.location.one_line() {
-            println!("  location: {place}");
+            out!("  location: {place}");
         }
         for p in &b.profiles {
-            println!(
+            out!(
                 "  {}: {}",
                 p.network,
                 p.url.as_deref().or(p.username.as_deref()).unwrap_or("")
             );
         }
         for w in &doc.work {
-            println!(
+            out!(
                 "  work: {} — {} ({} – {})",
                 w.position.as_deref().unwrap_or("?"),
                 w.name.as_deref().unwrap_or("?"),
@@ -177,7 +196,7 @@ pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
             );
         }
         for e in &doc.education {
-            println!(
+            out!(
                 "  education: {} {} — {}",
                 e.study_type.as_deref().unwrap_or(""),
                 e.area.as_deref().unwrap_or(""),
@@ -186,15 +205,15 @@ pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
         }
         let skills = doc.top_skills(50);
         if !skills.is_empty() {
-            println!("  skills: {}", skills.join(", "));
+            out!("  skills: {}", skills.join(", "));
         }
         for w in &doc.meta.warnings {
-            println!("  warning: {w}");
+            out!("  warning: {w}");
         }
     }
     if !c.same_person.is_empty() {
         let ids: Vec<String> = c.same_person.iter().map(|id| format!("#{id}")).collect();
-        println!("  same person as: {}", ids.join(", "));
+        out!("  same person as: {}", ids.join(", "));
     }
     Ok(())
 }
@@ -202,22 +221,26 @@ pub fn show(library: &Library, id: ResumeId, json: bool) -> Result<()> {
 pub fn delete(library: &Library, ids: &[ResumeId]) -> Result<()> {
     for id in ids {
         library.delete(*id)?;
-        println!("deleted #{id}");
+        out!("deleted #{id}");
     }
     Ok(())
 }
 
 pub fn tag(library: &Library, tag: &str, ids: &[ResumeId], remove: bool) -> Result<()> {
+    // As `show` and `delete` do: an id that is not there is an error, not "tagged 0".
+    for id in ids {
+        library.card(*id)?;
+    }
     if remove {
         let n = library.remove_tag(ids, tag)?;
-        println!("took {tag:?} off {n} resume(s)");
+        out!("took {tag:?} off {n} resume(s)");
     } else {
         anyhow::ensure!(
             cvdeck_engine::store::normalise_tag(tag).is_some(),
             "a tag needs a word"
         );
         let n = library.add_tag(ids, tag)?;
-        println!("tagged {n} resume(s) {tag:?}");
+        out!("tagged {n} resume(s) {tag:?}");
     }
     Ok(())
 }
@@ -236,10 +259,10 @@ pub fn stats(library: &Library, json: bool) -> Result<()> {
             "top_skills": skills.iter().map(|s| serde_json::json!({"skill": s.skill, "count": s.count})).collect::<Vec<_>>(),
             "languages": languages.iter().map(|l| serde_json::json!({"language": l.language, "count": l.count})).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string(&value)?);
+        out!("{}", serde_json::to_string(&value)?);
         return Ok(());
     }
-    println!(
+    out!(
         "{} resumes: {} completed, {} failed, {} pending, {} processing",
         counts.total(),
         counts.completed,
@@ -250,20 +273,21 @@ pub fn stats(library: &Library, json: bool) -> Result<()> {
     print_counts(
         "top skills",
         skills.iter().map(|s| (s.skill.as_str(), s.count)),
-    );
+    )?;
     print_counts(
         "languages",
         languages.iter().map(|l| (l.language.as_str(), l.count)),
-    );
+    )?;
     Ok(())
 }
 
 /// "label: a (3), b (1)", when there is anything to list.
-fn print_counts<'a>(label: &str, counts: impl Iterator<Item = (&'a str, u64)>) {
+fn print_counts<'a>(label: &str, counts: impl Iterator<Item = (&'a str, u64)>) -> Result<()> {
     let listed: Vec<String> = counts.map(|(v, n)| format!("{v} ({n})")).collect();
     if !listed.is_empty() {
-        println!("{label}: {}", listed.join(", "));
+        out!("{label}: {}", listed.join(", "));
     }
+    Ok(())
 }
 
 pub fn export_cmd(library: &Library, query: &QueryArgs, format: &str, out: &Path) -> Result<()> {
@@ -277,6 +301,6 @@ pub fn export_cmd(library: &Library, query: &QueryArgs, format: &str, out: &Path
     let bar = indicatif::ProgressBar::new(ids.len() as u64);
     let written = export(library, &ids, format, out, |done, _| bar.set_position(done))?;
     bar.finish_and_clear();
-    println!("{written} resumes exported to {}", out.display());
+    out!("{written} resumes exported to {}", out.display());
     Ok(())
 }

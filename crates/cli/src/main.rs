@@ -10,6 +10,15 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// Writes a line to stdout; a failure ends the command with an [`OutputError`] (`main` says
+/// why, or stays quiet for a reader that has gone, like `| head`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::OutputError)?
+    }};
+}
+
 mod bench_import;
 mod bench_library;
 mod bench_parse;
@@ -210,12 +219,31 @@ fn main() -> std::process::ExitCode {
     std::panic::set_hook(Box::new(|info| tracing::debug!("caught panic: {info}")));
     match run(Cli::parse()) {
         Ok(code) => code,
+        // `cvdeck-cli list | head -1`: the reader has all it wanted.
+        Err(e)
+            if e.downcast_ref::<OutputError>()
+                .is_some_and(|OutputError(io)| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            std::process::ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("cvdeck-cli: {e:#}");
             std::process::ExitCode::FAILURE
         }
     }
 }
+
+/// Standard output could not be written (a full disk, a closed pipe).
+#[derive(Debug)]
+struct OutputError(std::io::Error);
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write the output: {}", self.0)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 fn run(cli: Cli) -> Result<std::process::ExitCode> {
     let library_dir = cli.library.unwrap_or_else(default_library_dir);
@@ -326,7 +354,7 @@ fn import(
     let (completed, failed, duplicates) = summaries.iter().fold((0, 0, 0), |acc, s| {
         (acc.0 + s.completed, acc.1 + s.failed, acc.2 + s.duplicates)
     });
-    println!("{completed} completed, {failed} failed, {duplicates} duplicates skipped");
+    out!("{completed} completed, {failed} failed, {duplicates} duplicates skipped");
     print_failures(engine.library())?;
     Ok(report_left_pending(&summaries))
 }
@@ -369,7 +397,7 @@ fn print_failures(library: &Library) -> Result<()> {
     };
     for card in library.page(&failed, Sort::Oldest, None, 50)?.cards {
         if let Some(f) = &card.failure {
-            println!("  failed: {} — {}", card.file_name, f.message);
+            out!("  failed: {} — {}", card.file_name, f.message);
         }
     }
     Ok(())
@@ -411,7 +439,7 @@ fn watch(library_dir: &Path, folders: Vec<PathBuf>) -> Result<()> {
             engine.library().add_watched_folder(folder)?;
         }
         let first = engine.import(absolute.clone()).await?.finished().await?;
-        println!(
+        out!(
             "{} completed, {} failed, {} duplicates skipped; watching {} (Ctrl-C to stop)",
             first.completed,
             first.failed,
@@ -425,6 +453,7 @@ fn watch(library_dir: &Path, folders: Vec<PathBuf>) -> Result<()> {
         let mut watches = Vec::new();
         for folder in &absolute {
             watches.push(engine.watch(folder, |s| {
+                // A line per import while watching; nothing to stop if the terminal went.
                 println!(
                     "{} completed, {} failed, {} duplicates skipped",
                     s.completed, s.failed, s.duplicates
@@ -442,9 +471,9 @@ fn unwatch(library_dir: &Path, folders: &[PathBuf]) -> Result<()> {
     for f in folders {
         let folder = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
         if library.remove_watched_folder(&folder)? {
-            println!("no longer watching {}", folder.display());
+            out!("no longer watching {}", folder.display());
         } else {
-            println!("{} was not watched", folder.display());
+            out!("{} was not watched", folder.display());
         }
     }
     Ok(())
@@ -470,14 +499,14 @@ fn retry(library_dir: &Path, ids: &[i64], all_failed: bool, timeout: u64) -> Res
     let (completed, failed) = summaries
         .iter()
         .fold((0, 0), |acc, s| (acc.0 + s.completed, acc.1 + s.failed));
-    println!("{completed} completed, {failed} failed");
+    out!("{completed} completed, {failed} failed");
     print_failures(engine.library())
 }
 
 fn generate(count: u64, seed: u64, out: &Path) -> Result<std::process::ExitCode> {
     let started = std::time::Instant::now();
     generate_files(count, seed, out)?;
-    println!(
+    out!(
         "{count} resumes written to {} in {:.1?}",
         out.display(),
         started.elapsed()
@@ -586,7 +615,7 @@ fn write_parsed(
     single: bool,
 ) -> Result<()> {
     if args.text {
-        println!("==> {} <==\n{}", file.display(), parsed.text);
+        out!("==> {} <==\n{}", file.display(), parsed.text);
         return Ok(());
     }
     match args.out {
@@ -598,8 +627,8 @@ fn write_parsed(
             let json = serde_json::to_string_pretty(&parsed.resume)?;
             std::fs::write(dir.join(format!("{stem}.json")), json)?;
         }
-        None if single => println!("{}", serde_json::to_string_pretty(&parsed.resume)?),
-        None => println!("{}", serde_json::to_string(&parsed.resume)?),
+        None if single => out!("{}", serde_json::to_string_pretty(&parsed.resume)?),
+        None => out!("{}", serde_json::to_string(&parsed.resume)?),
     }
     Ok(())
 }

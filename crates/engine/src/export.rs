@@ -1,11 +1,15 @@
 //! Getting resumes out: CSV for spreadsheets, JSON Resume documents (zipped) for other systems.
 //!
 //! Exports are written to a temporary file beside the target and renamed into place, so a
-//! failed or interrupted export never leaves half a file under the user's chosen name.
+//! failed or interrupted export never leaves half a file under the user's chosen name. Only
+//! regular files are written: a link is followed to the file it names (the link stays), and
+//! a named pipe, a device or a folder is refused rather than replaced. A file that is
+//! replaced keeps its permissions; a new one is readable by its owner only, as resumes are
+//! personal data.
 
 use crate::store::{Library, Record, ResumeId, StoreError};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +35,14 @@ pub enum ExportError {
     /// Writing the zip failed.
     #[error("cannot write the zip: {0}")]
     Zip(#[from] zip::result::ZipError),
+    /// The chosen path is not a regular file.
+    #[error("cannot export to {path}: it is {what}, not a regular file")]
+    NotAFile {
+        /// The path as given.
+        path: String,
+        /// What is there ("a named pipe", "a device", "a folder").
+        what: &'static str,
+    },
 }
 
 /// The CSV header, in column order.
@@ -57,6 +69,8 @@ pub fn export(
     out: &Path,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<u64, ExportError> {
+    let (out, keep_permissions) = export_target(out)?;
+    let out = out.as_path();
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty());
     let tmp = tempfile::NamedTempFile::new_in(dir.unwrap_or(Path::new(".")))?;
     let total = ids.len() as u64;
@@ -96,9 +110,70 @@ pub fn export(
             zip.finish()?.flush()?;
         }
     }
+    if let Some(permissions) = keep_permissions {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(out).map_err(|e| e.error)?;
     Ok(written)
+}
+
+/// The regular file an export to `out` writes: `out` itself, or the file a link there names
+/// (followed through chains of links); with the permissions of the file it replaces, if any.
+fn export_target(out: &Path) -> Result<(PathBuf, Option<std::fs::Permissions>), ExportError> {
+    let mut target = out.to_owned();
+    // Links are followed one at a time, so that a dangling one still names where to write.
+    for _ in 0..40 {
+        let meta = match std::fs::symlink_metadata(&target) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((target, None)),
+            Err(e) => return Err(e.into()),
+        };
+        if meta.file_type().is_symlink() {
+            let next = std::fs::read_link(&target)?;
+            target = match target.parent() {
+                Some(dir) if next.is_relative() => dir.join(next),
+                _ => next,
+            };
+            continue;
+        }
+        if meta.is_file() {
+            return Ok((target, Some(meta.permissions())));
+        }
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            special_file_kind(&meta)
+        };
+        return Err(ExportError::NotAFile {
+            path: out.display().to_string(),
+            what,
+        });
+    }
+    Err(ExportError::Io(std::io::Error::other(format!(
+        "{}: too many levels of links",
+        out.display()
+    ))))
+}
+
+#[cfg(unix)]
+fn special_file_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "something else"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "something else"
 }
 
 fn record(library: &Library, id: ResumeId) -> Result<Option<Record>, StoreError> {

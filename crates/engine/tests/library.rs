@@ -4,7 +4,7 @@ use cvdeck_engine::export::{export, ExportFormat, CSV_HEADER};
 use cvdeck_engine::resume::{Basics, Location, Resume, Skill, Work};
 use cvdeck_engine::store::{Cursor, Filter, NewFile, Registered, ResumeId, Sort};
 use cvdeck_engine::{Library, Status};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 struct Person {
     name: &'static str,
@@ -391,6 +391,68 @@ fn json_resume_export_zips_one_valid_document_per_parsed_resume() {
     let mut first = zip.by_name(&format!("{}-ana-souza.json", ids[1])).unwrap();
     let doc: Resume = serde_json::from_reader(&mut first).unwrap();
     assert_eq!(doc.basics.email.as_deref(), Some("ana@example.br"));
+}
+
+/// `export --out` replaced what was there: a link became a regular file (its target kept the
+/// old content), a named pipe was replaced, and as root /dev/full was replaced by a file.
+#[cfg(unix)]
+#[test]
+fn an_export_writes_through_links_keeps_permissions_and_never_replaces_a_special_file() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let (dir, lib, ids) = library();
+    let d = dir.path();
+    let target = d.join("shared.csv");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = d.join("link.csv");
+    std::os::unix::fs::symlink("shared.csv", &link).unwrap();
+    export(&lib, &ids, ExportFormat::Csv, &link, |_, _| {}).unwrap();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("id,name"));
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+
+    let fifo = d.join("pipe.csv");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let refused = export(&lib, &ids, ExportFormat::Csv, &fifo, |_, _| {}).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .ends_with("it is a named pipe, not a regular file"),
+        "{refused}"
+    );
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    let refused = export(
+        &lib,
+        &ids,
+        ExportFormat::Csv,
+        Path::new("/dev/full"),
+        |_, _| {},
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "cannot export to /dev/full: it is a device, not a regular file"
+    );
+    let refused = export(&lib, &ids, ExportFormat::Csv, d, |_, _| {}).unwrap_err();
+    assert!(refused.to_string().contains("it is a folder"), "{refused}");
+
+    let fresh = d.join("new.csv");
+    export(&lib, &ids, ExportFormat::Csv, &fresh, |_, _| {}).unwrap();
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "resumes are personal data");
 }
 
 #[test]

@@ -296,8 +296,13 @@ fn retry_while_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlit
 impl Library {
     /// Opens (creating if needed) the library in `root`.
     pub fn open(root: &Path) -> Result<Library, StoreError> {
+        // Only a folder made here is made private: opening an existing library (to list it,
+        // say) never changes permissions someone chose.
+        let is_new = !root.exists();
         std::fs::create_dir_all(root.join("files"))?;
-        restrict_to_user(root);
+        if is_new {
+            restrict_to_user(root);
+        }
         let mut conn = Connection::open(root.join("library.sqlite3"))?;
         // First, so that opening a library another process is creating waits, not fails.
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
