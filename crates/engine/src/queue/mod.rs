@@ -533,7 +533,10 @@ fn copy_into_library(lib: &Library, path: &Path, limits: &Limits) -> Result<NewF
     }
     let hash = hex::encode(Sha256::digest(&bytes));
     let stored = lib.stored_path_for(&hash, stored_extension(&bytes));
-    if !stored.exists() {
+    // A copy that went missing or was damaged (a disk error, a hand edit) is put right from
+    // the original when it is imported again, instead of the row pointing at bad bytes.
+    let intact = std::fs::read(&stored).is_ok_and(|copy| copy == bytes);
+    if !intact {
         if let Some(dir) = stored.parent() {
             std::fs::create_dir_all(dir)?;
         }

@@ -118,6 +118,10 @@ const MIGRATIONS: &[Migration] = &[Migration {
     // 8: the lease of the process that queued a pending or processing row (store/owner.rs).
     sql: "ALTER TABLE resumes ADD COLUMN owner TEXT;",
     backfill: None,
+}, Migration {
+    // 9: stored copies named relative to the library folder (see backfill_stored_paths).
+    sql: "CREATE INDEX resumes_stored_path ON resumes (stored_path) WHERE stored_path IS NOT NULL;",
+    backfill: Some(super::backfill_stored_paths),
 }];
 
 /// Brings the schema up to date inside one transaction per version.

@@ -320,7 +320,8 @@ impl Library {
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         Ok(Library {
             owner: OwnerLease::acquire(root)?,
-            root: root.to_owned(),
+            // Absolute, so that a later change of working directory cannot move it.
+            root: std::path::absolute(root)?,
             conn: Mutex::new(conn),
         })
     }
@@ -328,6 +329,15 @@ impl Library {
     /// The library folder.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// A path inside the library as the database keeps it: relative to the library folder,
+    /// so that the library works from any working directory and after it is moved.
+    fn to_stored(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// Where a file with this hash and extension is kept.
@@ -367,7 +377,7 @@ impl Library {
                     f.content_hash,
                     f.original_path.to_string_lossy(),
                     file_name(&f.original_path),
-                    f.stored_path.to_string_lossy(),
+                    self.to_stored(&f.stored_path),
                     f.size_bytes as i64,
                     now,
                     self.owner.token()
@@ -541,7 +551,7 @@ impl Library {
             params![
                 id,
                 file.content_hash,
-                file.stored_path.to_string_lossy(),
+                self.to_stored(&file.stored_path),
                 file.size_bytes as i64
             ],
         )?;
@@ -628,7 +638,7 @@ impl Library {
         Ok(Record {
             card,
             original_path: PathBuf::from(original),
-            stored_path: stored.map(PathBuf::from),
+            stored_path: stored.map(|p| self.root.join(p)),
             format,
             resume: json.and_then(|j| serde_json::from_str(&j).ok()),
             text,
@@ -642,15 +652,29 @@ impl Library {
 
     /// Deletes a row and, when no other row uses it, its stored copy.
     pub fn delete(&self, id: ResumeId) -> Result<(), StoreError> {
-        let record = self.record(id)?;
-        let n = self
-            .conn()
-            .execute("DELETE FROM resumes WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(StoreError::NotFound(id));
-        }
-        if let Some(stored) = record.stored_path {
-            let _ = std::fs::remove_file(stored);
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let stored: Option<Option<String>> = tx
+            .query_row("SELECT stored_path FROM resumes WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let stored = stored.ok_or(StoreError::NotFound(id))?;
+        tx.execute("DELETE FROM resumes WHERE id = ?1", [id])?;
+        let still_used = match &stored {
+            Some(path) => tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM resumes WHERE stored_path = ?1)",
+                    [path],
+                    |r| r.get::<_, bool>(0),
+                )
+                .unwrap_or(true),
+            None => true,
+        };
+        tx.commit()?;
+        if let (Some(path), false) = (stored, still_used) {
+            // The row is gone; a copy that cannot be removed now is only disk space.
+            let _ = std::fs::remove_file(self.root.join(path));
         }
         Ok(())
     }
@@ -744,6 +768,37 @@ fn backfill_derived(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     for (id, json) in rows {
         if let Ok(resume) = serde_json::from_str::<Resume>(&json) {
             write_derived(tx, id, &Derived::of(&resume, today))?;
+        }
+    }
+    Ok(())
+}
+
+/// Migration 9's pass: stored copies named as `--library` was typed (absolute, or relative to
+/// a working directory long gone) become paths inside the library, found from their name:
+/// copies are content-addressed, `files/<first two hex digits>/<hash>.<extension>`.
+fn backfill_stored_paths(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let rows: Vec<(ResumeId, String)> = tx
+        .prepare("SELECT id, stored_path FROM resumes WHERE stored_path IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE resumes SET stored_path = ?2 WHERE id = ?1")?;
+    for (id, stored) in rows {
+        let path = Path::new(&stored);
+        let (Some(name), Some(prefix)) = (
+            path.file_name().and_then(|n| n.to_str()),
+            path.parent()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str()),
+        ) else {
+            continue;
+        };
+        let is_copy = path
+            .parent()
+            .and_then(Path::parent)
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == "files");
+        if is_copy {
+            update.execute(params![id, format!("files/{prefix}/{name}")])?;
         }
     }
     Ok(())
@@ -874,6 +929,29 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(lib.ids(&german, Sort::Newest).unwrap(), vec![1]);
+    }
+
+    #[test]
+    fn copies_saved_under_the_path_typed_at_import_are_found_in_the_library_after_the_upgrade() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let lib = Library::open(dir.path()).unwrap();
+            lib.register(&[new_file(&lib, "a.pdf", "ab12")]).unwrap();
+            // As versions before 9 saved it: the library path as typed, from another directory.
+            let conn = lib.conn();
+            conn.execute(
+                "UPDATE resumes SET stored_path = 'old/cwd/lib/files/ab/ab12.pdf'",
+                [],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 8).unwrap();
+            conn.execute_batch("DROP INDEX resumes_stored_path")
+                .unwrap();
+        }
+        let lib = Library::open(dir.path()).unwrap();
+        let stored = lib.record(1).unwrap().stored_path.unwrap();
+        assert_eq!(stored, lib.stored_path_for("ab12", "pdf"));
+        assert!(stored.is_absolute());
     }
 
     #[test]
