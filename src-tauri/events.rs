@@ -140,6 +140,19 @@ pub fn export_progress<R: Runtime>(app: AppHandle<R>) -> impl FnMut(u64, u64) + 
     }
 }
 
+/// A native notification about the library itself (it is damaged, say).
+pub fn notify_problem<R: Runtime>(app: &AppHandle<R>, problem: &str) {
+    if let Err(e) = app
+        .notification()
+        .builder()
+        .title("CV Deck: the library needs attention")
+        .body(problem)
+        .show()
+    {
+        tracing::warn!("cannot show notification: {e}");
+    }
+}
+
 fn notify<R: Runtime>(app: &AppHandle<R>, finished: &ImportFinished) {
     let notifications = app.notification();
     if let Ok(tauri_plugin_notification::PermissionState::Prompt) = notifications.permission_state()

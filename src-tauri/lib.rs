@@ -128,6 +128,11 @@ pub fn run() {
             let library = Library::open(&dir)
                 .map_err(|e| format!("cannot open the library in {}: {e}", dir.display()))?;
             tracing::info!("library: {}", dir.display());
+            if let Err(e) = library.quick_check() {
+                // Used as it is (most of it reads), but never without a word.
+                tracing::error!("{e}");
+                events::notify_problem(app.handle(), &e.to_string());
+            }
             start_engine(app.handle(), library, WorkerCommand::current_exe().ok());
             Ok(())
         });

@@ -135,6 +135,13 @@ enum Command {
         #[command(flatten)]
         query: QueryArgs,
     },
+    /// Check the library (database, search index, every row, every stored copy); with
+    /// --repair, rebuild the search index and queue unreadable rows to be parsed again.
+    Doctor {
+        /// Put right what can be put right.
+        #[arg(long)]
+        repair: bool,
+    },
     /// Counts per status and the most common skills.
     Stats {
         /// Print JSON.
@@ -283,6 +290,22 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             &out,
         )),
         Command::Stats { json } => done(library_cmds::stats(&open(&library_dir)?, json)),
+        Command::Doctor { repair } => match Library::open(&library_dir) {
+            Ok(library) => library_cmds::doctor(&library, repair),
+            Err(e @ cvdeck_engine::store::StoreError::Damaged(_)) => {
+                eprintln!(
+                    "cvdeck-cli: {e:#}\nThe database cannot be opened at all. Move {} aside \
+                     and import the library's files folder ({}) again: the resumes come back, \
+                     their file names and tags do not.",
+                    library_dir.join("library.sqlite3").display(),
+                    library_dir.join("files").display()
+                );
+                Ok(std::process::ExitCode::FAILURE)
+            }
+            Err(e) => {
+                Err(e).with_context(|| format!("opening the library in {}", library_dir.display()))
+            }
+        },
         Command::Parse {
             paths,
             out,
@@ -423,7 +446,10 @@ fn engine(
     if let Some(j) = jobs {
         config.parallelism = j.max(1);
     }
-    Ok(Engine::new(open(library_dir)?, config, sink))
+    let library = open(library_dir)?;
+    // Nothing is written into a library SQLite finds damaged.
+    library.quick_check()?;
+    Ok(Engine::new(library, config, sink))
 }
 
 fn watch(library_dir: &Path, folders: Vec<PathBuf>) -> Result<()> {

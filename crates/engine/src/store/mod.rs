@@ -2,12 +2,14 @@
 
 mod corrections;
 mod derived;
+mod health;
 mod migrations;
 mod owner;
 mod query;
 mod tags;
 
 pub use corrections::Field;
+pub use health::{Health, Repair};
 pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
 pub use tags::{normalise_tag, TagCount};
 
@@ -191,13 +193,16 @@ pub enum Registered {
 pub enum StoreError {
     /// SQLite said no.
     #[error("library database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// The library folder could not be used.
     #[error("library folder error: {0}")]
     Io(#[from] std::io::Error),
     /// No row has that id.
     #[error("no resume with id {0}")]
     NotFound(ResumeId),
+    /// SQLite found the database damaged.
+    #[error("the library database is damaged ({0}): run `cvdeck-cli doctor`")]
+    Damaged(String),
     /// The row is not in a state that allows the operation.
     #[error("resume {id} is {status}: {what}")]
     Conflict {
@@ -208,6 +213,22 @@ pub enum StoreError {
         /// What was refused.
         what: &'static str,
     },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                StoreError::Damaged(f.to_string())
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 /// The resume library. Cheap to share behind an `Arc`; one connection guarded by a mutex.
@@ -273,6 +294,13 @@ pub(crate) fn card_from_row(row: &Row<'_>) -> rusqlite::Result<Card> {
             .map(|tags| tags.split('\u{1f}').map(str::to_owned).collect())
             .unwrap_or_default(),
     })
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(
+        f.code,
+        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+    ))
 }
 
 /// Runs `step` again while SQLite says the database is busy or locked (up to ten seconds).
@@ -618,6 +646,32 @@ impl Library {
             }
         }
         Ok(out)
+    }
+
+    /// The cards with these ids that can be read, and the ids of those that cannot (a
+    /// damaged row: text that is not UTF-8, a page SQLite finds corrupt). One bad row must
+    /// not hide the others. Missing ids are left out of both.
+    pub fn readable_cards(
+        &self,
+        ids: &[ResumeId],
+    ) -> Result<(Vec<Card>, Vec<ResumeId>), StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM resumes WHERE id = ?1"))?;
+        let mut cards = Vec::with_capacity(ids.len());
+        let mut unreadable = Vec::new();
+        for id in ids {
+            match stmt.query_row([id], card_from_row).optional() {
+                Ok(Some(card)) => cards.push(card),
+                Ok(None) => {}
+                Err(e) if is_busy(&e) => return Err(e.into()),
+                Err(e) => {
+                    tracing::warn!(id, "cannot read resume: {e}");
+                    unreadable.push(*id);
+                }
+            }
+        }
+        Ok((cards, unreadable))
     }
 
     /// One card.

@@ -91,6 +91,8 @@ pub struct Page {
     pub next: Option<Cursor>,
     /// Cards matching the filter.
     pub total: u64,
+    /// Rows of this page that could not be read (a damaged database), left out.
+    pub unreadable: Vec<ResumeId>,
 }
 
 /// A skill and how many resumes list it.
@@ -339,10 +341,12 @@ impl Library {
             _ => None,
         };
         let ids: Vec<ResumeId> = rows.iter().map(|(id, _)| *id).collect();
+        let (cards, unreadable) = self.readable_cards(&ids)?;
         Ok(Page {
-            cards: self.cards(&ids)?,
+            cards,
             next,
             total,
+            unreadable,
         })
     }
 
