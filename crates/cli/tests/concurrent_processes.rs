@@ -126,3 +126,61 @@ fn two_imports_and_a_reader_on_one_library_lose_nothing() {
         assert_eq!(lib.integrity_check().unwrap(), "ok");
     }
 }
+
+/// `cvdeck-cli watch` (as the app would) and an `import` of an overlapping folder on one
+/// library: the watcher's first import and the other process's each parse what they queued.
+#[test]
+fn a_watcher_and_an_import_on_one_library_lose_nothing() {
+    use std::io::BufRead;
+    let input = tempfile::tempdir().unwrap();
+    let (a, b) = (input.path().join("a"), input.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    for i in 0..FILES {
+        let text = SyntheticResume::generate(1900 + i).to_text();
+        if i < FILES * 2 / 3 {
+            std::fs::write(a.join(format!("r{i}.txt")), &text).unwrap();
+        }
+        if i >= FILES / 3 {
+            std::fs::write(b.join(format!("copy-{i}.txt")), &text).unwrap();
+        }
+    }
+    for run_no in 0..3 {
+        let library = tempfile::tempdir().unwrap();
+        let lib = library.path();
+        drop(Library::open(lib).unwrap());
+        let mut watcher = spawn(lib, &["watch"], &a);
+        std::thread::sleep(Duration::from_millis(200));
+        let import = spawn(lib, &["import", "--jobs", "2"], &b)
+            .wait_with_output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&import.stderr);
+        assert!(import.status.success(), "run {run_no}: {stderr}");
+        assert!(
+            !stderr.contains("interrupted import"),
+            "run {run_no}: {stderr}"
+        );
+        let stdout = String::from_utf8_lossy(&import.stdout);
+        assert_eq!(
+            failed_in_summary(&stdout),
+            Some(0),
+            "run {run_no}: {stdout}"
+        );
+        // The watcher says when its first import is done.
+        let mut first = String::new();
+        std::io::BufReader::new(watcher.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert_eq!(failed_in_summary(&first), Some(0), "run {run_no}: {first}");
+        watcher.kill().unwrap();
+        watcher.wait().unwrap();
+        let lib = Library::open(lib).unwrap();
+        let counts = lib.counts().unwrap();
+        assert_eq!(
+            (counts.total(), counts.completed),
+            (FILES, FILES),
+            "run {run_no}: {counts:?}"
+        );
+        assert_eq!(lib.integrity_check().unwrap(), "ok");
+    }
+}
