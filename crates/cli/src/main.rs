@@ -428,7 +428,7 @@ fn print_failures(library: &Library) -> Result<()> {
 
 fn open(library_dir: &Path) -> Result<Library> {
     Library::open(library_dir)
-        .with_context(|| format!("opening the library in {}", library_dir.display()))
+        .with_context(|| format!("opening the library in {}", short_path(library_dir)))
 }
 
 /// An engine over the library whose parsers run in worker processes of this executable.

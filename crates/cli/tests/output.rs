@@ -126,3 +126,21 @@ fn an_export_onto_a_device_is_refused_and_the_device_stays() {
     let full = std::fs::symlink_metadata("/dev/full").unwrap();
     assert!(full.file_type().is_char_device());
 }
+
+/// A library path past the system's limit: one sentence, the path shortened and the reason
+/// said once (it came twice, after the path three times), and no folders left behind.
+#[test]
+fn a_library_path_too_long_says_so_once_and_leaves_no_folders() {
+    let base = tempfile::tempdir().unwrap();
+    let mut library = base.path().join("top");
+    for _ in 0..18 {
+        library.push("n".repeat(250));
+    }
+    let out = run(&library, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("File name too long").count(), 1, "{stderr}");
+    assert!(stderr.len() < 400, "{stderr}");
+    assert!(!base.path().join("top").exists());
+}

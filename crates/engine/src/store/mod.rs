@@ -196,7 +196,7 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     /// The library folder could not be used.
     #[error("library folder error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// No row has that id.
     #[error("no resume with id {0}")]
     NotFound(ResumeId),
@@ -213,6 +213,14 @@ pub enum StoreError {
         /// What was refused.
         what: &'static str,
     },
+}
+
+// Not `#[from]`: that would also make the error its source, and `{:#}` would print the
+// reason twice ("File name too long: File name too long").
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError::Io(e)
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
