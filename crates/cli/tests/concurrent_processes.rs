@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::cli;
+use common::{cli, run};
 use cvdeck_engine::synth::SyntheticResume;
 use cvdeck_engine::Library;
 use std::path::Path;
@@ -26,15 +26,6 @@ fn spawn(library: &Path, args: &[&str], folder: &Path) -> Child {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap()
-}
-
-fn run(library: &Path, args: &[&str]) -> Output {
-    cli()
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
         .unwrap()
 }
 

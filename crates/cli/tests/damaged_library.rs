@@ -5,19 +5,9 @@
 
 mod common;
 
-use common::{cli, import, list_json};
+use common::{import, list_json, run};
 use cvdeck_engine::synth::SyntheticResume;
 use std::path::Path;
-use std::process::Output;
-
-fn run(library: &Path, args: &[&str]) -> Output {
-    cli()
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn three_resumes() -> (tempfile::TempDir, tempfile::TempDir, Vec<SyntheticResume>) {
     let input = tempfile::tempdir().unwrap();

@@ -4,19 +4,9 @@
 
 mod common;
 
-use common::{cli, import};
+use common::{cli, import, run};
 use cvdeck_engine::synth::SyntheticResume;
-use std::path::Path;
-use std::process::{Output, Stdio};
-
-fn run(library: &Path, args: &[&str]) -> Output {
-    cli()
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Stdio;
 
 /// A library with one parsed resume whose file name holds a tab and an escape sequence.
 fn library_with_an_odd_file_name() -> (tempfile::TempDir, tempfile::TempDir) {

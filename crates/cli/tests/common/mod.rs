@@ -11,6 +11,16 @@ pub fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_cvdeck-cli"))
 }
 
+/// `cvdeck-cli --library LIBRARY ARGS...`, whatever it answers.
+pub fn run(library: &Path, args: &[&str]) -> Output {
+    cli()
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// `cvdeck-cli --library LIBRARY import ARGS... INPUT`, which must succeed.
 pub fn import(library: &Path, args: &[&str], input: &Path) -> Output {
     let out = cli()

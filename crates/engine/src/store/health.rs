@@ -62,20 +62,24 @@ impl Library {
         };
         let ids = self.all_ids()?;
         let (_, unreadable) = self.readable_cards(&ids)?;
-        let mut missing_copies = Vec::new();
-        for id in ids {
-            if unreadable.contains(&id) {
-                continue;
-            }
-            let stored = match self.record(id) {
-                Ok(r) => r.stored_path,
-                Err(StoreError::NotFound(_)) => continue,
-                Err(e) => return Err(e),
-            };
-            if stored.is_some_and(|p| !p.is_file()) {
-                missing_copies.push(id);
-            }
-        }
+        let stored: Vec<(ResumeId, String)> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare(
+                "SELECT id, CAST(stored_path AS BLOB) FROM resumes WHERE stored_path IS NOT NULL",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    let path: Vec<u8> = r.get(1)?;
+                    Ok((r.get(0)?, String::from_utf8_lossy(&path).into_owned()))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows
+        };
+        let missing_copies = stored
+            .into_iter()
+            .filter(|(id, path)| !unreadable.contains(id) && !self.root.join(path).is_file())
+            .map(|(id, _)| id)
+            .collect();
         Ok(Health {
             database,
             search_index_damaged,
