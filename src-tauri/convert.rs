@@ -171,7 +171,12 @@ pub fn store_error(e: StoreError) -> CommandError {
     let code = match &e {
         StoreError::NotFound(_) => ErrorCode::NotFound,
         StoreError::Conflict { .. } => ErrorCode::Conflict,
-        StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Damaged(_) => ErrorCode::Storage,
+        StoreError::Sqlite(_)
+        | StoreError::Io(_)
+        | StoreError::Damaged(_)
+        | StoreError::NotALibrary(_)
+        | StoreError::ReadOnly
+        | StoreError::Outdated => ErrorCode::Storage,
     };
     CommandError::new(code, e.to_string())
 }

@@ -69,6 +69,24 @@ fn library_dir() -> PathBuf {
     default_library_dir()
 }
 
+/// Takes the day's backup of the library, if it is due, without holding up the window (a
+/// damaged library is not backed up: it would push out a sound backup).
+fn backup_in_background<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        match handle.state::<AppState>().engine.library().backup_if_due() {
+            Ok(Some(b)) => tracing::info!(
+                "backed up the library to {} ({} bytes, {:?})",
+                b.path.display(),
+                b.bytes,
+                b.took
+            ),
+            Ok(None) => {}
+            Err(e) => tracing::warn!("the daily backup failed: {e}"),
+        }
+    });
+}
+
 /// Starts the engine inside a running app: state, event bridge, interrupted imports.
 /// Files are parsed in child processes started with `worker` (normally this executable).
 pub fn start_engine<R: Runtime>(
@@ -128,12 +146,17 @@ pub fn run() {
             let library = Library::open(&dir)
                 .map_err(|e| format!("cannot open the library in {}: {e}", dir.display()))?;
             tracing::info!("library: {}", dir.display());
-            if let Err(e) = library.quick_check() {
+            let check = library.quick_check();
+            if let Err(e) = &check {
                 // Used as it is (most of it reads), but never without a word.
                 tracing::error!("{e}");
                 events::notify_problem(app.handle(), &e.to_string());
             }
+            let healthy = check.is_ok();
             start_engine(app.handle(), library, WorkerCommand::current_exe().ok());
+            if healthy {
+                backup_in_background(app.handle());
+            }
             Ok(())
         });
     if let Err(e) = with_commands(builder).run(tauri::generate_context!()) {

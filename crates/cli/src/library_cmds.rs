@@ -310,37 +310,3 @@ pub fn export_cmd(library: &Library, query: &QueryArgs, format: &str, out: &Path
     out!("{written} resumes exported to {}", out.display());
     Ok(())
 }
-
-pub fn doctor(library: &Library, repair: bool) -> Result<std::process::ExitCode> {
-    if repair {
-        let done = library.repair()?;
-        if done.search_index_rebuilt {
-            out!("search index rebuilt");
-        }
-        if !done.requeued.is_empty() {
-            out!(
-                "{} unreadable resume(s) queued to be parsed again from their copies (at the \
-                 next import, or when the app starts)",
-                done.requeued.len()
-            );
-        }
-    }
-    let health = library.health()?;
-    for problem in &health.database {
-        out!("database: {problem}");
-    }
-    if health.search_index_damaged {
-        out!("search index: does not match the resumes (doctor --repair rebuilds it)");
-    }
-    for id in &health.unreadable {
-        out!("resume {id}: cannot be read (doctor --repair queues it to be parsed again)");
-    }
-    for id in &health.missing_copies {
-        out!("resume {id}: the library's copy of its file is missing (import the file again)");
-    }
-    if health.is_sound() {
-        out!("the library is sound");
-        return Ok(std::process::ExitCode::SUCCESS);
-    }
-    Ok(std::process::ExitCode::FAILURE)
-}

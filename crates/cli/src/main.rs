@@ -24,6 +24,7 @@ mod bench_library;
 mod bench_parse;
 mod bench_stats;
 mod library_cmds;
+mod maintenance;
 
 use library_cmds::QueryArgs;
 
@@ -136,11 +137,25 @@ enum Command {
         query: QueryArgs,
     },
     /// Check the library (database, search index, every row, every stored copy); with
-    /// --repair, rebuild the search index and queue unreadable rows to be parsed again.
+    /// --repair, put right what can be: rebuild the search index, parse unreadable rows again
+    /// from their copies, and rebuild a database SQLite cannot use from its newest backup
+    /// plus the copies (keeping their file names).
     Doctor {
         /// Put right what can be put right.
         #[arg(long)]
         repair: bool,
+    },
+    /// Back the library's database up now (one is also taken each day it is written to; the
+    /// last five are kept in its backups folder).
+    Backup,
+    /// List the backups, or put the library back as one was ("latest" or a file); resumes
+    /// imported since are kept, and the present state is backed up first.
+    Restore {
+        /// "latest", or a backup file.
+        backup: Option<String>,
+        /// Restore even while another process has the library open.
+        #[arg(long)]
+        force: bool,
     },
     /// Counts per status and the most common skills.
     Stats {
@@ -261,17 +276,27 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             jobs,
             timeout,
         } => import(&library_dir, paths, jobs, timeout),
-        Command::List { query, json } => {
-            done(library_cmds::list(&open(&library_dir)?, &query, json))
-        }
+        Command::List { query, json } => done(library_cmds::list(
+            &open_for_reading(&library_dir)?,
+            &query,
+            json,
+        )),
         Command::Search { words, query, json } => {
             let query = QueryArgs {
                 search: Some(words.join(" ")),
                 ..query
             };
-            done(library_cmds::list(&open(&library_dir)?, &query, json))
+            done(library_cmds::list(
+                &open_for_reading(&library_dir)?,
+                &query,
+                json,
+            ))
         }
-        Command::Show { id, json } => done(library_cmds::show(&open(&library_dir)?, id, json)),
+        Command::Show { id, json } => done(library_cmds::show(
+            &open_for_reading(&library_dir)?,
+            id,
+            json,
+        )),
         Command::Retry {
             ids,
             failed,
@@ -284,28 +309,19 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             done(library_cmds::tag(&open(&library_dir)?, &tag, &ids, remove))
         }
         Command::Export { format, out, query } => done(library_cmds::export_cmd(
-            &open(&library_dir)?,
+            &open_for_reading(&library_dir)?,
             &query,
             &format,
             &out,
         )),
-        Command::Stats { json } => done(library_cmds::stats(&open(&library_dir)?, json)),
-        Command::Doctor { repair } => match Library::open(&library_dir) {
-            Ok(library) => library_cmds::doctor(&library, repair),
-            Err(e @ cvdeck_engine::store::StoreError::Damaged(_)) => {
-                eprintln!(
-                    "cvdeck-cli: {e:#}\nThe database cannot be opened at all. Move {} aside \
-                     and import the library's files folder ({}) again: the resumes come back, \
-                     their file names and tags do not.",
-                    library_dir.join("library.sqlite3").display(),
-                    library_dir.join("files").display()
-                );
-                Ok(std::process::ExitCode::FAILURE)
-            }
-            Err(e) => {
-                Err(e).with_context(|| format!("opening the library in {}", library_dir.display()))
-            }
-        },
+        Command::Stats { json } => {
+            done(library_cmds::stats(&open_for_reading(&library_dir)?, json))
+        }
+        Command::Doctor { repair } => maintenance::doctor(&library_dir, repair),
+        Command::Backup => maintenance::backup(&library_dir),
+        Command::Restore { backup, force } => {
+            maintenance::restore(&library_dir, backup.as_deref(), force)
+        }
         Command::Parse {
             paths,
             out,
@@ -402,7 +418,7 @@ fn report_left_pending(summaries: &[cvdeck_engine::ImportSummary]) -> std::proce
 }
 
 /// A path to print: one over 200 characters shows its start and its end.
-fn short_path(path: &Path) -> String {
+pub(crate) fn short_path(path: &Path) -> String {
     let shown = path.display().to_string();
     let chars: Vec<char> = shown.chars().collect();
     if chars.len() <= 200 {
@@ -426,14 +442,36 @@ fn print_failures(library: &Library) -> Result<()> {
     Ok(())
 }
 
-fn open(library_dir: &Path) -> Result<Library> {
+pub(crate) fn open(library_dir: &Path) -> Result<Library> {
     Library::open(library_dir)
+        .with_context(|| format!("opening the library in {}", short_path(library_dir)))
+}
+
+/// For commands that only read: a library that cannot be written to is opened read-only.
+fn open_for_reading(library_dir: &Path) -> Result<Library> {
+    Library::open_for_reading(library_dir)
         .with_context(|| format!("opening the library in {}", short_path(library_dir)))
 }
 
 /// An engine over the library whose parsers run in worker processes of this executable.
 fn engine(
     library_dir: &Path,
+    jobs: Option<usize>,
+    timeout: u64,
+    sink: cvdeck_engine::EventSink,
+) -> Result<Engine> {
+    let library = open(library_dir)?;
+    // Nothing is written into a library SQLite finds damaged.
+    library.quick_check()?;
+    if let Err(e) = library.backup_if_due() {
+        eprintln!("cvdeck-cli: warning: the daily backup failed: {e}");
+    }
+    engine_over(library, jobs, timeout, sink)
+}
+
+/// An engine over an open library, parsing in worker processes of this executable.
+pub(crate) fn engine_over(
+    library: Library,
     jobs: Option<usize>,
     timeout: u64,
     sink: cvdeck_engine::EventSink,
@@ -446,9 +484,6 @@ fn engine(
     if let Some(j) = jobs {
         config.parallelism = j.max(1);
     }
-    let library = open(library_dir)?;
-    // Nothing is written into a library SQLite finds damaged.
-    library.quick_check()?;
     Ok(Engine::new(library, config, sink))
 }
 

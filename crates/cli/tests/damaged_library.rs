@@ -1,7 +1,8 @@
 //! A damaged library is never used without a word: a bad row is left out of `list` with a
 //! warning (it ended the listing), `doctor` says what is wrong and `doctor --repair` puts
-//! right what the library's own copies allow, and an import refuses a database SQLite finds
-//! damaged (it added rows to one).
+//! right what the library's own copies allow, an import refuses a database SQLite finds
+//! damaged (it added rows to one), and a database cut short is rebuilt with its file names
+//! and tags (there was no way back but importing `files/` again, which lost both).
 
 mod common;
 
@@ -45,10 +46,16 @@ fn a_row_that_is_not_text_is_left_out_with_a_warning_and_repaired_from_its_copy(
     let repair = run(library.path(), &["doctor", "--repair"]);
     let said = String::from_utf8_lossy(&repair.stdout);
     assert!(repair.status.success(), "{said}");
-    assert!(said.contains("1 unreadable resume(s) queued"), "{said}");
+    assert!(
+        said.contains("1 unreadable resume(s) to be parsed again from their copies"),
+        "{said}"
+    );
+    assert!(
+        said.contains("parsed again: 1 completed, 0 failed"),
+        "{said}"
+    );
     assert!(said.ends_with("the library is sound\n"), "{said}");
-    // The next import parses it again from the library's copy.
-    import(library.path(), &[], input.path());
+    let _ = input;
     let rows = list_json(library.path());
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r["status"] == "completed"), "{rows:?}");
@@ -115,4 +122,65 @@ fn an_import_refuses_a_database_sqlite_finds_damaged() {
         refused + 2 >= pages,
         "{refused} of {pages} damaged pages noticed"
     );
+}
+
+/// Half of the database file gone (a copy cut short, a disk error): every command refused it,
+/// and the only way back lost the file names and the tags.
+#[test]
+fn a_database_cut_in_half_is_rebuilt_by_doctor_with_its_file_names_and_tags() {
+    let (_input, library, people) = three_resumes();
+    assert!(run(library.path(), &["tag", "shortlist", "2"])
+        .status
+        .success());
+    let path = library.path().join("library.sqlite3");
+    db(library.path())
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .unwrap();
+    let len = std::fs::metadata(&path).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+
+    let check = run(library.path(), &["doctor"]);
+    assert_eq!(check.status.code(), Some(1));
+    let repair = run(library.path(), &["doctor", "--repair"]);
+    let said = String::from_utf8_lossy(&repair.stdout);
+    assert!(
+        repair.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&repair.stderr)
+    );
+    assert!(said.contains("the damaged database was moved to"), "{said}");
+    assert!(said.ends_with("the library is sound\n"), "{said}");
+
+    let rows = list_json(library.path());
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r["status"] == "completed"), "{rows:?}");
+    let mut files: Vec<&str> = rows
+        .iter()
+        .map(|r| r["file_name"].as_str().unwrap())
+        .collect();
+    files.sort_unstable();
+    assert_eq!(files, ["r0.txt", "r1.txt", "r2.txt"]);
+    for p in &people {
+        assert!(
+            rows.iter().any(|r| r["name"] == p.name.as_str()),
+            "{rows:?}"
+        );
+    }
+    let tagged: Vec<_> = rows
+        .iter()
+        .filter(|r| r["tags"].as_array().is_some_and(|t| !t.is_empty()))
+        .collect();
+    assert_eq!(tagged.len(), 1, "{rows:?}");
+    assert_eq!(tagged[0]["file_name"], "r1.txt");
+    // The damaged file is kept, not deleted.
+    let kept = std::fs::read_dir(library.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("damaged-"));
+    assert!(kept);
 }

@@ -25,25 +25,14 @@ fn run_in(dir: &Path, library: &Path, args: &[&str]) -> std::process::Output {
     out
 }
 
+/// The stored copies (one folder per hash prefix; the manifest beside them is not one).
 fn copies(library: &Path) -> usize {
-    walkdir(library.join("files"))
-}
-
-fn walkdir(dir: std::path::PathBuf) -> usize {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| {
-                    if e.path().is_dir() {
-                        walkdir(e.path())
-                    } else {
-                        1
-                    }
-                })
-                .sum()
-        })
-        .unwrap_or(0)
+    walkdir::WalkDir::new(library.join("files"))
+        .min_depth(2)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .count()
 }
 
 #[test]

@@ -177,6 +177,11 @@ impl Engine {
         &self.inner.library
     }
 
+    /// The library back, once nothing else holds the engine (None while an import runs).
+    pub fn into_library(self) -> Option<Library> {
+        Arc::try_unwrap(self.inner).ok().map(|inner| inner.library)
+    }
+
     /// Registers every file under `paths` (files and folders) and parses them in the background.
     pub async fn import(&self, paths: Vec<PathBuf>) -> Result<ImportHandle, EngineError> {
         let inner = self.inner.clone();

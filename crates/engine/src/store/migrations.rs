@@ -124,6 +124,11 @@ const MIGRATIONS: &[Migration] = &[Migration {
     backfill: Some(super::backfill_stored_paths),
 }];
 
+/// Whether a database at `version` has every table and column this version reads.
+pub(super) fn is_current(version: usize) -> bool {
+    version >= MIGRATIONS.len()
+}
+
 /// Brings the schema up to date inside one transaction per version.
 pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;

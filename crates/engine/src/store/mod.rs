@@ -1,17 +1,25 @@
 //! The library: a SQLite database of resumes plus content-addressed copies of the files.
 
+mod backup;
 mod corrections;
 mod derived;
 mod health;
+mod manifest;
 mod migrations;
 mod owner;
 mod query;
+mod rebuild;
 mod tags;
 
+pub use backup::{backups, check_backup, Backup, Restored, KEEP_BACKUPS};
 pub use corrections::Field;
 pub use health::{Health, Repair};
 pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
+pub use rebuild::{rebuild, Rebuilt};
 pub use tags::{normalise_tag, TagCount};
+
+/// The database's file name inside the library folder.
+const DATABASE: &str = "library.sqlite3";
 
 use crate::error::ExtractError;
 use crate::resume::Resume;
@@ -197,6 +205,15 @@ pub enum StoreError {
     /// The library folder could not be used.
     #[error("library folder error: {0}")]
     Io(std::io::Error),
+    /// A file offered as a backup is a database, but not a library's.
+    #[error("{} is not a CV Deck library backup", .0.display())]
+    NotALibrary(PathBuf),
+    /// The library was opened read-only and something tried to change it.
+    #[error("the library is read-only here: nothing can be changed in it")]
+    ReadOnly,
+    /// A read-only library made by an older version, which this one cannot read as it is.
+    #[error("the library was made by an older CV Deck: open it once where it can be written to, to upgrade it")]
+    Outdated,
     /// No row has that id.
     #[error("no resume with id {0}")]
     NotFound(ResumeId),
@@ -234,6 +251,9 @@ impl From<rusqlite::Error> for StoreError {
             {
                 StoreError::Damaged(f.to_string())
             }
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
+                StoreError::ReadOnly
+            }
             _ => StoreError::Sqlite(e),
         }
     }
@@ -245,7 +265,8 @@ impl From<rusqlite::Error> for StoreError {
 pub struct Library {
     root: PathBuf,
     conn: Mutex<Connection>,
-    owner: OwnerLease,
+    /// None when opened read-only: such a library queues nothing.
+    owner: Option<OwnerLease>,
 }
 
 pub(crate) fn now_ms() -> i64 {
@@ -339,7 +360,7 @@ impl Library {
         if is_new {
             restrict_to_user(root);
         }
-        let mut conn = Connection::open(root.join("library.sqlite3"))?;
+        let mut conn = Connection::open(root.join(DATABASE))?;
         // First, so that opening a library another process is creating waits, not fails.
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // Switching a new file to WAL, or reading a WAL another process is recovering, can
@@ -355,11 +376,63 @@ impl Library {
         // the write lock at BEGIN makes every transaction wait its turn instead.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         Ok(Library {
-            owner: OwnerLease::acquire(root)?,
+            owner: Some(OwnerLease::acquire(root)?),
             // Absolute, so that a later change of working directory cannot move it.
             root: std::path::absolute(root)?,
             conn: Mutex::new(conn),
         })
+    }
+
+    /// Opens a library to read it: with write access when that can be had (so that one made
+    /// by an older version is upgraded first), else read-only (a read-only disk, a folder of
+    /// someone else's), where listing, searching, showing and exporting work and anything
+    /// that writes fails with [`StoreError::ReadOnly`].
+    pub fn open_for_reading(root: &Path) -> Result<Library, StoreError> {
+        match Library::open(root) {
+            Ok(library) => Ok(library),
+            Err(e) if root.join(DATABASE).is_file() => {
+                Library::open_read_only(root).map_err(|read_only| match read_only {
+                    StoreError::Outdated => read_only,
+                    _ => e,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_read_only(root: &Path) -> Result<Library, StoreError> {
+        let root = std::path::absolute(root)?;
+        let db = root.join(DATABASE);
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let version = |conn: &Connection| -> rusqlite::Result<usize> {
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        };
+        let mut conn = Connection::open_with_flags(&db, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let version = match version(&conn) {
+            Ok(v) => v,
+            // A WAL library closed cleanly has no shared-memory file, and a read-only folder
+            // cannot get one: nobody can be writing it then, so it is read as immutable.
+            Err(_) => {
+                conn = Connection::open_with_flags(immutable_uri(&db), flags)?;
+                version(&conn)?
+            }
+        };
+        if !migrations::is_current(version) {
+            return Err(StoreError::Outdated);
+        }
+        Ok(Library {
+            root,
+            conn: Mutex::new(conn),
+            owner: None,
+        })
+    }
+
+    /// What rows this library queues carry as their owner ("" when read-only: it queues none).
+    fn owner_token(&self) -> &str {
+        self.owner.as_ref().map_or("", OwnerLease::token)
     }
 
     /// The library folder.
@@ -416,13 +489,36 @@ impl Library {
                     self.to_stored(&f.stored_path),
                     f.size_bytes as i64,
                     now,
-                    self.owner.token()
+                    self.owner_token()
                 ])?;
                 out.push(Registered::New(tx.last_insert_rowid()));
             }
         }
         tx.commit()?;
+        let paths: Vec<_> = files
+            .iter()
+            .map(|f| f.original_path.to_string_lossy())
+            .collect();
+        let named: Vec<manifest::Line<'_>> = files
+            .iter()
+            .zip(&paths)
+            .zip(&out)
+            .filter(|(_, r)| matches!(r, Registered::New(_)))
+            .map(|((f, path), _)| manifest::Line::Copy {
+                hash: &f.content_hash,
+                original_path: path,
+            })
+            .collect();
+        self.note_in_manifest(&named);
         Ok(out)
+    }
+
+    /// Adds facts the database has committed to the manifest beside the copies. It only
+    /// helps a rebuild, so a failure is a warning, never a failed import or tag.
+    fn note_in_manifest(&self, lines: &[manifest::Line<'_>]) {
+        if let Err(e) = manifest::append(&self.root, lines) {
+            tracing::warn!("cannot add to the copies' manifest: {e}");
+        }
     }
 
     /// Records a file that failed before it could be registered (unreadable, too large).
@@ -447,7 +543,7 @@ impl Library {
         let n = self.conn().execute(
             "UPDATE resumes SET status = 'processing', attempts = attempts + 1, updated_at = ?2
              WHERE id = ?1 AND status = 'pending' AND owner = ?3",
-            params![id, now_ms(), self.owner.token()],
+            params![id, now_ms(), self.owner_token()],
         )?;
         Ok(n == 1)
     }
@@ -461,6 +557,16 @@ impl Library {
             params![id, now_ms()],
         )?;
         Ok(n == 1)
+    }
+
+    /// Leaves a pending row to whichever process claims it first (see
+    /// [`Library::claim_orphaned`]).
+    fn release_queued(&self, id: ResumeId) -> Result<(), StoreError> {
+        self.conn().execute(
+            "UPDATE resumes SET owner = NULL WHERE id = ?1 AND status = 'pending'",
+            [id],
+        )?;
+        Ok(())
     }
 
     /// Stores a parse result with its search, sort and filter columns, in one transaction.
@@ -549,7 +655,7 @@ impl Library {
         let n = conn.execute(
             "UPDATE resumes SET status = 'pending', owner = ?3, updated_at = ?2
              WHERE id = ?1 AND status IN ('completed', 'failed')",
-            params![id, now_ms(), self.owner.token()],
+            params![id, now_ms(), self.owner_token()],
         )?;
         if n == 1 {
             return Ok(());
@@ -607,7 +713,7 @@ impl Library {
             )?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let me = self.owner.token();
+        let me = self.owner_token();
         let mut claimed = Vec::new();
         for owner in owners {
             let gone = match owner.as_deref() {
@@ -788,6 +894,22 @@ impl Library {
             .conn()
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// A `file:` URI opening `path` as immutable (SQLite then takes no locks and needs no
+/// shared-memory file).
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(b as char)
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Writes the derived columns and the skill rows of one resume.

@@ -94,6 +94,21 @@ pub(super) fn is_alive(root: &Path, token: &str) -> bool {
     }
 }
 
+/// How many leases other than `mine` are held in the library at `root`.
+pub(super) fn others_alive(root: &Path, mine: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(root.join(OWNERS_DIR)) else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            name.strip_suffix(".lock").map(str::to_owned)
+        })
+        .filter(|token| token != mine && is_alive(root, token))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Tags: free-text labels put on resumes by hand ("shortlist", "call back", "Berlin office"),
 //! kept as typed, matched with case and accents ignored.
 
+use super::manifest::Line;
 use super::query::{Filter, Plan};
 use super::{now_ms, Library, ResumeId, StoreError};
 use crate::parse::fold_ascii as fold;
@@ -38,43 +39,62 @@ impl Library {
         let Some(tag) = normalise_tag(tag) else {
             return Ok(0);
         };
-        self.change_tag(
+        let hashes = self.change_tag(
             ids,
             "INSERT OR IGNORE INTO resume_tags (tag_key, resume_id, tag)
              SELECT ?1, id, ?2 FROM resumes WHERE id = ?3",
             &[&fold(&tag), &tag],
-        )
+        )?;
+        let lines: Vec<Line<'_>> = hashes
+            .iter()
+            .flatten()
+            .map(|hash| Line::Tag { hash, tag: &tag })
+            .collect();
+        self.note_in_manifest(&lines);
+        Ok(hashes.len())
     }
 
     /// Takes `tag` off these resumes; how many had it.
     pub fn remove_tag(&self, ids: &[ResumeId], tag: &str) -> Result<usize, StoreError> {
-        self.change_tag(
+        let hashes = self.change_tag(
             ids,
             "DELETE FROM resume_tags WHERE tag_key = ?1 AND resume_id = ?2",
             &[&fold(tag.trim())],
-        )
+        )?;
+        let lines: Vec<Line<'_>> = hashes
+            .iter()
+            .flatten()
+            .map(|hash| Line::Untag { hash, untag: tag })
+            .collect();
+        self.note_in_manifest(&lines);
+        Ok(hashes.len())
     }
 
     /// Runs `sql` for each id in one transaction (its parameters: `texts`, then the id) and
-    /// moves `updated_at` of the resumes it changed; how many it changed.
-    fn change_tag(&self, ids: &[ResumeId], sql: &str, texts: &[&str]) -> Result<usize, StoreError> {
+    /// moves `updated_at` of the resumes it changed; the content hash of each one it changed
+    /// (None for a row without a copy).
+    fn change_tag(
+        &self,
+        ids: &[ResumeId],
+        sql: &str,
+        texts: &[&str],
+    ) -> Result<Vec<Option<String>>, StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let mut changed = 0;
+        let mut changed = Vec::new();
         {
             let mut change = tx.prepare_cached(sql)?;
-            let mut touch =
-                tx.prepare_cached("UPDATE resumes SET updated_at = ?2 WHERE id = ?1")?;
+            let mut touch = tx.prepare_cached(
+                "UPDATE resumes SET updated_at = ?2 WHERE id = ?1 RETURNING content_hash",
+            )?;
             let now = now_ms();
             for id in ids {
                 let bound = texts
                     .iter()
                     .map(|t| Value::Text((*t).to_owned()))
                     .chain(std::iter::once(Value::Integer(*id)));
-                let n = change.execute(params_from_iter(bound))?;
-                if n > 0 {
-                    touch.execute(params![id, now])?;
-                    changed += n;
+                if change.execute(params_from_iter(bound))? > 0 {
+                    changed.push(touch.query_row(params![id, now], |r| r.get(0))?);
                 }
             }
         }
