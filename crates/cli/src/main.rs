@@ -205,6 +205,10 @@ enum Command {
         /// Parallelism for both (default: the number of cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Import COUNT distinct copies of the text-layer PDFs in this folder (real resumes)
+        /// instead of generated ones.
+        #[arg(long)]
+        from: Option<PathBuf>,
     },
     /// Time the library's queries (open, pages, search, counts) with N resumes in it; fills
     /// DIR with parsed synthetic resumes first unless it already holds them.
@@ -337,10 +341,16 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         }),
         Command::Generate { count, seed, out } => generate(count, seed, &out),
         Command::BenchParse { paths, runs } => bench_parse::bench_parse(&paths, runs.max(1)),
-        Command::BenchImport { dir, count, jobs } => bench_import::bench_import(
+        Command::BenchImport {
+            dir,
+            count,
+            jobs,
+            from,
+        } => bench_import::bench_import(
             &dir,
             count,
             jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
+            from.as_deref(),
         ),
         Command::BenchLibrary { dir, count, runs } => {
             bench_library::bench_library(&dir, count, runs.max(1))

@@ -1,6 +1,7 @@
 //! The import queue: registers files, then parses them with bounded parallelism on tokio,
 //! committing every status change before announcing it.
 
+mod saver;
 mod scan;
 mod watch;
 
@@ -154,6 +155,7 @@ struct Inner {
     sink: EventSink,
     permits: Arc<Semaphore>,
     parser: FileParser,
+    saver: saver::Saver,
     next_import: AtomicU64,
 }
 
@@ -165,6 +167,7 @@ impl Engine {
                 library,
                 permits: Arc::new(Semaphore::new(config.parallelism.max(1))),
                 parser: FileParser::new(config.worker.clone(), config.limits, config.timeout),
+                saver: saver::Saver::default(),
                 config,
                 sink,
                 next_import: AtomicU64::new(1),
@@ -349,7 +352,7 @@ async fn run_import(
 
 /// Parses one row this import queued and saves the result.
 async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
-    let Ok(_permit) = inner.permits.clone().acquire_owned().await else {
+    let Ok(permit) = inner.permits.clone().acquire_owned().await else {
         return RowOutcome::NotOurs;
     };
     let started = {
@@ -374,28 +377,14 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
     };
     (inner.sink)(EngineEvent::CardsChanged(vec![card]));
     let outcome = inner.parser.parse(&path).await;
-    let inner2 = inner.clone();
-    let saved = blocking(move || -> Result<Card, StoreError> {
-        match &outcome {
-            Ok(parsed) => {
-                inner2
-                    .library
-                    .complete(id, parsed.format.as_str(), &parsed.resume, &parsed.text)?
-            }
-            Err(e) => inner2.library.fail(id, None, &Failure::from(e))?,
-        }
-        inner2.library.card(id)
-    })
-    .await;
-    match saved {
-        Ok(Ok(card)) => {
+    // The parser is free for the next file while this result is saved.
+    drop(permit);
+    match saver::save(inner, id, outcome).await {
+        Ok(card) => {
             (inner.sink)(EngineEvent::CardsChanged(vec![card.clone()]));
             RowOutcome::Saved(Box::new(card))
         }
-        Ok(Err(e)) | Err(EngineError::Store(e)) => unsaved(inner, id, e).await,
-        Err(EngineError::Task(e)) => {
-            unsaved(inner, id, StoreError::Io(std::io::Error::other(e))).await
-        }
+        Err(e) => unsaved(inner, id, e).await,
     }
 }
 

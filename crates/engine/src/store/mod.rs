@@ -577,59 +577,14 @@ impl Library {
         resume: &Resume,
         text: &str,
     ) -> Result<(), StoreError> {
-        let now = now_ms();
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        // Fields a person corrected stay corrected, whatever this parse found.
-        let corrections: Option<String> = tx
-            .query_row(
-                "SELECT corrections_json FROM resumes WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        let mut corrected;
-        let resume = match corrections {
-            Some(json) => {
-                let mut corrections = corrections::Corrections::load(Some(&json));
-                corrected = resume.clone();
-                corrections.apply(&mut corrected);
-                tx.execute(
-                    "UPDATE resumes SET corrections_json = ?2 WHERE id = ?1",
-                    params![id, serde_json::to_string(&corrections).ok()],
-                )?;
-                &corrected
-            }
-            None => resume,
-        };
-        let json = serde_json::to_string(resume).unwrap_or_else(|_| "{}".to_owned());
-        let skills =
-            serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
-        tx.execute(
-            "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
-                 name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
-                 error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11,
-                 language = ?12, owner = NULL
-             WHERE id = ?1",
-            params![
-                id,
+        self.save_results(&[(
+            id,
+            Outcome::Completed {
                 format,
-                json,
+                resume,
                 text,
-                resume.basics.name,
-                resume.basics.label,
-                resume.basics.email,
-                resume.basics.phone,
-                resume.basics.location.one_line(),
-                skills,
-                now,
-                resume.meta.language
-            ],
-        )?;
-        write_derived(&tx, id, &Derived::of(resume, derived::this_month()))?;
-        tx.commit()?;
-        Ok(())
+            },
+        )])
     }
 
     /// Stores a failure.
@@ -639,12 +594,40 @@ impl Library {
         format: Option<&str>,
         failure: &Failure,
     ) -> Result<(), StoreError> {
-        self.conn().execute(
-            "UPDATE resumes SET status = 'failed', format = COALESCE(?2, format), error_kind = ?3,
-                 error_message = ?4, updated_at = ?5, owner = NULL
-             WHERE id = ?1",
-            params![id, format, failure.kind, failure.message, now_ms()],
-        )?;
+        self.save_results(&[(id, Outcome::Failed { format, failure })])
+    }
+
+    /// Stores the outcomes of several parses in one transaction: all are saved, or none.
+    /// One commit for a group is what lets an import keep up with its parsers.
+    pub fn save_results(&self, results: &[(ResumeId, Outcome<'_>)]) -> Result<(), StoreError> {
+        let now = now_ms();
+        let month = derived::this_month();
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for (id, outcome) in results {
+            match outcome {
+                Outcome::Completed {
+                    format,
+                    resume,
+                    text,
+                } => write_completed(&tx, *id, format, resume, text, now, month)?,
+                Outcome::Failed { format, failure } => {
+                    tx.prepare_cached(
+                        "UPDATE resumes SET status = 'failed', format = COALESCE(?2, format),
+                             error_kind = ?3, error_message = ?4, updated_at = ?5, owner = NULL
+                         WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        format,
+                        failure.kind,
+                        failure.message,
+                        now
+                    ])?;
+                }
+            }
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -912,6 +895,98 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
+/// One parse's outcome, as [`Library::save_results`] stores it.
+#[derive(Debug, Clone, Copy)]
+pub enum Outcome<'a> {
+    /// Parsed.
+    Completed {
+        /// The detected format.
+        format: &'a str,
+        /// The document.
+        resume: &'a Resume,
+        /// The extracted text.
+        text: &'a str,
+    },
+    /// Could not be parsed.
+    Failed {
+        /// The detected format, if it got that far.
+        format: Option<&'a str>,
+        /// Why.
+        failure: &'a Failure,
+    },
+}
+
+/// Writes a parsed row: corrections laid over the document, then every column in one
+/// `UPDATE`, so that the search index's trigger indexes the text once (two updates indexed
+/// it twice and took the first copy out again in between).
+fn write_completed(
+    tx: &rusqlite::Transaction<'_>,
+    id: ResumeId,
+    format: &str,
+    resume: &Resume,
+    text: &str,
+    now: i64,
+    month: (i32, u32),
+) -> Result<(), StoreError> {
+    // Fields a person corrected stay corrected, whatever this parse found.
+    let corrections: Option<String> = tx
+        .prepare_cached("SELECT corrections_json FROM resumes WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let mut corrected;
+    let resume = match corrections {
+        Some(json) => {
+            let mut corrections = corrections::Corrections::load(Some(&json));
+            corrected = resume.clone();
+            corrections.apply(&mut corrected);
+            tx.execute(
+                "UPDATE resumes SET corrections_json = ?2 WHERE id = ?1",
+                params![id, serde_json::to_string(&corrections).ok()],
+            )?;
+            &corrected
+        }
+        None => resume,
+    };
+    let json = serde_json::to_string(resume).unwrap_or_else(|_| "{}".to_owned());
+    let skills = serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
+    let d = Derived::of(resume, month);
+    tx.prepare_cached(
+        "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
+             name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
+             error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11,
+             language = ?12, owner = NULL, companies = ?13, titles = ?14, schools = ?15,
+             skills_text = ?16, experience_months = ?17, name_key = ?18, email_key = ?19,
+             phone_key = ?20, person_key = ?21
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        format,
+        json,
+        text,
+        resume.basics.name,
+        resume.basics.label,
+        resume.basics.email,
+        resume.basics.phone,
+        resume.basics.location.one_line(),
+        skills,
+        now,
+        resume.meta.language,
+        d.companies,
+        d.titles,
+        d.schools,
+        d.skills_text,
+        d.experience_months,
+        d.name_key,
+        d.email_key,
+        d.phone_key,
+        d.person_key
+    ])?;
+    write_skills(tx, id, &d)?;
+    Ok(())
+}
+
 /// Writes the derived columns and the skill rows of one resume.
 fn write_derived(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Result<()> {
     conn.prepare_cached(
@@ -931,6 +1006,11 @@ fn write_derived(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Resu
         d.phone_key,
         d.person_key
     ])?;
+    write_skills(conn, id, d)
+}
+
+/// Replaces the skill rows of one resume.
+fn write_skills(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Result<()> {
     conn.prepare_cached("DELETE FROM resume_skills WHERE resume_id = ?1")?
         .execute([id])?;
     let mut insert = conn.prepare_cached(
