@@ -495,18 +495,16 @@ fn register_files(inner: &Inner, files: Vec<PathBuf>) -> Result<Registration, St
         batch.clear();
         Ok(())
     };
-    for path in files {
-        match copy_into_library(lib, &path, limits) {
-            Ok(file) => {
-                batch.push(file);
-                if batch.len() >= 256 {
-                    flush(&mut batch, &mut new_ids, &mut duplicates)?;
-                }
+    let threads = inner.config.parallelism.max(1);
+    for chunk in files.chunks(256) {
+        for (path, copied) in chunk.iter().zip(copy_all(lib, chunk, limits, threads)) {
+            match copied {
+                Ok(file) => batch.push(file),
+                Err(e) => rejected.push(lib.register_rejected(path, &Failure::from(&e))?),
             }
-            Err(e) => rejected.push(lib.register_rejected(&path, &Failure::from(&e))?),
         }
+        flush(&mut batch, &mut new_ids, &mut duplicates)?;
     }
-    flush(&mut batch, &mut new_ids, &mut duplicates)?;
     let mut announced = lib.cards(&new_ids)?;
     announced.extend(lib.cards(&rejected)?);
     if !announced.is_empty() {
@@ -517,6 +515,43 @@ fn register_files(inner: &Inner, files: Vec<PathBuf>) -> Result<Registration, St
         duplicates,
         rejected,
         skipped: Vec::new(),
+    })
+}
+
+/// Copies `paths` into the library on `threads` threads, results in the order of `paths`.
+/// Nothing is parsed until the files are registered, so the parsers' cores are free to
+/// share the reading, hashing and writing (a single thread took an eighth of a 4,400-PDF
+/// import, the parsers idle).
+fn copy_all(
+    lib: &Library,
+    paths: &[PathBuf],
+    limits: &Limits,
+    threads: usize,
+) -> Vec<Result<NewFile, ExtractError>> {
+    let per_thread = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(per_thread)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| copy_into_library(lib, p, limits))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .zip(paths.chunks(per_thread))
+            .flat_map(|(part, paths)| {
+                part.join().unwrap_or_else(|_| {
+                    paths
+                        .iter()
+                        .map(|_| Err(ExtractError::Panicked("copying the file".into())))
+                        .collect()
+                })
+            })
+            .collect()
     })
 }
 
