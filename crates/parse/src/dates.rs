@@ -97,6 +97,10 @@ const MONTHS: &[(&str, u8)] = &[
     ("dezembro", 12),
 ];
 
+/// The marks that stand for a century left out ("’22"): typographic and straight apostrophes,
+/// and the accents word processors put in their place.
+const APOSTROPHES: &str = "['’‘´`]";
+
 /// Seasons some resumes use instead of months ("Summer 2012"); they keep only the year.
 const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono";
 
@@ -108,7 +112,9 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // A month may be glued to its year ("November2021") or joined by a slash ("Jan/2020",
         // as Brazilian resumes write it); a bare year may not be glued to a word
         // ("bonatto2019@…").
-        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        // A month may also carry a two-digit year after an apostrophe ("Jan’22", "Aug '19"),
+        // as many English resumes from Word templates write it.
+        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*{APOSTROPHES}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     // Longest first: the regex takes the first alternative that matches ("presente", not "present").
     let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
@@ -177,9 +183,9 @@ fn is_present(s: &str) -> bool {
     PRESENT.iter().any(|p| f == *p)
 }
 
-/// "Mar 2020" → "2020-03"; "03/2020" → "2020-03"; "2020" → "2020".
+/// "Mar 2020" → "2020-03"; "03/2020" → "2020-03"; "2020" → "2020"; "Jan’22" → "2022-01".
 pub(crate) fn parse_date(s: &str) -> Option<String> {
-    let f = fold(s.trim());
+    let f = with_century(&fold(s.trim()));
     let year: String = f
         .chars()
         .rev()
@@ -210,6 +216,22 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
         Some((_, m)) => Some(format!("{year}-{m:02}")),
         None => Some(year),
     }
+}
+
+/// "jan’22" → "jan 2022", "sep '98" → "sep 1998" (a two-digit year under 50 is this century:
+/// work histories do not reach back to 1950, nor forward to 2050); anything else as it is.
+fn with_century(date: &str) -> String {
+    let Some(mark) = date.rfind(['\'', '’', '‘', '´', '`']) else {
+        return date.to_owned();
+    };
+    let mark_len = date[mark..].chars().next().map_or(1, char::len_utf8);
+    let digits = date[mark + mark_len..].trim();
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return date.to_owned();
+    }
+    let yy: u32 = digits.parse().unwrap_or(0);
+    let century = if yy < 50 { 2000 } else { 1900 };
+    format!("{} {}", date[..mark].trim_end(), century + yy)
 }
 
 #[cfg(test)]
@@ -250,6 +272,20 @@ mod tests {
             (s("2021-01"), None)
         );
         assert_eq!(range("Desde marzo 2022"), (s("2022-03"), None));
+    }
+
+    #[test]
+    fn a_month_with_an_apostrophe_and_two_digits_is_a_month_and_year() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(range("Jan’22 — Present"), (s("2022-01"), None));
+        assert_eq!(range("Aug '19 - Mar '21"), (s("2019-08"), s("2021-03")));
+        assert_eq!(range("Sep’98 – Jun’02"), (s("1998-09"), s("2002-06")));
+        assert_eq!(
+            range("Nagpur, India Jul’18 –"),
+            (s("2018-07"), s("2018-07"))
+        );
+        // Without a month, two digits after an apostrophe are not a year.
+        assert_eq!(find_range("Rock ’n’ roll ’22 tour"), None);
     }
 
     #[test]
