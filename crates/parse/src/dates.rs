@@ -114,7 +114,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // ("bonatto2019@…").
         // A month may also carry a two-digit year after an apostrophe ("Jan’22", "Aug '19"),
         // as many English resumes from Word templates write it.
-        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*{APOSTROPHES}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*{APOSTROPHES}{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     // Longest first: the regex takes the first alternative that matches ("presente", not "present").
     let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
@@ -231,7 +231,8 @@ fn with_century(date: &str) -> String {
     }
     let yy: u32 = digits.parse().unwrap_or(0);
     let century = if yy < 50 { 2000 } else { 1900 };
-    format!("{} {}", date[..mark].trim_end(), century + yy)
+    let month = date[..mark].trim_end_matches(['\'', '’', '‘', '´', '`']);
+    format!("{} {}", month.trim_end(), century + yy)
 }
 
 #[cfg(test)]
@@ -284,6 +285,8 @@ mod tests {
             range("Nagpur, India Jul’18 –"),
             (s("2018-07"), s("2018-07"))
         );
+        // A mark typed twice, as autocorrect sometimes leaves it.
+        assert_eq!(range("Dec’'22-May’’23"), (s("2022-12"), s("2023-05")));
         // Without a month, two digits after an apostrophe are not a year.
         assert_eq!(find_range("Rock ’n’ roll ’22 tour"), None);
     }
