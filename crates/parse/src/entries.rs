@@ -341,7 +341,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         .filter(|(i, r)| !(lines[*i].starts_with(|c: char| c.is_lowercase()) && r.span.0 > 0))
         .collect();
     if anchors.is_empty() {
-        return Vec::new();
+        return undated_work(lines);
     }
     // Does the entry's header stand above its dates, or on and below them?
     let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_body(lines[j]));
@@ -438,6 +438,45 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         });
     }
     roles_under_their_employer(out)
+}
+
+/// A work section in which nothing is dated ("FREELANCE WEB DESIGNER" / "Upwork, Fiverr" /
+/// what was done): each short line that names a role starts an entry, the short line under
+/// it that names none is its employer, and what follows until the next role is its
+/// description. The dates stay unknown. (With no date to anchor on, the section was lost.)
+fn undated_work(lines: &[&str]) -> Vec<Work> {
+    let header =
+        |l: &str| !is_body(l) && !reads_as_description(l) && l.split_whitespace().count() <= 8;
+    let mut out: Vec<Work> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if header(line) && names_a_role(line) {
+            let employer = lines
+                .get(i + 1)
+                .map(|l| l.trim())
+                .filter(|l| header(l) && !names_a_role(l));
+            out.push(Work {
+                name: employer.map(str::to_owned),
+                position: Some(line.to_owned()),
+                location: None,
+                start_date: None,
+                end_date: None,
+                summary: None,
+                highlights: Vec::new(),
+            });
+            i += if employer.is_some() { 2 } else { 1 };
+            continue;
+        }
+        if let Some(entry) = out.last_mut() {
+            let text = strip_bullet(line);
+            if text.len() > 3 && entry.highlights.len() < MAX_HIGHLIGHTS {
+                entry.highlights.push(text.to_owned());
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// "Davanni's, Coon Rapids, MN. 09/2017 – Current." / "Kitchen employee from 2017 – 2019" /
