@@ -150,7 +150,12 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
     let limit = lines.len().min(12);
     for i in 0..limit {
         let line = lines[i];
+        // A heading opening the page ("PRESENTACIÓN", "PROFILE") stands over the name; any
+        // later one ends the header.
         if heading(line).is_some() {
+            if i == 0 {
+                continue;
+            }
             break;
         }
         for seg in segments(line).take(1) {
