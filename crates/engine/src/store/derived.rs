@@ -20,7 +20,46 @@ pub(crate) struct Derived {
     pub person_key: Option<String>,
 }
 
+/// The columns [`Derived::values`] fills, in its order.
+const COLUMNS: [&str; 9] = [
+    "companies",
+    "titles",
+    "schools",
+    "skills_text",
+    "experience_months",
+    "name_key",
+    "email_key",
+    "phone_key",
+    "person_key",
+];
+
+/// `companies = ?N, titles = ?N+1, …`: the SET list of the derived columns, numbered from
+/// `first`, for an UPDATE that binds [`Derived::values`] there.
+pub(crate) fn set_columns(first: usize) -> String {
+    COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", first + i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Derived {
+    /// The values of the columns [`set_columns`] names, in its order.
+    pub(crate) fn values(&self) -> [&dyn rusqlite::ToSql; 9] {
+        [
+            &self.companies,
+            &self.titles,
+            &self.schools,
+            &self.skills_text,
+            &self.experience_months,
+            &self.name_key,
+            &self.email_key,
+            &self.phone_key,
+            &self.person_key,
+        ]
+    }
+
     pub(crate) fn of(resume: &Resume, today: (i32, u32)) -> Derived {
         let join = |items: Vec<&str>| items.join("\n");
         let mut skills: Vec<String> = Vec::new();

@@ -28,7 +28,7 @@ use owner::OwnerLease;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{LazyLock, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Identifier of a resume row.
@@ -951,61 +951,52 @@ fn write_completed(
     let json = serde_json::to_string(resume).unwrap_or_else(|_| "{}".to_owned());
     let skills = serde_json::to_string(&resume.top_skills(5)).unwrap_or_else(|_| "[]".to_owned());
     let d = Derived::of(resume, month);
-    tx.prepare_cached(
-        "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
-             name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9, skills_json = ?10,
-             error_kind = NULL, error_message = NULL, parsed_at = ?11, updated_at = ?11,
-             language = ?12, owner = NULL, companies = ?13, titles = ?14, schools = ?15,
-             skills_text = ?16, experience_months = ?17, name_key = ?18, email_key = ?19,
-             phone_key = ?20, person_key = ?21
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        format,
-        json,
-        text,
-        resume.basics.name,
-        resume.basics.label,
-        resume.basics.email,
-        resume.basics.phone,
-        resume.basics.location.one_line(),
-        skills,
-        now,
-        resume.meta.language,
-        d.companies,
-        d.titles,
-        d.schools,
-        d.skills_text,
-        d.experience_months,
-        d.name_key,
-        d.email_key,
-        d.phone_key,
-        d.person_key
-    ])?;
+    static UPDATE: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
+                 name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9,
+                 skills_json = ?10, error_kind = NULL, error_message = NULL, parsed_at = ?11,
+                 updated_at = ?11, language = ?12, owner = NULL, {}
+             WHERE id = ?1",
+            derived::set_columns(13)
+        )
+    });
+    let location = resume.basics.location.one_line();
+    let parsed: [&dyn rusqlite::ToSql; 12] = [
+        &id,
+        &format,
+        &json,
+        &text,
+        &resume.basics.name,
+        &resume.basics.label,
+        &resume.basics.email,
+        &resume.basics.phone,
+        &location,
+        &skills,
+        &now,
+        &resume.meta.language,
+    ];
+    tx.prepare_cached(&UPDATE)?
+        .execute(rusqlite::params_from_iter(
+            parsed.into_iter().chain(d.values()),
+        ))?;
     write_skills(tx, id, &d)?;
     Ok(())
 }
 
 /// Writes the derived columns and the skill rows of one resume.
 fn write_derived(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE resumes SET companies = ?2, titles = ?3, schools = ?4, skills_text = ?5,
-             experience_months = ?6, name_key = ?7, email_key = ?8, phone_key = ?9, person_key = ?10
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        d.companies,
-        d.titles,
-        d.schools,
-        d.skills_text,
-        d.experience_months,
-        d.name_key,
-        d.email_key,
-        d.phone_key,
-        d.person_key
-    ])?;
+    static UPDATE: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "UPDATE resumes SET {} WHERE id = ?1",
+            derived::set_columns(2)
+        )
+    });
+    let row: [&dyn rusqlite::ToSql; 1] = [&id];
+    conn.prepare_cached(&UPDATE)?
+        .execute(rusqlite::params_from_iter(
+            row.into_iter().chain(d.values()),
+        ))?;
     write_skills(conn, id, d)
 }
 
