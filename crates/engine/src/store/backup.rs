@@ -2,7 +2,7 @@
 //! the library: one at most a day when a writer opens the library, the last
 //! [`KEEP_BACKUPS`], and one before each restore so that a restore can itself be undone.
 
-use super::{migrations, owner, Library, StoreError, DATABASE};
+use super::{manifest, migrations, owner, Library, StoreError, DATABASE};
 use rusqlite::backup::{Backup as SqliteBackup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -171,34 +171,22 @@ impl Library {
             // A backup taken by an older version is brought up to this one's schema.
             migrations::migrate(&mut conn)?;
         }
-        let adopted = self.adopt_unlisted_copies(&Default::default())?;
+        // Copies imported since the backup, named and tagged as the manifest says.
+        let manifest = manifest::read(&self.root);
+        let adopted = self.adopt_copies(&[&manifest.names])?.rows;
+        self.put_back_tags(&adopted, &[&manifest.tags])?;
         self.prune_backups();
-        Ok(Restored { previous, adopted })
+        Ok(Restored {
+            previous,
+            adopted: adopted.into_iter().map(|(id, _)| id).collect(),
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{NewFile, Registered};
-
-    fn register(lib: &Library, name: &str, bytes: &[u8]) -> super::super::ResumeId {
-        use sha2::{Digest, Sha256};
-        let hash = hex::encode(Sha256::digest(bytes));
-        let stored = lib.stored_path_for(&hash, "txt");
-        std::fs::create_dir_all(stored.parent().unwrap()).unwrap();
-        std::fs::write(&stored, bytes).unwrap();
-        let file = NewFile {
-            original_path: PathBuf::from("/in").join(name),
-            content_hash: hash,
-            stored_path: stored,
-            size_bytes: bytes.len() as u64,
-        };
-        match lib.register(&[file]).unwrap()[0] {
-            Registered::New(id) => id,
-            Registered::Duplicate(id) => id,
-        }
-    }
+    use crate::store::import_bytes as register;
 
     #[test]
     fn a_backup_is_a_sound_copy_and_only_the_last_few_are_kept() {

@@ -1093,6 +1093,26 @@ fn restrict_to_user(root: &Path) {
 #[cfg(not(unix))]
 fn restrict_to_user(_root: &Path) {}
 
+/// For the store's tests: `bytes` kept in the library under their hash, as an import copies
+/// them, and registered as imported from `/in/<name>`; the row's id (new or duplicate).
+#[cfg(test)]
+pub(super) fn import_bytes(lib: &Library, name: &str, bytes: &[u8]) -> ResumeId {
+    use sha2::{Digest, Sha256};
+    let hash = hex::encode(Sha256::digest(bytes));
+    let stored = lib.stored_path_for(&hash, "txt");
+    std::fs::create_dir_all(stored.parent().unwrap()).unwrap();
+    std::fs::write(&stored, bytes).unwrap();
+    let file = NewFile {
+        original_path: PathBuf::from("/in").join(name),
+        content_hash: hash,
+        stored_path: stored,
+        size_bytes: bytes.len() as u64,
+    };
+    match lib.register(&[file]).unwrap()[0] {
+        Registered::New(id) | Registered::Duplicate(id) => id,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

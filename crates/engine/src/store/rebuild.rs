@@ -94,42 +94,47 @@ pub fn rebuild(root: &Path, backup: Option<&Path>) -> Result<Rebuilt, StoreError
         std::fs::copy(b, &database)?;
     }
     let library = Library::open(root)?;
-    let (adopted, damaged_copies) = library.adopt_copies(&salvage)?;
-    library.put_back_tags(&salvage)?;
+    let manifest = manifest::read(root);
+    let adopted = library.adopt_copies(&[&salvage.names, &manifest.names])?;
+    // Tags put on after the backup the database started from come back on every row.
+    library.put_back_tags(&library.hashes()?, &[&salvage.tags, &manifest.tags])?;
     Ok(Rebuilt {
         library,
         damaged_kept_at,
         from_backup,
-        adopted,
-        damaged_copies,
+        adopted: adopted.rows.into_iter().map(|(id, _)| id).collect(),
+        damaged_copies: adopted.damaged,
     })
 }
 
+/// What [`Library::adopt_copies`] did.
+pub(super) struct Adopted {
+    /// The new rows, with their copies' content hashes.
+    pub rows: Vec<(ResumeId, String)>,
+    /// Copies left out: their bytes no longer match their name.
+    pub damaged: Vec<PathBuf>,
+}
+
 impl Library {
-    /// Rows, pending and owned by no process, for the stored copies no row uses; see
-    /// [`Library::adopt_copies`].
-    pub(super) fn adopt_unlisted_copies(
-        &self,
-        salvage: &Salvage,
-    ) -> Result<Vec<ResumeId>, StoreError> {
-        Ok(self.adopt_copies(salvage)?.0)
+    /// Every row that has a stored copy, with its copy's content hash.
+    fn hashes(&self) -> Result<Vec<(ResumeId, String)>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare("SELECT id, content_hash FROM resumes WHERE content_hash IS NOT NULL")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     /// Gives every stored copy that no row knows a pending row with no owner (so the next
-    /// import, or the app, parses it), named from `salvage`, else the manifest, else the
-    /// copy's own name; tags from `salvage` go back on. A copy whose bytes do not match its
-    /// name is left out and returned.
-    fn adopt_copies(&self, salvage: &Salvage) -> Result<(Vec<ResumeId>, Vec<PathBuf>), StoreError> {
-        let known: HashSet<String> = {
-            let conn = self.conn();
-            let mut stmt =
-                conn.prepare("SELECT content_hash FROM resumes WHERE content_hash IS NOT NULL")?;
-            let hashes = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            hashes
-        };
-        let manifest = manifest::read(&self.root);
+    /// import, or the app, parses it), named from the first of `names` (original paths by
+    /// content hash) that knows it, else after the copy itself.
+    pub(super) fn adopt_copies(
+        &self,
+        names: &[&HashMap<String, String>],
+    ) -> Result<Adopted, StoreError> {
+        let known: HashSet<String> = self.hashes()?.into_iter().map(|(_, h)| h).collect();
         let mut files = Vec::new();
         let mut damaged = Vec::new();
         for copy in stored_copies(&self.root.join("files")) {
@@ -147,10 +152,9 @@ impl Library {
                 damaged.push(copy);
                 continue;
             }
-            let original = salvage
-                .names
-                .get(hash)
-                .or_else(|| manifest.names.get(hash))
+            let original = names
+                .iter()
+                .find_map(|n| n.get(hash))
                 .map(PathBuf::from)
                 .unwrap_or_else(|| copy.clone());
             files.push(NewFile {
@@ -160,47 +164,43 @@ impl Library {
                 stored_path: copy,
             });
         }
+        let registered = self.register(&files)?;
         let mut adopted = Vec::new();
-        for (file, registered) in files.iter().zip(self.register(&files)?) {
+        for (file, registered) in files.into_iter().zip(registered) {
             if let Registered::New(id) = registered {
-                adopted.push(id);
-                // What the damaged database still says, else what the manifest says.
-                let tags = salvage
-                    .tags
-                    .get(&file.content_hash)
-                    .or_else(|| manifest.tags.get(&file.content_hash));
-                for tag in tags.into_iter().flatten() {
-                    self.add_tag(&[id], tag)?;
-                }
+                adopted.push((id, file.content_hash));
             }
         }
         // Anyone's to parse: this process may be about to end (doctor, restore).
-        for id in &adopted {
+        for (id, _) in &adopted {
             self.release_queued(*id)?;
         }
-        Ok((adopted, damaged))
+        Ok(Adopted {
+            rows: adopted,
+            damaged,
+        })
     }
-}
 
-impl Library {
-    /// Puts on every row the tags the damaged database or the manifest say it had (tags put
-    /// on after the backup the database started from; none is taken off).
-    fn put_back_tags(&self, salvage: &Salvage) -> Result<(), StoreError> {
-        let manifest = manifest::read(&self.root);
-        let rows: Vec<(ResumeId, String)> = {
-            let conn = self.conn();
-            let mut stmt = conn
-                .prepare("SELECT id, content_hash FROM resumes WHERE content_hash IS NOT NULL")?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            rows
-        };
-        for (id, hash) in rows {
-            let from_salvage = salvage.tags.get(&hash).into_iter().flatten();
-            let from_manifest = manifest.tags.get(&hash).into_iter().flatten();
-            for tag in from_salvage.chain(from_manifest) {
-                self.add_tag(&[id], tag)?;
+    /// Puts on `rows` (id, content hash) the tags `sources` (tags by content hash) say each
+    /// had; none is taken off. Where two sources spell a tag differently, the earlier
+    /// source's spelling is kept: each source is put on in its turn, one transaction per tag.
+    pub(super) fn put_back_tags(
+        &self,
+        rows: &[(ResumeId, String)],
+        sources: &[&HashMap<String, Vec<String>>],
+    ) -> Result<(), StoreError> {
+        for source in sources {
+            let mut by_tag: Vec<(&str, Vec<ResumeId>)> = Vec::new();
+            for (id, hash) in rows {
+                for tag in source.get(hash).into_iter().flatten() {
+                    match by_tag.iter_mut().find(|(t, _)| *t == tag.as_str()) {
+                        Some((_, ids)) => ids.push(*id),
+                        None => by_tag.push((tag, vec![*id])),
+                    }
+                }
+            }
+            for (tag, ids) in by_tag {
+                self.add_tag(&ids, tag)?;
             }
         }
         Ok(())
@@ -230,23 +230,7 @@ fn stored_copies(files: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Status;
-
-    fn import(lib: &Library, name: &str, bytes: &[u8]) -> ResumeId {
-        let hash = hex::encode(Sha256::digest(bytes));
-        let stored = lib.stored_path_for(&hash, "txt");
-        std::fs::create_dir_all(stored.parent().unwrap()).unwrap();
-        std::fs::write(&stored, bytes).unwrap();
-        let file = NewFile {
-            original_path: PathBuf::from("/in").join(name),
-            content_hash: hash,
-            stored_path: stored,
-            size_bytes: bytes.len() as u64,
-        };
-        match lib.register(&[file]).unwrap()[0] {
-            Registered::New(id) | Registered::Duplicate(id) => id,
-        }
-    }
+    use crate::store::{import_bytes as import, Status};
 
     fn file_names(lib: &Library) -> Vec<String> {
         let ids = lib.ids_with_status(Status::Pending).unwrap();
