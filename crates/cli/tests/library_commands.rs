@@ -3,22 +3,12 @@
 
 mod common;
 
-use common::{cli, import, list_json};
+use common::{cli, import, list_json, succeeded};
 use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
 use std::path::Path;
 
 fn run(library: &Path, args: &[&str]) -> String {
-    let out = cli()
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeded(common::run(library, args), args);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{cli, list_json};
+use common::{cli, list_json, succeeded};
 use cvdeck_engine::synth::SyntheticResume;
 use std::path::Path;
 
@@ -17,12 +17,7 @@ fn run_in(dir: &Path, library: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    succeeded(out, args)
 }
 
 /// The stored copies (one folder per hash prefix; the manifest beside them is not one).

@@ -99,7 +99,7 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The marks that stand for a century left out ("’22"): typographic and straight apostrophes,
 /// and the accents word processors put in their place.
-const APOSTROPHES: &str = "['’‘´`]";
+const APOSTROPHES: [char; 5] = ['\'', '’', '‘', '´', '`'];
 
 /// Seasons some resumes use instead of months ("Summer 2012"); they keep only the year.
 const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono";
@@ -108,13 +108,14 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let months = names.join("|");
+    let apostrophe: String = APOSTROPHES.iter().collect();
     let date = format!(
         // A month may be glued to its year ("November2021") or joined by a slash ("Jan/2020",
         // as Brazilian resumes write it); a bare year may not be glued to a word
         // ("bonatto2019@…").
         // A month may also carry a two-digit year after an apostrophe ("Jan’22", "Aug '19"),
         // as many English resumes from Word templates write it.
-        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*{APOSTROPHES}{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     // Longest first: the regex takes the first alternative that matches ("presente", not "present").
     let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
@@ -221,7 +222,7 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
 /// "jan’22" → "jan 2022", "sep '98" → "sep 1998" (a two-digit year under 50 is this century:
 /// work histories do not reach back to 1950, nor forward to 2050); anything else as it is.
 fn with_century(date: &str) -> String {
-    let Some(mark) = date.rfind(['\'', '’', '‘', '´', '`']) else {
+    let Some(mark) = date.rfind(APOSTROPHES) else {
         return date.to_owned();
     };
     let mark_len = date[mark..].chars().next().map_or(1, char::len_utf8);
@@ -231,7 +232,7 @@ fn with_century(date: &str) -> String {
     }
     let yy: u32 = digits.parse().unwrap_or(0);
     let century = if yy < 50 { 2000 } else { 1900 };
-    let month = date[..mark].trim_end_matches(['\'', '’', '‘', '´', '`']);
+    let month = date[..mark].trim_end_matches(APOSTROPHES);
     format!("{} {}", month.trim_end(), century + yy)
 }
 

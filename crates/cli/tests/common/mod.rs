@@ -21,6 +21,16 @@ pub fn run(library: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The output of a command that must have succeeded (`what` names it if not).
+pub fn succeeded(out: Output, what: &[&str]) -> Output {
+    assert!(
+        out.status.success(),
+        "{what:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// `cvdeck-cli --library LIBRARY import ARGS... INPUT`, which must succeed.
 pub fn import(library: &Path, args: &[&str], input: &Path) -> Output {
     let out = cli()
@@ -31,12 +41,7 @@ pub fn import(library: &Path, args: &[&str], input: &Path) -> Output {
         .arg(input)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    succeeded(out, args)
 }
 
 /// Every row of the library, as `list --json` prints them.
