@@ -67,7 +67,8 @@ pub fn doctor(library_dir: &Path, repair: bool) -> Result<ExitCode> {
 /// database is still damaged after that.
 fn repair_in_place(library: &Library) -> Result<store::Repair, StoreError> {
     let done = library.repair()?;
-    let problems = library.health()?.database;
+    // Only the database's own check decides; `report` reads every row and copy afterwards.
+    let problems = library.database_problems()?;
     if !problems.is_empty() {
         return Err(StoreError::Damaged(problems.join("; ")));
     }

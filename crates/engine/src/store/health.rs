@@ -46,9 +46,15 @@ impl Library {
         Err(StoreError::Damaged(problems.join("; ")))
     }
 
+    /// What SQLite's integrity check reports ("ok" left out): the database part of
+    /// [`Library::health`], without reading every row and copy.
+    pub fn database_problems(&self) -> Result<Vec<String>, StoreError> {
+        self.pragma_check("integrity_check")
+    }
+
     /// Every check: SQLite's integrity check, the search index, each row, each stored copy.
     pub fn health(&self) -> Result<Health, StoreError> {
-        let database = self.pragma_check("integrity_check")?;
+        let database = self.database_problems()?;
         let search_index_damaged = {
             let conn = self.conn();
             match conn.execute(
