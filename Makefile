@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO_TERM_COLOR ?= never
 
-.PHONY: run test bench score setup setup-test ui lint check-architecture
+.PHONY: run test bench score setup setup-test ui lint check-architecture package test-package
 
 run: setup ui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -16,6 +16,15 @@ test: setup-test ui lint check-architecture
 	# The UI's component tests, in headless Chromium.
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo test -p cvdeck-ui --target wasm32-unknown-unknown --lib
+	# The packages, installed and uninstalled on this machine (apt: root or sudo).
+	scripts/test-package.sh
+
+# What people install: target/package/*.deb and *.tar.gz (release build, Tauri's bundler).
+package: setup
+	scripts/package.sh
+
+test-package: setup-test
+	scripts/test-package.sh
 
 # The figures in BENCHMARKS.md: parse, import and library (CLI), grid (real window).
 BENCH_DIR ?= target/bench
@@ -47,6 +56,7 @@ ui:
 	scripts/build-ui.sh
 
 lint:
+	scripts/licences.py --check
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p cvdeck-ui --target wasm32-unknown-unknown --all-targets -- -D warnings

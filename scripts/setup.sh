@@ -13,7 +13,8 @@ packages=(build-essential pkg-config file curl ca-certificates libssl-dev libweb
   poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra
   tesseract-ocr-spa tesseract-ocr-por)
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth webkit2gtk-driver chromium chromium-driver)
+  # xdotool and imagemagick: the package test finds the installed app's window and screenshots it.
+  packages+=(xvfb xauth webkit2gtk-driver chromium chromium-driver xdotool imagemagick)
 fi
 missing=()
 for p in "${packages[@]}"; do

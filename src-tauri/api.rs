@@ -1,11 +1,12 @@
 //! What each command does, as plain functions over the engine (testable without a window).
 
 use crate::convert;
+use cvdeck_engine::extract::tools::EXTERNAL_TOOLS;
 use cvdeck_engine::queue::FolderWatch;
 use cvdeck_engine::store::Cursor;
 use cvdeck_engine::{Engine, ImportHandle};
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
+    AboutDto, CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
     LanguageCountDto, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
     TagCountDto,
 };
@@ -16,8 +17,8 @@ pub const MAX_PAGE: u32 = 1000;
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-/// Checks that the user gave paths that exist, and turns them into `PathBuf`s.
-pub fn validated_paths(paths: Vec<String>) -> Result<Vec<PathBuf>> {
+/// Checks that the user gave absolute paths that exist.
+pub fn validated_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
     if paths.is_empty() {
         return Err(CommandError::new(
             ErrorCode::InvalidInput,
@@ -26,7 +27,6 @@ pub fn validated_paths(paths: Vec<String>) -> Result<Vec<PathBuf>> {
     }
     paths
         .into_iter()
-        .map(PathBuf::from)
         .map(|p| {
             if p.is_absolute() && p.exists() {
                 Ok(p)
@@ -42,6 +42,12 @@ pub fn validated_paths(paths: Vec<String>) -> Result<Vec<PathBuf>> {
 
 /// Starts importing; the finished import is reported through events.
 pub async fn import_paths(engine: &Engine, paths: Vec<String>) -> Result<ImportStarted> {
+    import_opened_paths(engine, paths.into_iter().map(PathBuf::from).collect()).await
+}
+
+/// Starts importing what the app was opened with (paths as the system gave them, which need
+/// not be UTF-8).
+pub async fn import_opened_paths(engine: &Engine, paths: Vec<PathBuf>) -> Result<ImportStarted> {
     let paths = validated_paths(paths)?;
     let handle = engine.import(paths).await.map_err(convert::engine_error)?;
     Ok(detach(handle))
@@ -344,6 +350,21 @@ pub fn tag_facets(engine: &Engine, query: QueryDto) -> Result<Vec<TagCountDto>> 
         .tag_counts(&filter)
         .map_err(convert::store_error)?;
     Ok(tags.into_iter().map(convert::tag_count).collect())
+}
+
+/// The software the app is built from, by licence (written by `scripts/licences.py`).
+const LICENCES: &str = include_str!("../packaging/licences.json");
+
+/// What the About box shows: versions, the library, the tools found, the licences.
+pub fn about(engine: &Engine) -> AboutDto {
+    AboutDto {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        parser_version: cvdeck_engine::parse::PARSER_VERSION.to_owned(),
+        library: engine.library().root().display().to_string(),
+        tools: EXTERNAL_TOOLS.iter().map(convert::tool).collect(),
+        // Checked by a test; an About box never fails over its small print.
+        licences: serde_json::from_str(LICENCES).unwrap_or_default(),
+    }
 }
 
 pub fn status_counts(engine: &Engine) -> Result<StatusCounts> {

@@ -2,7 +2,7 @@
 
 use crate::{api, events, AppState};
 use cvdeck_wire::{
-    CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
+    AboutDto, CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
     LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
     StatusCounts, TagCountDto,
 };
@@ -162,6 +162,11 @@ pub async fn untag_resumes(
 #[tauri::command]
 pub async fn tag_facets(state: State<'_, AppState>, query: QueryDto) -> Result<Vec<TagCountDto>> {
     blocking(&state, move |e| api::tag_facets(e, query)).await
+}
+
+#[tauri::command]
+pub async fn about(state: State<'_, AppState>) -> Result<AboutDto> {
+    blocking(&state, |engine| Ok(api::about(engine))).await
 }
 
 #[tauri::command]

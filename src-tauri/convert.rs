@@ -1,6 +1,7 @@
 //! The one place engine types become wire types (and engine errors become `{code, message}`).
 
 use cvdeck_engine::export::ExportError;
+use cvdeck_engine::extract::tools::ExternalTool;
 use cvdeck_engine::store::{
     Card, Counts, Field, Filter, LanguageCount, Record, SkillCount, Sort, StoreError, TagCount,
 };
@@ -9,7 +10,17 @@ use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
 use cvdeck_wire::{
     CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, ImportStarted, LanguageCountDto,
     ParseStatus, QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts, TagCountDto,
+    ToolDto,
 };
+
+pub fn tool(t: &ExternalTool) -> ToolDto {
+    ToolDto {
+        name: t.known_as.to_owned(),
+        used_for: t.used_for.to_owned(),
+        path: t.find().map(|p| p.display().to_string()),
+        package: t.package.to_owned(),
+    }
+}
 
 pub fn status(s: Status) -> ParseStatus {
     match s {

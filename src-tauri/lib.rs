@@ -7,9 +7,11 @@ pub mod api;
 mod commands;
 mod convert;
 pub mod events;
+pub mod launch;
 
 use cvdeck_engine::worker::WorkerCommand;
 use cvdeck_engine::{default_library_dir, Engine, EngineConfig, Library};
+use launch::Launch;
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
@@ -44,6 +46,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::retry_all_failed,
         commands::delete_resume,
         commands::status_counts,
+        commands::about,
         commands::open_original,
         commands::show_in_folder,
         commands::open_link,
@@ -54,19 +57,38 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 }
 
 /// The library folder: `--library DIR` on the command line, else `CVDECK_LIBRARY`, else the
-/// OS data directory.
-fn library_dir() -> PathBuf {
-    let mut args = std::env::args_os().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--library" {
-            if let Some(dir) = args.next() {
-                return dir.into();
-            }
-        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--library=")) {
-            return dir.into();
-        }
+/// OS data directory; created if missing and made canonical, so that every spelling of one
+/// folder names the same running window.
+fn library_dir(launch: &Launch) -> PathBuf {
+    let dir = launch.library.clone().unwrap_or_else(default_library_dir);
+    // Opening it later says what is wrong if it cannot be created.
+    let _ = std::fs::create_dir_all(&dir);
+    std::fs::canonicalize(&dir).unwrap_or(dir)
+}
+
+/// Imports the files the app was opened with (by a desktop's "Open with", or a second start
+/// on this library); their cards reach the window through the engine's events.
+fn import_opened<R: Runtime>(app: &tauri::AppHandle<R>, paths: Vec<PathBuf>) {
+    if paths.is_empty() {
+        return;
     }
-    default_library_dir()
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let engine = &handle.state::<AppState>().engine;
+        if let Err(e) = api::import_opened_paths(engine, paths).await {
+            tracing::warn!("cannot import the opened files: {}", e.message);
+        }
+    });
+}
+
+/// A second start on this library: its files come here, and the window comes forward.
+fn opened_again<R: Runtime>(app: &tauri::AppHandle<R>, argv: Vec<String>, cwd: String) {
+    let launch = Launch::from_args(argv, std::path::Path::new(&cwd));
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+    import_opened(app, launch.paths);
 }
 
 /// Takes the day's backup of the library, if it is due, without holding up the window (a
@@ -137,8 +159,18 @@ pub fn run() {
         .init();
     // Parser panics are caught and become failed cards; keep them out of the terminal.
     std::panic::set_hook(Box::new(|info| tracing::debug!("caught panic: {info}")));
-    let dir = library_dir();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let launch = Launch::from_args(std::env::args_os(), &cwd);
+    let dir = library_dir(&launch);
+    let context = tauri::generate_context!();
+    let instance = launch::instance_name(&context.config().identifier, &dir);
+    // Registered first, so that a second start hands over its files before it sets anything up.
+    let single_instance = tauri_plugin_single_instance::Builder::new()
+        .dbus_id(instance)
+        .callback(opened_again)
+        .build();
     let builder = tauri::Builder::default()
+        .plugin(single_instance)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
@@ -157,9 +189,10 @@ pub fn run() {
             if healthy {
                 backup_in_background(app.handle());
             }
+            import_opened(app.handle(), launch.paths);
             Ok(())
         });
-    if let Err(e) = with_commands(builder).run(tauri::generate_context!()) {
+    if let Err(e) = with_commands(builder).run(context) {
         eprintln!("CV Deck could not start: {e}");
         std::process::exit(1);
     }

@@ -236,3 +236,36 @@ fn capabilities_from_src_tauri_are_granted() {
     let version = invoke(&t, "plugin:app|version", json!({})).unwrap();
     assert_eq!(version, env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn about_names_the_versions_library_tools_and_licences() {
+    let t = app();
+    let about = invoke(&t, "about", json!({})).unwrap();
+    assert_eq!(about["version"], env!("CARGO_PKG_VERSION"));
+    assert!(about["parser_version"]
+        .as_str()
+        .unwrap()
+        .contains(env!("CARGO_PKG_VERSION")));
+    let library = std::fs::canonicalize(t._library.path()).unwrap();
+    assert_eq!(
+        std::fs::canonicalize(about["library"].as_str().unwrap()).unwrap(),
+        library
+    );
+    let tools = about["tools"].as_array().unwrap();
+    let names: Vec<&str> = tools.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["poppler's pdftoppm", "Tesseract"]);
+    // `make test` installs both.
+    assert!(tools.iter().all(|t| t["path"].is_string()), "{tools:?}");
+    let licences = about["licences"].as_array().unwrap();
+    let software = |name: &str| {
+        licences.iter().any(|l| {
+            l["software"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s.as_str().unwrap().starts_with(&format!("{name} ")))
+        })
+    };
+    assert!(software("tauri") && software("rusqlite") && software("yew"));
+    assert!(licences.iter().any(|l| l["licence"] == "Apache-2.0 OR MIT"));
+}

@@ -645,5 +645,49 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     })
     .await;
 
+    // About: versions, this library, the OCR tools found, the licences; Esc closes it and
+    // leaves the detail panel open.
+    click(&client, ".toolbar button.about").await;
+    let about = wait_for("the About box", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let about = js(
+                &client,
+                "const b = document.querySelector('.about-box');                  return b && b.querySelector('.version') && [b.querySelector('.version').textContent,                    b.querySelector('.library').textContent, b.querySelectorAll('.tool.found').length,                    b.querySelectorAll('.licences details').length, document.activeElement.className];",
+            )
+            .await;
+            about.is_array().then_some(about)
+        }
+    })
+    .await;
+    assert_eq!(about[0], json!(env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        std::fs::canonicalize(about[1].as_str().unwrap()).unwrap(),
+        std::fs::canonicalize(library.path()).unwrap()
+    );
+    assert_eq!(
+        about[2],
+        json!(2),
+        "make test installs pdftoppm and tesseract"
+    );
+    assert!(about[3].as_u64().unwrap() > 5, "{about}");
+    assert_eq!(about[4], json!("close"), "the close button has focus");
+    save_screenshot(&client, "about.png").await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    wait_for_js(
+        &client,
+        "the About box closed, the details still open",
+        Duration::from_secs(5),
+        "return !document.querySelector('.about-box') && !!document.querySelector('.detail');",
+        json!(true),
+    )
+    .await;
+
     let _ = client.close().await;
 }

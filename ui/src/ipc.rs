@@ -6,9 +6,9 @@ use cvdeck_wire::commands::{
     PathArgs, QueryArgs, TagArgs, UrlArgs,
 };
 use cvdeck_wire::{
-    CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted, LanguageCountDto,
-    PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
-    TagCountDto,
+    AboutDto, CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
+    LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
+    StatusCounts, TagCountDto,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -80,6 +80,11 @@ pub async fn unwatch_folder(path: String) -> Result<Vec<String>, CommandError> {
 /// The watched folders.
 pub async fn watched_folders() -> Result<Vec<String>, CommandError> {
     call(cmd::WATCHED_FOLDERS, &NoArgs {}).await
+}
+
+/// Versions, library, tools and licences, for the About box.
+pub async fn about() -> Result<AboutDto, CommandError> {
+    call(cmd::ABOUT, &NoArgs {}).await
 }
 
 /// Counts per status over the whole library.

@@ -32,14 +32,13 @@ fn write_fixtures(dir: &Path) -> HashMap<&'static str, String> {
 
 /// What a blank scan says: OCR ran and found nothing, or OCR is not installed.
 fn scan_reason() -> &'static str {
-    let installed = ["tesseract", "pdftoppm"].iter().all(|tool| {
-        std::env::var_os("PATH")
-            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
-    });
-    if installed {
-        "OCR found no text"
+    use cvdeck_engine::extract::tools::{PDFTOPPM, TESSERACT};
+    if TESSERACT.find().is_none() {
+        "scanned PDFs need Tesseract: install tesseract-ocr"
+    } else if PDFTOPPM.find().is_none() {
+        "scanned PDFs need poppler's pdftoppm: install poppler-utils"
     } else {
-        "install tesseract-ocr and poppler-utils for OCR"
+        "OCR found no text"
     }
 }
 

@@ -288,6 +288,43 @@ pub struct ResumeDetail {
     pub corrected: Vec<String>,
 }
 
+/// What the About box shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AboutDto {
+    /// The app's version, e.g. `0.1.0`.
+    pub version: String,
+    /// The parser's version, as stored with each parsed resume.
+    pub parser_version: String,
+    /// The library folder this window works on.
+    pub library: String,
+    /// The programs CV Deck uses when the machine has them.
+    pub tools: Vec<ToolDto>,
+    /// The software CV Deck is built from, with its licences.
+    pub licences: Vec<LicenceDto>,
+}
+
+/// A program CV Deck runs but does not ship (poppler's `pdftoppm`, Tesseract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToolDto {
+    /// Its name, e.g. "Tesseract".
+    pub name: String,
+    /// What CV Deck does with it.
+    pub used_for: String,
+    /// Where it is, or none when it is not installed.
+    pub path: Option<String>,
+    /// The package that brings it, e.g. `tesseract-ocr`.
+    pub package: String,
+}
+
+/// One licence and the software under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenceDto {
+    /// The licence (an SPDX expression, e.g. `MIT OR Apache-2.0`).
+    pub licence: String,
+    /// What is under it, e.g. `tauri 2.12.5`.
+    pub software: Vec<String>,
+}
+
 /// What `import_paths` and the dialog imports answer at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportStarted {
@@ -375,6 +412,9 @@ pub mod commands {
         /// Folder or files.
         pub kind: PickKind,
     }
+
+    /// `about() -> AboutDto`: versions, library, tools and licences.
+    pub const ABOUT: &str = "about";
 
     /// `list_resumes(query, after, limit) -> CardPage`: keyset pages.
     pub const LIST_RESUMES: &str = "list_resumes";

@@ -1,5 +1,6 @@
 //! The window's parts.
 
+mod about;
 mod app;
 mod bulk;
 mod card;

@@ -1,5 +1,6 @@
 //! Import buttons, progress and counts.
 
+use super::about::AboutButton;
 use cvdeck_wire::PickKind;
 use yew::prelude::*;
 
@@ -68,6 +69,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if props.checking {
                 <span class="checking">{ "Checking for updates…" }</span>
             }
+            <AboutButton />
         </div>
     }
 }

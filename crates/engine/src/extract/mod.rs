@@ -10,6 +10,7 @@ pub use preview::pdf_page_images;
 mod rtf;
 mod scan_rules;
 mod text;
+pub mod tools;
 
 use crate::error::ExtractError;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,8 @@
 //! OCR for scans: pages rasterised by poppler's `pdftoppm`, read by Tesseract, both found at
-//! run time. Without them, a scan fails with a message that says what to install.
+//! run time (see `tools`). Without them, a scan fails with a message that says what to install.
 
 use super::scan_rules::GrayPage;
+use super::tools::{ExternalTool, PDFTOPPM, TESSERACT};
 use crate::error::ExtractError;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -62,13 +63,6 @@ const BUDGET: Duration = Duration::from_secs(20);
 /// Scans longer than this are not worth OCR time in an import.
 const MAX_PAGES: usize = 6;
 
-pub(super) fn find_program(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
-}
-
 fn installed_languages(tesseract: &Path) -> String {
     let listed = Command::new(tesseract)
         .arg("--list-langs")
@@ -88,8 +82,9 @@ fn installed_languages(tesseract: &Path) -> String {
     }
 }
 
-fn missing() -> ExtractError {
-    ExtractError::scanned_pdf("install tesseract-ocr and poppler-utils for OCR")
+/// A scan that cannot be read because `tool` is not installed.
+fn scan_needs(tool: ExternalTool) -> ExtractError {
+    ExtractError::scanned_pdf(&tool.needed_by("scanned PDFs"))
 }
 
 /// OCR of each image, in order; `nothing` is the error when no text comes back.
@@ -98,7 +93,7 @@ fn read_images(
     nothing: ExtractError,
     deadline: Instant,
 ) -> Result<String, ExtractError> {
-    let tesseract = find_program("tesseract").ok_or_else(missing)?;
+    let tesseract = TESSERACT.find().ok_or_else(|| scan_needs(TESSERACT))?;
     let languages = installed_languages(&tesseract);
     let mut text = Vec::new();
     for image in images {
@@ -187,8 +182,8 @@ pub(super) fn draw_pages(
 
 /// Rasterises the PDF's first pages and reads them.
 pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
-    let pdftoppm = find_program("pdftoppm").ok_or_else(missing)?;
-    find_program("tesseract").ok_or_else(missing)?;
+    TESSERACT.find().ok_or_else(|| scan_needs(TESSERACT))?;
+    let pdftoppm = PDFTOPPM.find().ok_or_else(|| scan_needs(PDFTOPPM))?;
     let dir = tempfile::tempdir()?;
     let input = dir.path().join("in.pdf");
     std::fs::write(&input, bytes)?;
@@ -224,10 +219,11 @@ fn erase_rules(image: &Path) -> Result<(), ExtractError> {
 
 /// Reads a PNG/JPEG/TIFF resume.
 pub(crate) fn ocr_image(bytes: &[u8], extension: &str) -> Result<String, ExtractError> {
-    find_program("tesseract").ok_or_else(|| {
+    TESSERACT.find().ok_or_else(|| {
         ExtractError::Unsupported(format!(
-            "{} image: install tesseract-ocr to read resumes from images",
-            extension.to_uppercase()
+            "{} image: {}",
+            extension.to_uppercase(),
+            TESSERACT.needed_by("resumes sent as images")
         ))
     })?;
     let dir = tempfile::tempdir()?;

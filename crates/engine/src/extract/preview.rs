@@ -2,7 +2,8 @@
 //! fields (the webview has no PDF viewer of its own). Drawn by poppler's `pdftoppm`, found at
 //! run time like the OCR tools, with the same deadline and clean-up.
 
-use super::ocr::{draw_pages, find_program};
+use super::ocr::draw_pages;
+use super::tools::PDFTOPPM;
 use crate::error::ExtractError;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -16,9 +17,9 @@ pub fn pdf_page_images(
     max_pages: usize,
     width_px: u32,
 ) -> Result<Vec<Vec<u8>>, ExtractError> {
-    let pdftoppm = find_program("pdftoppm").ok_or_else(|| {
-        ExtractError::Unsupported("PDF pages: install poppler-utils to see them".to_owned())
-    })?;
+    let pdftoppm = PDFTOPPM
+        .find()
+        .ok_or_else(|| ExtractError::Unsupported(PDFTOPPM.needed_by("PDF page pictures")))?;
     let dir = tempfile::tempdir()?;
     let width = width_px.to_string();
     let pages = draw_pages(
