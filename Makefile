@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO_TERM_COLOR ?= never
 
-.PHONY: run test bench score setup setup-test ui lint check-architecture package test-package
+.PHONY: run test bench score setup setup-test ui lint check-architecture package test-package test-windows
 
 run: setup ui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -16,8 +16,10 @@ test: setup-test ui lint check-architecture
 	# The UI's component tests, in headless Chromium.
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo test -p cvdeck-ui --target wasm32-unknown-unknown --lib
-	# The packages, installed and uninstalled on this machine (apt: root or sudo).
-	scripts/test-package.sh
+	# The packages (of the debug build the tests used), installed and uninstalled here (apt: root or sudo).
+	scripts/test-package.sh --debug
+	# The Windows build: the CLI and engine under Wine, the app type-checked.
+	scripts/test-windows.sh
 
 # What people install: target/package/*.deb and *.tar.gz (release build, Tauri's bundler).
 package: setup
@@ -25,6 +27,9 @@ package: setup
 
 test-package: setup-test
 	scripts/test-package.sh
+
+test-windows: setup-test
+	scripts/test-windows.sh
 
 # The figures in BENCHMARKS.md: parse, import and library (CLI), grid (real window).
 BENCH_DIR ?= target/bench

@@ -4,7 +4,9 @@
 # (the same files with a launcher and a per-user installer, for systems without dpkg).
 # Tauri's AppImage bundler downloads AppRun and linuxdeploy at bundle time, and neither Debian
 # nor a package registry provides them, so the second format is the tarball.
-# Usage: scripts/package.sh   (after scripts/setup.sh; prints the paths it wrote)
+# Usage: scripts/package.sh [--debug]   (after scripts/setup.sh; prints the paths it wrote)
+# --debug packages the debug build instead (what `make test` installs and checks: the packaging
+# is the same, and a release build from scratch would add about ten minutes to CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,16 +16,27 @@ version=$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["ver
 out=target/package
 rm -rf "$out" && mkdir -p "$out"
 
+profile=release
+[ "${1:-}" = "--debug" ] && profile=debug
 scripts/build-ui.sh
-cargo build --release --locked -p cvdeck -p cvdeck-cli
+if [ "$profile" = release ]; then
+  cargo build --release --locked -p cvdeck -p cvdeck-cli
+else
+  cargo build --locked -p cvdeck -p cvdeck-cli
+fi
 scripts/licences.py --check
 
 # The bundler's CLI: a prebuilt binary in an npm package (no compile).
 (cd packaging && npm ci --no-audit --no-fund --loglevel=error)
-rm -rf target/release/bundle/deb
-packaging/node_modules/.bin/tauri bundle --bundles deb --ci
+rm -rf "target/$profile/bundle/deb"
+# The bundler takes the binaries from target/<profile>/, and cvdeck-cli from the config's
+# `files`, which names the release one: point it at this profile's.
+config=$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/cvdeck-cli":"target/%s/cvdeck-cli"}}}}}' "$profile")
+bundle_flags=(--bundles deb --ci --config "$config")
+[ "$profile" = debug ] && bundle_flags+=(--debug)
+packaging/node_modules/.bin/tauri bundle "${bundle_flags[@]}"
 
-built=$(ls target/release/bundle/deb/*_"$version"_amd64.deb)
+built=$(ls "target/$profile/bundle/deb/"*_"$version"_amd64.deb)
 # Two things the bundler does not do, done to its package: it names the desktop entry after the
 # product ("CV Deck.desktop"), but desktop file ids should not hold spaces (xdg-mime and "Open
 # with" refer to them), so it becomes cvdeck.desktop; and it ships the binaries with their

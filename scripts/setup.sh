@@ -15,6 +15,8 @@ packages=(build-essential pkg-config file curl ca-certificates libssl-dev libweb
 if [ "$mode" = test ]; then
   # xdotool and imagemagick: the package test finds the installed app's window and screenshots it.
   packages+=(xvfb xauth webkit2gtk-driver chromium chromium-driver xdotool imagemagick)
+  # The Windows build of the CLI, and Wine to run its tests (scripts/test-windows.sh).
+  packages+=(gcc-mingw-w64-x86-64 wine64)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -33,6 +35,9 @@ fi
 export PATH="$HOME/.cargo/bin:$PATH"
 if command -v rustup >/dev/null 2>&1; then
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  if [ "$mode" = test ]; then
+    rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
+  fi
   rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
 fi
 

@@ -5,7 +5,8 @@
 # runs and waits for the row, uninstalls, and checks that nothing of the package is left while
 # the user's library is. Then unpacks the tarball, starts it, and installs and uninstalls it for
 # a user. Needs root or sudo (apt); prints the figures BENCHMARKS.md records.
-# Usage: scripts/test-package.sh [--no-build]
+# Usage: scripts/test-package.sh [--no-build | --debug]   (--debug: package the debug build, as
+# `make test` does; the default builds the release packages first, as `make package` does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -14,7 +15,11 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 fail() { echo "test-package: FAIL: $*" >&2; exit 1; }
 step() { echo "test-package: $*"; }
 
-[ "${1:-}" = "--no-build" ] || scripts/package.sh
+case "${1:-}" in
+  --no-build) ;;
+  --debug) scripts/package.sh --debug ;;
+  *) scripts/package.sh ;;
+esac
 version=$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["version"])')
 deb=$root/target/package/cv-deck_${version}_amd64.deb
 tar=$root/target/package/cv-deck_${version}_linux-x86_64.tar.gz

@@ -1,7 +1,9 @@
 //! Things in an import folder that are not files to read — a named pipe, links to /dev/zero
 //! and /dev/urandom, a broken link, a folder nested past the system's path limit — each end as
 //! a failed row or a "skipped" line saying why; none is opened (a pipe would block the import
-//! for ever), and the real resume beside them is parsed.
+//! for ever), and the real resume beside them is parsed. (Pipes, devices and symbolic links
+//! as made here are Unix things.)
+#![cfg(unix)]
 
 mod common;
 
@@ -10,7 +12,6 @@ use cvdeck_engine::synth::SyntheticResume;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-#[cfg(unix)]
 #[test]
 fn pipes_devices_broken_links_and_too_long_paths_are_rows_or_lines_never_hangs() {
     let input = tempfile::tempdir().unwrap();

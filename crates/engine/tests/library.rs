@@ -4,7 +4,7 @@ use cvdeck_engine::export::{export, ExportFormat, CSV_HEADER};
 use cvdeck_engine::resume::{Basics, Location, Resume, Skill, Work};
 use cvdeck_engine::store::{Cursor, Filter, NewFile, Registered, ResumeId, Sort};
 use cvdeck_engine::{Library, Status};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 struct Person {
     name: &'static str,
@@ -438,7 +438,7 @@ fn an_export_writes_through_links_keeps_permissions_and_never_replaces_a_special
         &lib,
         &ids,
         ExportFormat::Csv,
-        Path::new("/dev/full"),
+        std::path::Path::new("/dev/full"),
         |_, _| {},
     )
     .unwrap_err();

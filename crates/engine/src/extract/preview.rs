@@ -37,7 +37,8 @@ pub fn pdf_page_images(
         .collect()
 }
 
-#[cfg(test)]
+// pdftoppm: make test installs it on Linux.
+#[cfg(all(test, unix))]
 mod tests {
     use super::pdf_page_images;
     use crate::synth::{Layout, SyntheticResume};

@@ -6,6 +6,7 @@
 
 use crate::parse::fold_ascii as fold;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -13,30 +14,38 @@ use std::path::Path;
 /// Where the manifest is, inside the library folder.
 pub(super) const MANIFEST: &str = "files/manifest.jsonl";
 
-/// One fact about the copy with content hash `hash`.
+/// One fact about the copy with content hash `hash`. The texts are `Cow`s: JSON spells a
+/// `\\` or `"` in a path or tag with an escape, which cannot be read back as a borrowed `&str`
+/// (such a line was skipped, losing a Windows path's name, or a Linux name with a quote in it).
 #[derive(Serialize, Deserialize)]
 #[serde(untagged)]
 pub(super) enum Line<'a> {
     /// It was imported from `original_path`.
     Copy {
         /// Content hash.
-        hash: &'a str,
+        #[serde(borrow)]
+        hash: Cow<'a, str>,
         /// Where it was imported from.
-        original_path: &'a str,
+        #[serde(borrow)]
+        original_path: Cow<'a, str>,
     },
     /// `tag` was put on it.
     Tag {
         /// Content hash.
-        hash: &'a str,
+        #[serde(borrow)]
+        hash: Cow<'a, str>,
         /// The tag as typed.
-        tag: &'a str,
+        #[serde(borrow)]
+        tag: Cow<'a, str>,
     },
     /// `untag` was taken off it.
     Untag {
         /// Content hash.
-        hash: &'a str,
+        #[serde(borrow)]
+        hash: Cow<'a, str>,
         /// The tag as typed.
-        untag: &'a str,
+        #[serde(borrow)]
+        untag: Cow<'a, str>,
     },
 }
 
@@ -82,17 +91,17 @@ pub(super) fn read(root: &Path) -> Manifest {
             }) => {
                 manifest
                     .names
-                    .entry(hash.to_owned())
-                    .or_insert_with(|| original_path.to_owned());
+                    .entry(hash.into_owned())
+                    .or_insert_with(|| original_path.into_owned());
             }
             Ok(Line::Tag { hash, tag }) => {
-                let tags = manifest.tags.entry(hash.to_owned()).or_default();
-                if !tags.iter().any(|t| fold(t) == fold(tag)) {
-                    tags.push(tag.to_owned());
+                let tags = manifest.tags.entry(hash.into_owned()).or_default();
+                if !tags.iter().any(|t| fold(t) == fold(&tag)) {
+                    tags.push(tag.into_owned());
                 }
             }
             Ok(Line::Untag { hash, untag }) => {
-                if let Some(tags) = manifest.tags.get_mut(hash) {
+                if let Some(tags) = manifest.tags.get_mut(hash.as_ref()) {
                     tags.retain(|t| fold(t) != fold(untag.trim()));
                 }
             }
@@ -108,8 +117,8 @@ mod tests {
 
     fn copy<'a>(hash: &'a str, original_path: &'a str) -> Line<'a> {
         Line::Copy {
-            hash,
-            original_path,
+            hash: hash.into(),
+            original_path: original_path.into(),
         }
     }
 
@@ -135,12 +144,44 @@ mod tests {
         assert_eq!(names["bb"], "/in/b.docx");
     }
 
+    /// A line whose path or tag JSON writes with an escape (`\\`, `"`) was skipped when read:
+    /// every Windows path, and Linux names with a quote or backslash in them, lost their names
+    /// in a rebuild.
+    #[test]
+    fn lines_with_escaped_characters_in_a_path_or_tag_are_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("files")).unwrap();
+        let tag = Line::Tag {
+            hash: "bb".into(),
+            tag: "\"A\" list".into(),
+        };
+        append(
+            dir.path(),
+            &[
+                copy("aa", r"C:\Users\ana\CV Ana.pdf"),
+                copy("bb", "/in/Jo \"JJ\" O\\Neil.docx"),
+                tag,
+            ],
+        )
+        .unwrap();
+        let manifest = read(dir.path());
+        assert_eq!(manifest.names["aa"], r"C:\Users\ana\CV Ana.pdf");
+        assert_eq!(manifest.names["bb"], "/in/Jo \"JJ\" O\\Neil.docx");
+        assert_eq!(manifest.tags["bb"], ["\"A\" list"]);
+    }
+
     #[test]
     fn tags_are_replayed_in_order_with_case_and_accents_ignored() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("files")).unwrap();
-        let tag = |hash, tag| Line::Tag { hash, tag };
-        let untag = |hash, untag| Line::Untag { hash, untag };
+        let tag = |hash: &'static str, tag: &'static str| Line::Tag {
+            hash: hash.into(),
+            tag: tag.into(),
+        };
+        let untag = |hash: &'static str, untag: &'static str| Line::Untag {
+            hash: hash.into(),
+            untag: untag.into(),
+        };
         append(
             dir.path(),
             &[

@@ -505,8 +505,8 @@ impl Library {
             .zip(&out)
             .filter(|(_, r)| matches!(r, Registered::New(_)))
             .map(|((f, path), _)| manifest::Line::Copy {
-                hash: &f.content_hash,
-                original_path: path,
+                hash: f.content_hash.as_str().into(),
+                original_path: path.as_ref().into(),
             })
             .collect();
         self.note_in_manifest(&named);

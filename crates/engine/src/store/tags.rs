@@ -48,7 +48,10 @@ impl Library {
         let lines: Vec<Line<'_>> = hashes
             .iter()
             .flatten()
-            .map(|hash| Line::Tag { hash, tag: &tag })
+            .map(|hash| Line::Tag {
+                hash: hash.into(),
+                tag: tag.as_str().into(),
+            })
             .collect();
         self.note_in_manifest(&lines);
         Ok(hashes.len())
@@ -64,7 +67,10 @@ impl Library {
         let lines: Vec<Line<'_>> = hashes
             .iter()
             .flatten()
-            .map(|hash| Line::Untag { hash, untag: tag })
+            .map(|hash| Line::Untag {
+                hash: hash.into(),
+                untag: tag.into(),
+            })
             .collect();
         self.note_in_manifest(&lines);
         Ok(hashes.len())

@@ -7,6 +7,9 @@
 //!
 //! Any binary can be the worker: it calls [`run_worker_if_asked`] first thing in `main`.
 
+#[cfg(windows)]
+mod job;
+
 use crate::error::ExtractError;
 use crate::extract::Limits;
 use crate::pipeline::{parse_bytes, Parsed};
@@ -62,6 +65,7 @@ fn serve(memory_limit: u64) -> std::io::Result<()> {
         // Beyond this an allocation fails and the worker dies, not the machine.
         let _ = rlimit::Resource::AS.set(memory_limit, memory_limit);
     }
+    // On Windows the pool's Job Object holds the limit (see `job`).
     #[cfg(not(unix))]
     let _ = memory_limit;
     // Panics are answered as failures; their default report would only fill the log.
@@ -103,6 +107,7 @@ fn exit_when_orphaned() {
     });
 }
 
+/// On Windows the pool's Job Object kills its workers when their parent goes (see `job`).
 #[cfg(not(unix))]
 fn exit_when_orphaned() {}
 
@@ -159,13 +164,31 @@ struct Worker {
 pub(crate) struct WorkerPool {
     command: WorkerCommand,
     idle: Mutex<Vec<Worker>>,
+    /// Where the workers' memory limit and clean-up come from on Windows.
+    #[cfg(windows)]
+    job: Option<job::Job>,
 }
 
 impl WorkerPool {
     pub(crate) fn new(command: WorkerCommand) -> WorkerPool {
         WorkerPool {
+            #[cfg(windows)]
+            job: job::Job::new(command.memory_limit)
+                .map_err(|e| tracing::warn!("parser processes run without a Job Object: {e}"))
+                .ok(),
             command,
             idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Puts a new worker into the pool's Job Object (see `job`). Without it the worker still
+    /// parses, only without a memory cap, so a failure is logged rather than failing the file.
+    #[cfg(windows)]
+    fn contain(&self, child: &Child) {
+        if let (Some(job), Some(handle)) = (&self.job, child.raw_handle()) {
+            if let Err(e) = job.assign(handle) {
+                tracing::warn!("a parser process runs outside the Job Object: {e}");
+            }
         }
     }
 
@@ -179,6 +202,8 @@ impl WorkerPool {
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| ExtractError::Io(format!("cannot start a parser process: {e}")))?;
+        #[cfg(windows)]
+        self.contain(&child);
         let stdin = child
             .stdin
             .take()
