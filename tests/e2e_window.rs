@@ -374,6 +374,96 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     )
     .await;
 
+    // Focus follows the user: after Escape the keys are the grid's again, on the card the
+    // panel showed; a card clicked keeps them; "/" moves to the search box without typing.
+    let selected = "const c = document.querySelector('.card.selected'); return c && c.dataset.id;";
+    assert_eq!(
+        js(&client, "return document.activeElement.id;").await,
+        json!("grid"),
+        "the grid has the focus after Escape"
+    );
+    let first = js(&client, selected).await;
+    let press = |keys: &'static str| {
+        let client = client.clone();
+        async move {
+            client
+                .active_element()
+                .await
+                .unwrap()
+                .send_keys(keys)
+                .await
+                .unwrap()
+        }
+    };
+    press("\u{E014}").await; // ArrowRight
+    let second = wait_for("ArrowRight after Escape", Duration::from_secs(5), || {
+        let (client, first) = (client.clone(), first.clone());
+        async move {
+            let now = js(&client, selected).await;
+            (now != first && now.is_string()).then_some(now)
+        }
+    })
+    .await;
+    client
+        .find(Locator::Css(&format!("#card-{}", first.as_str().unwrap())))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_js(
+        &client,
+        "the clicked card selected and open",
+        Duration::from_secs(5),
+        &format!(
+            "const c = document.querySelector('.card.selected'); \
+             return !!(c && c.dataset.id === '{}' && document.querySelector('.detail'));",
+            first.as_str().unwrap()
+        ),
+        json!(true),
+    )
+    .await;
+    press("\u{E014}").await;
+    wait_for_js(
+        &client,
+        "ArrowRight after clicking a card",
+        Duration::from_secs(5),
+        &format!(
+            "const c = document.querySelector('.card.selected'); \
+             return !!c && c.dataset.id === '{}';",
+            second.as_str().unwrap()
+        ),
+        json!(true),
+    )
+    .await;
+    let typed_before = js(&client, "return document.getElementById('search').value;").await;
+    press("/").await;
+    wait_for_js(
+        &client,
+        "\"/\" focuses the search box and types nothing",
+        Duration::from_secs(5),
+        &format!(
+            "return document.activeElement.id === 'search' && document.activeElement.value === {typed_before};"
+        ),
+        json!(true),
+    )
+    .await;
+    client
+        .find(Locator::Css(".detail .close"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_js(
+        &client,
+        "× closes the panel and gives the grid the keys",
+        Duration::from_secs(5),
+        "return document.querySelector('.detail') === null && document.activeElement.id === 'grid';",
+        json!(true),
+    )
+    .await;
+
     // The language filter: only the German resume, then any language again.
     let german = SyntheticResume::generate_in(105, Language::German);
     click(&client, ".clear").await;

@@ -12,7 +12,7 @@ use cvdeck_wire::events::{
     self as names, DragDropPayload, ExportProgress, ImportFinished, ImportProgress, ResumeBatch,
 };
 use cvdeck_wire::{ExportFormat, ImportStarted, ParseStatus, PickKind, ResumeId, SortKey};
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::{Interval, Timeout};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -165,15 +165,20 @@ pub fn app() -> Html {
             }
         });
     }
-    // Keyboard: "/" searches, Escape closes the details.
+    // Keyboard: "/" searches, Escape closes the details. Not passive: a passive listener
+    // cannot keep "/" from being typed into the search box it focuses.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
+                    if e.default_prevented() {
+                        return;
+                    }
                     let in_field = e
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -185,7 +190,10 @@ pub fn app() -> Html {
                             e.prevent_default();
                             browser::focus("search");
                         }
-                        "Escape" if !in_field => dispatch.dispatch(Action::CloseDetail),
+                        "Escape" if !in_field => {
+                            dispatch.dispatch(Action::CloseDetail);
+                            browser::focus("grid");
+                        }
                         _ => {}
                     }
                 })
@@ -365,7 +373,11 @@ pub fn app() -> Html {
     };
     let on_close = {
         let dispatch = dispatch.clone();
-        use_callback((), move |_: (), _| dispatch.dispatch(Action::CloseDetail))
+        use_callback((), move |_: (), _| {
+            dispatch.dispatch(Action::CloseDetail);
+            // Back to the grid, on the card the panel showed.
+            browser::focus("grid");
+        })
     };
     let visible = deck.visible_order();
     let export_ids = {

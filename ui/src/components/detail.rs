@@ -8,7 +8,6 @@ use crate::state::ToastKind;
 use cvdeck_wire::{ParseStatus, ResumeDetail, ResumeId};
 use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// The panel's props.
@@ -142,7 +141,6 @@ fn more_section(
 #[function_component(DetailPanel)]
 pub fn detail_panel(props: &DetailProps) -> Html {
     let detail = use_state(|| None::<Result<ResumeDetail, String>>);
-    let panel = use_node_ref();
     {
         let detail = detail.clone();
         use_effect_with((props.id, props.version), move |(id, _)| {
@@ -150,14 +148,6 @@ pub fn detail_panel(props: &DetailProps) -> Html {
             spawn_local(async move {
                 detail.set(Some(ipc::get_resume(id).await.map_err(|e| e.message)));
             });
-        });
-    }
-    {
-        let panel = panel.clone();
-        use_effect_with(props.id, move |_| {
-            if let Some(el) = panel.cast::<HtmlElement>() {
-                let _ = el.focus();
-            }
         });
     }
     let onkeydown = {
@@ -176,7 +166,7 @@ pub fn detail_panel(props: &DetailProps) -> Html {
         Some(Ok(d)) => body(d, props),
     };
     html! {
-        <aside class="detail" ref={panel} tabindex="-1" role="dialog" aria-label="Resume details" onkeydown={onkeydown}>
+        <aside class="detail" tabindex="-1" role="dialog" aria-label="Resume details" onkeydown={onkeydown}>
             <button class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
             { body }
         </aside>

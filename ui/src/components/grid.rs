@@ -4,6 +4,7 @@
 use super::card::{CardPlaceholder, CardView};
 use crate::state::MarkHow;
 use cvdeck_wire::{CardDto, ResumeId};
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
@@ -94,6 +95,105 @@ pub struct GridProps {
     pub on_select: Callback<ResumeId>,
     /// Cards in view that are not loaded yet.
     pub on_need: Callback<Vec<ResumeId>>,
+}
+
+/// What the grid's keys act on, as of the last render.
+#[derive(Clone)]
+struct GridKeys {
+    viewport: NodeRef,
+    order: Rc<Vec<ResumeId>>,
+    selected: Option<ResumeId>,
+    columns: usize,
+    height: f64,
+    any_marked: bool,
+    on_select: Callback<ResumeId>,
+    on_open: Callback<ResumeId>,
+    on_mark: Callback<(ResumeId, MarkHow)>,
+    on_mark_all: Callback<()>,
+    on_unmark: Callback<()>,
+}
+
+impl GridKeys {
+    /// Arrows, PageUp/PageDown, Home/End move; Enter opens; Space marks; Ctrl+A marks all;
+    /// Escape forgets the marks.
+    fn handle(&self, e: &KeyboardEvent) {
+        let order = &self.order;
+        if order.is_empty() {
+            return;
+        }
+        let current = self
+            .selected
+            .and_then(|id| order.iter().position(|o| *o == id));
+        let columns = self.columns;
+        let page = ((self.height / (CARD_HEIGHT + GAP)).floor() as usize).max(1) * columns;
+        let last = order.len() - 1;
+        let target = match (e.key().as_str(), current) {
+            ("a" | "A", _) if e.ctrl_key() || e.meta_key() => {
+                e.prevent_default();
+                self.on_mark_all.emit(());
+                return;
+            }
+            ("Escape", _) if self.any_marked => {
+                e.prevent_default();
+                self.on_unmark.emit(());
+                return;
+            }
+            (" ", Some(i)) => {
+                e.prevent_default();
+                self.on_mark.emit((order[i], MarkHow::Toggle));
+                return;
+            }
+            ("Enter", Some(i)) => {
+                e.prevent_default();
+                self.on_open.emit(order[i]);
+                return;
+            }
+            ("ArrowRight", Some(i)) => (i + 1).min(last),
+            ("ArrowLeft", Some(i)) => i.saturating_sub(1),
+            ("ArrowDown", Some(i)) => (i + columns).min(last),
+            ("ArrowUp", Some(i)) => i.saturating_sub(columns),
+            ("PageDown", Some(i)) => (i + page).min(last),
+            ("PageUp", Some(i)) => i.saturating_sub(page),
+            ("Home", _) => 0,
+            ("End", _) => last,
+            ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => 0,
+            _ => return,
+        };
+        e.prevent_default();
+        self.on_select.emit(order[target]);
+        if let Some(el) = self.viewport.cast::<HtmlElement>() {
+            let row_height = CARD_HEIGHT + GAP;
+            let top = PADDING + (target / columns) as f64 * row_height;
+            let scroll = f64::from(el.scroll_top());
+            let view = f64::from(el.client_height());
+            if top < scroll {
+                el.set_scroll_top(top as i32);
+            } else if top + row_height > scroll + view {
+                el.set_scroll_top((top + row_height - view) as i32);
+            }
+            // Keys typed on the page (after the panel closed, say) go on in the grid.
+            let _ = el.focus();
+        }
+    }
+}
+
+/// A key is the grid's when nothing else has the focus (the page itself), or the grid or
+/// something in it has it (a card, its checkbox) — never a text field, a toolbar button,
+/// the detail panel or a dialog, whose keys are their own.
+fn meant_for_the_grid(e: &KeyboardEvent) -> bool {
+    if e.default_prevented() {
+        return false;
+    }
+    let Some(target) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return true;
+    };
+    match target.tag_name().as_str() {
+        "BODY" | "HTML" => true,
+        _ => target.closest(".grid-viewport").ok().flatten().is_some(),
+    }
 }
 
 fn measure(el: &HtmlElement) -> (f64, f64, f64) {
@@ -189,75 +289,47 @@ pub fn grid(props: &GridProps) -> Html {
         })
     };
 
-    let onkeydown = {
-        let (viewport, order) = (viewport.clone(), props.order.clone());
-        let (selected, on_select, on_open) = (
-            props.selected,
-            props.on_select.clone(),
-            props.on_open.clone(),
-        );
-        let (on_mark, on_mark_all, on_unmark, any_marked) = (
-            props.on_mark.clone(),
-            props.on_mark_all.clone(),
-            props.on_unmark.clone(),
-            !props.marked.is_empty(),
-        );
-        let (columns, height) = (window.columns, metrics.1);
-        Callback::from(move |e: KeyboardEvent| {
-            if order.is_empty() {
-                return;
-            }
-            let current = selected.and_then(|id| order.iter().position(|o| *o == id));
-            let page = ((height / (CARD_HEIGHT + GAP)).floor() as usize).max(1) * columns;
-            let last = order.len() - 1;
-            let target = match (e.key().as_str(), current) {
-                ("a" | "A", _) if e.ctrl_key() || e.meta_key() => {
-                    e.prevent_default();
-                    on_mark_all.emit(());
-                    return;
-                }
-                ("Escape", _) if any_marked => {
-                    e.prevent_default();
-                    e.stop_propagation();
-                    on_unmark.emit(());
-                    return;
-                }
-                (" ", Some(i)) => {
-                    e.prevent_default();
-                    on_mark.emit((order[i], MarkHow::Toggle));
-                    return;
-                }
-                ("Enter", Some(i)) => {
-                    e.prevent_default();
-                    on_open.emit(order[i]);
-                    return;
-                }
-                ("ArrowRight", Some(i)) => (i + 1).min(last),
-                ("ArrowLeft", Some(i)) => i.saturating_sub(1),
-                ("ArrowDown", Some(i)) => (i + columns).min(last),
-                ("ArrowUp", Some(i)) => i.saturating_sub(columns),
-                ("PageDown", Some(i)) => (i + page).min(last),
-                ("PageUp", Some(i)) => i.saturating_sub(page),
-                ("Home", _) => 0,
-                ("End", _) => last,
-                ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => 0,
-                _ => return,
-            };
-            e.prevent_default();
-            on_select.emit(order[target]);
-            if let Some(el) = viewport.cast::<HtmlElement>() {
-                let row_height = CARD_HEIGHT + GAP;
-                let top = PADDING + (target / columns) as f64 * row_height;
-                let scroll = f64::from(el.scroll_top());
-                let view = f64::from(el.client_height());
-                if top < scroll {
-                    el.set_scroll_top(top as i32);
-                } else if top + row_height > scroll + view {
-                    el.set_scroll_top((top + row_height - view) as i32);
-                }
-            }
-        })
-    };
+    // The grid's keys are heard on the document, so that they work wherever the focus is
+    // when it is not in a control: on a card just clicked, on the page after the panel
+    // closed. The listener stays; what it acts on is refreshed on every render.
+    let keys = use_mut_ref(|| None::<GridKeys>);
+    *keys.borrow_mut() = Some(GridKeys {
+        viewport: viewport.clone(),
+        order: props.order.clone(),
+        selected: props.selected,
+        columns: window.columns,
+        height: metrics.1,
+        any_marked: !props.marked.is_empty(),
+        on_select: props.on_select.clone(),
+        on_open: props.on_open.clone(),
+        on_mark: props.on_mark.clone(),
+        on_mark_all: props.on_mark_all.clone(),
+        on_unmark: props.on_unmark.clone(),
+    });
+    {
+        let keys = keys.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                // Capture phase: before the app's own Escape (close the details), so that
+                // Escape with cards marked only unmarks them.
+                let options = EventListenerOptions {
+                    phase: EventListenerPhase::Capture,
+                    passive: false,
+                };
+                EventListener::new_with_options(&doc, "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    // Cloned out first: what it calls re-renders the grid, which writes `keys`.
+                    let current = keys.borrow().clone();
+                    if let Some(grid_keys) = current.filter(|_| meant_for_the_grid(e)) {
+                        grid_keys.handle(e);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let row_height = CARD_HEIGHT + GAP;
     let total_height = PADDING * 2.0 + window.rows as f64 * row_height;
@@ -289,7 +361,7 @@ pub fn grid(props: &GridProps) -> Html {
     html! {
         <div class="grid-viewport" ref={viewport} tabindex="0" role="grid" aria-label="Resumes"
              aria-rowcount={window.rows.to_string()} aria-activedescendant={active}
-             onscroll={onscroll} onkeydown={onkeydown}>
+             id="grid" onscroll={onscroll}>
             <div class="grid-spacer" style={format!("height: {total_height}px")}>
                 { for (window.start..window.end).map(|i| slot(i, props.order[i])) }
             </div>
