@@ -514,7 +514,12 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     .await;
 
     // Mark two cards (Ctrl-click), tag them from the bulk bar, filter by the tag, then
-    // delete both and take it back.
+    // delete both and take it back. Marking moves nothing: the bulk bar appeared above the
+    // grid and pushed every card down ~47 px, so the next click opened the wrong resume.
+    let card_tops = "return [...document.querySelectorAll('.card')].slice(0, 8) \
+        .map(c => [c.dataset.id, Math.round(c.getBoundingClientRect().top), \
+                   Math.round(c.getBoundingClientRect().left)]);";
+    let tops_before = js(&client, card_tops).await;
     let marked = js(
         &client,
         "const cards = [...document.querySelectorAll('.card.status-completed')].slice(0, 2); \
@@ -531,6 +536,12 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!("2 selected"),
     )
     .await;
+    assert_eq!(
+        js(&client, card_tops).await,
+        tops_before,
+        "marking moved the cards"
+    );
+    save_screenshot(&client, "bulk.png").await;
     let tag_input = client
         .find(Locator::Css(".bulk-bar .tag-input"))
         .await

@@ -498,30 +498,34 @@ pub fn app() -> Html {
                     on_clear={on_clear}
                     on_export={on_export}
                 />
-                if !deck.marked.is_empty() {
-                    <BulkBar marked={deck.marked.clone()} shown={visible.len()}
-                        dispatch={dispatch.clone()} on_export={export_ids} />
-                }
                 <div class="body">
-                    if deck.loaded && visible.is_empty() {
-                        <section class="no-match"><p>{ "No resume matches." }</p></section>
-                    } else {
-                        <Grid
-                            order={visible.clone()}
-                            cards={deck.cards.clone()}
-                            selected={deck.selected}
-                            marked={deck.marked.clone()}
-                            on_mark={on_mark}
-                            on_mark_all={on_mark_all}
-                            on_unmark={on_unmark}
-                            highlight={highlight.clone()}
-                            generation={deck.query_generation}
-                            on_retry={on_retry.clone()}
-                            on_open={on_open.clone()}
-                            on_select={on_select}
-                            on_need={on_need}
-                        />
-                    }
+                    // The bulk bar floats over the grid's foot: marking a card moves nothing
+                    // under the pointer.
+                    <div class="grid-area">
+                        if deck.loaded && visible.is_empty() {
+                            <section class="no-match"><p>{ "No resume matches." }</p></section>
+                        } else {
+                            <Grid
+                                order={visible.clone()}
+                                cards={deck.cards.clone()}
+                                selected={deck.selected}
+                                marked={deck.marked.clone()}
+                                on_mark={on_mark}
+                                on_mark_all={on_mark_all}
+                                on_unmark={on_unmark}
+                                highlight={highlight.clone()}
+                                generation={deck.query_generation}
+                                on_retry={on_retry.clone()}
+                                on_open={on_open.clone()}
+                                on_select={on_select}
+                                on_need={on_need}
+                            />
+                        }
+                        if !deck.marked.is_empty() {
+                            <BulkBar marked={deck.marked.clone()} shown={visible.len()}
+                                dispatch={dispatch.clone()} on_export={export_ids} />
+                        }
+                    </div>
                     if let Some(id) = deck.detail {
                         <DetailPanel
                             key={id}
