@@ -415,9 +415,39 @@ pub fn original_file(engine: &Engine, id: ResumeId) -> Result<PathBuf> {
     })
 }
 
+/// What a failed "open with the default application" says. The system's own words are a
+/// launcher's exit status (`Launcher "xdg-open" … ExitStatus(unix_wait_status(768))`), which
+/// tell a person nothing; they go to the log.
+pub fn cannot_open(path: &Path, error: impl std::fmt::Display) -> CommandError {
+    tracing::warn!("cannot open {}: {error}", path.display());
+    let kind = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| format!("{} files", e.to_uppercase()))
+        .unwrap_or_else(|| "this file".to_owned());
+    CommandError::new(
+        ErrorCode::Internal,
+        format!(
+            "No application opens {kind} on this computer: use Show in folder, or install a viewer"
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_no_application_opens_says_so_in_words() {
+        let e = cannot_open(
+            Path::new("/lib/files/ab/ab12.pdf"),
+            "Launcher \"xdg-open\" failed with ExitStatus(unix_wait_status(768))",
+        );
+        assert_eq!(
+            e.message,
+            "No application opens PDF files on this computer: use Show in folder, or install a viewer"
+        );
+    }
 
     #[test]
     fn only_web_and_mail_links_are_opened() {

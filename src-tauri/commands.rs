@@ -183,7 +183,7 @@ pub fn open_original<R: Runtime>(
     let path = api::original_file(&state.engine, id)?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("cannot open the file: {e}")))
+        .map_err(|e| api::cannot_open(&path, e))
 }
 
 #[tauri::command]

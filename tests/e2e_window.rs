@@ -194,9 +194,24 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     .await;
     save_screenshot(&client, "grid.png").await;
 
-    // Retry: the card flips to processing at once, then fails again with its reason.
+    // A damaged file fails the same way every time: its card offers no Retry, its detail
+    // panel does. Retried, the card flips to processing at once, then fails again.
+    assert_eq!(
+        js(
+            &client,
+            "return document.querySelectorAll('.card[data-status=failed] .retry').length;"
+        )
+        .await,
+        json!(0)
+    );
+    click(&client, ".card[data-status=failed]").await;
+    let retry = client
+        .wait()
+        .for_element(Locator::Css(".detail .reparse"))
+        .await
+        .expect("the panel offers Retry");
     js(&client, "window.__seen['corrupt.pdf'] = [];").await;
-    click(&client, ".card[data-status=failed] .retry").await;
+    retry.click().await.unwrap();
     let statuses = wait_for(
         "the retried card to fail again",
         Duration::from_secs(30),
@@ -211,6 +226,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     )
     .await;
     assert_eq!(statuses[0], "processing", "{statuses}");
+    click(&client, ".detail .close").await;
 
     // A dropped folder imports too.
     js(&client, &drop_event(&[dropped.path()])).await;

@@ -58,6 +58,19 @@ pub struct FailureDto {
     pub message: String,
 }
 
+impl FailureDto {
+    /// Whether parsing the same bytes again may end otherwise: after a timeout or a crash (a
+    /// busy or short-of-memory machine), a read error, or a scan (OCR may have been installed
+    /// since). A damaged, encrypted, empty or unsupported file fails the same way every time,
+    /// so its card offers no Retry (the detail panel still does).
+    pub fn retry_can_help(&self) -> bool {
+        matches!(
+            self.kind.as_str(),
+            "timeout" | "worker_crashed" | "panicked" | "io" | "no_text_layer"
+        )
+    }
+}
+
 /// Everything one card in the grid shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardDto {
@@ -662,6 +675,20 @@ pub mod events {
 mod tests {
     use super::events::ImportFinished;
     use super::*;
+
+    #[test]
+    fn retry_is_offered_only_where_it_can_end_otherwise() {
+        let failure = |kind: &str| FailureDto {
+            kind: kind.into(),
+            message: String::new(),
+        };
+        for kind in ["timeout", "worker_crashed", "no_text_layer"] {
+            assert!(failure(kind).retry_can_help(), "{kind}");
+        }
+        for kind in ["corrupt", "encrypted", "unsupported", "empty", "too_large"] {
+            assert!(!failure(kind).retry_can_help(), "{kind}");
+        }
+    }
 
     #[test]
     fn status_serialises_lowercase() {

@@ -469,7 +469,7 @@ pub fn app() -> Html {
                 progress={deck.progress()}
                 exporting={deck.exporting}
                 failed={counts.failed}
-                checking={!active.is_empty()}
+                waiting={((counts.pending + counts.processing) as usize).max(active.len())}
                 watched={deck.watched.clone()}
                 on_watch={on_watch}
                 on_unwatch={on_unwatch}

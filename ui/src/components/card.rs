@@ -2,7 +2,7 @@
 
 use crate::highlight::marked;
 use crate::state::MarkHow;
-use cvdeck_wire::{CardDto, ParseStatus, ResumeId};
+use cvdeck_wire::{CardDto, FailureDto, ParseStatus, ResumeId};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -143,7 +143,8 @@ pub fn card_view(props: &CardProps) -> Html {
                 if let Some(months) = card.experience_months {
                     <span class="years">{ years(months) }</span>
                 }
-                if card.status == ParseStatus::Failed {
+                // Only where parsing again may end otherwise; the panel's Retry is always there.
+                if card.status == ParseStatus::Failed && card.error.as_ref().is_some_and(FailureDto::retry_can_help) {
                     <button class="retry" onclick={on_retry}>{ "Retry parsing" }</button>
                 }
             </footer>

@@ -12,7 +12,8 @@ pub struct ToolbarProps {
     /// An export under way: (written, total).
     pub exporting: Option<(u64, u64)>,
     pub failed: u64,
-    pub checking: bool,
+    /// Resumes waiting for or in a parser.
+    pub waiting: usize,
     /// Watched folders.
     pub watched: std::rc::Rc<Vec<String>>,
     /// Pick a folder to watch.
@@ -66,8 +67,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <span class="progress-text">{ format!("Exporting {done} / {total}") }</span>
                 </div>
             }
-            if props.checking {
-                <span class="checking">{ "Checking for updates…" }</span>
+            if props.waiting > 0 {
+                <span class="waiting">{ match props.waiting {
+                    1 => "Waiting for 1 resume…".to_owned(),
+                    n => format!("Waiting for {n} resumes…"),
+                } }</span>
             }
             <AboutButton />
         </div>
