@@ -187,8 +187,8 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     wait_for("the chips' counts", Duration::from_secs(5), || {
         let client = client.clone();
         async move {
-            let n = js(&client, "return ['all', 'completed', 'failed'].map(c => document.querySelector(`.status-chip.${c} .n`).textContent);").await;
-            (n == json!(["7", "6", "1"])).then_some(n)
+            let n = js(&client, "return ['all', 'pending', 'completed', 'failed'].map(c => { const e = document.querySelector(`.status-chip.${c} .n`); return e && e.textContent; });").await;
+            (n == json!(["7", "0", "6", "1"])).then_some(n)
         }
     })
     .await;

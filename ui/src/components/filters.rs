@@ -226,9 +226,8 @@ pub fn filters(props: &FiltersProps) -> Html {
                 oninput={oninput} onkeydown={on_search_key} />
             <div class="chips" role="group" aria-label="Status">
                 { chip("All", None, total) }
-                if c.pending > 0 || props.query.status == Some(ParseStatus::Pending) {
-                    { chip("Pending", Some(ParseStatus::Pending), c.pending) }
-                }
+                // Always there: a chip that came and went moved the others under the pointer.
+                { chip("Pending", Some(ParseStatus::Pending), c.pending) }
                 { chip("Processing", Some(ParseStatus::Processing), c.processing) }
                 { chip("Completed", Some(ParseStatus::Completed), c.completed) }
                 { chip("Failed", Some(ParseStatus::Failed), c.failed) }
