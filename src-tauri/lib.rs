@@ -12,6 +12,13 @@ pub mod launch;
 use cvdeck_engine::worker::WorkerCommand;
 use cvdeck_engine::{default_library_dir, Engine, EngineConfig, Library};
 use launch::Launch;
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+
+/// What of the window comes back at the next start: size, place, maximised (not visibility:
+/// a window closed while hidden must not start hidden).
+const WINDOW_STATE: StateFlags = StateFlags::SIZE
+    .union(StateFlags::POSITION)
+    .union(StateFlags::MAXIMIZED);
 use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
@@ -89,6 +96,21 @@ fn opened_again<R: Runtime>(app: &tauri::AppHandle<R>, argv: Vec<String>, cwd: S
         let _ = window.set_focus();
     }
     import_opened(app, launch.paths);
+}
+
+/// Saves the window's size and place once it has been still for half a second.
+fn keep_window_state_soon<R: Runtime>(app: &tauri::AppHandle<R>) {
+    static LATEST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let this = LATEST.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        if LATEST.load(std::sync::atomic::Ordering::SeqCst) == this {
+            if let Err(e) = app.save_window_state(WINDOW_STATE) {
+                tracing::warn!("cannot keep the window's size: {e}");
+            }
+        }
+    });
 }
 
 /// Takes the day's backup of the library, if it is due, without holding up the window (a
@@ -171,6 +193,18 @@ pub fn run() {
         .build();
     let builder = tauri::Builder::default()
         .plugin(single_instance)
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(WINDOW_STATE)
+                .build(),
+        )
+        // The plugin writes its file only when the app exits normally; kept half a second
+        // after each resize or move as well, a size survives a crash, a kill or a power cut.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_) = event {
+                keep_window_state_soon(window.app_handle());
+            }
+        })
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())

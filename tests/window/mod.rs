@@ -132,6 +132,9 @@ pub struct Session {
     /// The WebDriver client.
     pub client: Client,
     _driver: Guard,
+    /// The app's own settings folder (window size and place), unless the test gave one: one
+    /// test's window must not start at the size another left.
+    _config: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -157,6 +160,11 @@ impl Session {
         for (k, v) in env {
             driver.env(k, v);
         }
+        let config = (!env.iter().any(|(k, _)| *k == "XDG_CONFIG_HOME"))
+            .then(|| tempfile::tempdir().expect("a temporary settings folder"));
+        if let Some(config) = &config {
+            driver.env("XDG_CONFIG_HOME", config.path());
+        }
         let driver = Guard(
             driver
                 .spawn()
@@ -169,6 +177,7 @@ impl Session {
         Session {
             client,
             _driver: driver,
+            _config: config,
         }
     }
 }
