@@ -420,13 +420,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         }
     })
     .await;
-    client
-        .find(Locator::Css(&format!("#card-{}", first.as_str().unwrap())))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, &format!("#card-{}", first.as_str().unwrap())).await;
     wait_for_js(
         &client,
         "the clicked card selected and open",
@@ -464,13 +458,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!(true),
     )
     .await;
-    client
-        .find(Locator::Css(".detail .close"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".detail .close").await;
     wait_for_js(
         &client,
         "× closes the panel and gives the grid the keys",
@@ -790,13 +778,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     assert!(about[3].as_u64().unwrap() > 5, "{about}");
     assert_eq!(about[4], json!("close"), "the close button has focus");
     save_screenshot(&client, "about.png").await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E00C}")
-        .await
-        .unwrap();
+    press("\u{E00C}").await;
     wait_for_js(
         &client,
         "the About box closed, the details still open",
