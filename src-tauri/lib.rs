@@ -12,6 +12,8 @@ pub mod launch;
 use cvdeck_engine::worker::WorkerCommand;
 use cvdeck_engine::{default_library_dir, Engine, EngineConfig, Library};
 use launch::Launch;
+use std::path::PathBuf;
+use tauri::{Manager, Runtime};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// What of the window comes back at the next start: size, place, maximised (not visibility:
@@ -19,8 +21,6 @@ use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 const WINDOW_STATE: StateFlags = StateFlags::SIZE
     .union(StateFlags::POSITION)
     .union(StateFlags::MAXIMIZED);
-use std::path::PathBuf;
-use tauri::{Manager, Runtime};
 
 /// Shared state: the engine.
 pub struct AppState {
