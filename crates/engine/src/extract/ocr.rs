@@ -87,18 +87,18 @@ fn scan_needs(tool: ExternalTool) -> ExtractError {
     ExtractError::scanned_pdf(&tool.needed_by("scanned PDFs"))
 }
 
-/// OCR of each image, in order; `nothing` is the error when no text comes back.
+/// OCR of each image by `tesseract`, in order; `nothing` is the error when no text comes back.
 fn read_images(
+    tesseract: &Path,
     images: &[PathBuf],
     nothing: ExtractError,
     deadline: Instant,
 ) -> Result<String, ExtractError> {
-    let tesseract = TESSERACT.find().ok_or_else(|| scan_needs(TESSERACT))?;
-    let languages = installed_languages(&tesseract);
+    let languages = installed_languages(tesseract);
     let mut text = Vec::new();
     for image in images {
         let out_base = image.with_extension("ocr");
-        let mut command = Command::new(&tesseract);
+        let mut command = Command::new(tesseract);
         // Tesseract's OpenMP threads spin against each other and against our other
         // workers: one thread is ten times faster here (1.8 s against 17 s a page).
         command
@@ -182,7 +182,7 @@ pub(super) fn draw_pages(
 
 /// Rasterises the PDF's first pages and reads them.
 pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
-    TESSERACT.find().ok_or_else(|| scan_needs(TESSERACT))?;
+    let tesseract = TESSERACT.find().ok_or_else(|| scan_needs(TESSERACT))?;
     let pdftoppm = PDFTOPPM.find().ok_or_else(|| scan_needs(PDFTOPPM))?;
     let dir = tempfile::tempdir()?;
     let input = dir.path().join("in.pdf");
@@ -201,6 +201,7 @@ pub(crate) fn ocr_pdf(bytes: &[u8]) -> Result<String, ExtractError> {
         erase_rules(image)?;
     }
     read_images(
+        &tesseract,
         &images,
         ExtractError::scanned_pdf("OCR found no text"),
         deadline,
@@ -219,7 +220,7 @@ fn erase_rules(image: &Path) -> Result<(), ExtractError> {
 
 /// Reads a PNG/JPEG/TIFF resume.
 pub(crate) fn ocr_image(bytes: &[u8], extension: &str) -> Result<String, ExtractError> {
-    TESSERACT.find().ok_or_else(|| {
+    let tesseract = TESSERACT.find().ok_or_else(|| {
         ExtractError::Unsupported(format!(
             "{} image: {}",
             extension.to_uppercase(),
@@ -233,7 +234,7 @@ pub(crate) fn ocr_image(bytes: &[u8], extension: &str) -> Result<String, Extract
         "{} image without readable text (OCR found none)",
         extension.to_uppercase()
     ));
-    read_images(&[input], nothing, Instant::now() + BUDGET)
+    read_images(&tesseract, &[input], nothing, Instant::now() + BUDGET)
 }
 
 #[cfg(test)]
