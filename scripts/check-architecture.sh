@@ -20,6 +20,13 @@ if grep -rnE 'std::(fs|net|process|env)\b|File::open' crates/parse/src; then
   fail "cvdeck-parse must do no IO"
 fi
 
+# cvdeck-match is as pure: it reads stored evidence and requirements, never the library.
+io=$(deps cvdeck-match | grep -iE '^(rusqlite|libsqlite3-sys|tokio|pdf-extract|lopdf|zip|notify|walkdir|directories|libc|rlimit|tempfile|cvdeck-engine)$' || true)
+[ -z "$io" ] || fail "cvdeck-match depends on an IO crate: $(echo $io)"
+if grep -rnE 'std::(fs|net|process|env)\b|File::open' crates/match/src; then
+  fail "cvdeck-match must do no IO"
+fi
+
 if deps cvdeck-engine | grep -qiE '^(tauri|wry|tao|yew)'; then
   fail "cvdeck-engine depends on tauri/yew"
 fi
