@@ -134,7 +134,7 @@ fn print_card(c: &Card, json: bool) -> Result<()> {
 
 /// Text for a terminal table: control characters (a tab or newline in a file name, an escape
 /// sequence that would recolour the terminal) are shown escaped, so one row stays one line.
-fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(char::is_control) {
         return s.into();
     }

@@ -23,6 +23,7 @@ mod bench_import;
 mod bench_library;
 mod bench_parse;
 mod bench_stats;
+mod job_cmds;
 mod library_cmds;
 mod maintenance;
 
@@ -156,6 +157,35 @@ enum Command {
         /// Restore even while another process has the library open.
         #[arg(long)]
         force: bool,
+    },
+    /// Jobs to rank resumes against: add one from an ad, list, show, edit, delete, export.
+    Job {
+        #[command(subcommand)]
+        command: job_cmds::JobCommand,
+    },
+    /// Rank the library's resumes against a job, best first: id, score (0-100), name, the
+    /// required skills each has and misses; --json prints every line of the explanation.
+    Match {
+        /// Job id (as `job list` prints).
+        #[arg(required_unless_present = "job", conflicts_with = "job")]
+        id: Option<i64>,
+        /// Rank against the ad in this file instead (not kept).
+        #[arg(long)]
+        job: Option<PathBuf>,
+        /// Only the best N.
+        #[arg(long)]
+        top: Option<usize>,
+        /// Only resumes that show every required skill.
+        #[arg(long)]
+        all_required: bool,
+        /// Only resumes scoring at least this.
+        #[arg(long)]
+        min_score: Option<u8>,
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Counts per status and the most common skills.
     Stats {
@@ -321,6 +351,30 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         Command::Stats { json } => {
             done(library_cmds::stats(&open_for_reading(&library_dir)?, json))
         }
+        Command::Job { command } => done(job_cmds::job(&library_dir, command)),
+        Command::Match {
+            id,
+            job,
+            top,
+            all_required,
+            min_score,
+            query,
+            json,
+        } => done(job_cmds::match_cmd(
+            &open_for_reading(&library_dir)?,
+            job_cmds::MatchArgs {
+                job: match (id, job) {
+                    (_, Some(file)) => job_cmds::JobSource::File(file),
+                    (Some(id), None) => job_cmds::JobSource::Kept(id),
+                    (None, None) => anyhow::bail!("give a job id or --job FILE"),
+                },
+                top,
+                json,
+                all_required,
+                min_score,
+                query: &query,
+            },
+        )),
         Command::Doctor { repair } => maintenance::doctor(&library_dir, repair),
         Command::Backup => maintenance::backup(&library_dir),
         Command::Restore { backup, force } => {
@@ -458,7 +512,7 @@ pub(crate) fn open(library_dir: &Path) -> Result<Library> {
 }
 
 /// For commands that only read: a library that cannot be written to is opened read-only.
-fn open_for_reading(library_dir: &Path) -> Result<Library> {
+pub(crate) fn open_for_reading(library_dir: &Path) -> Result<Library> {
     Library::open_for_reading(library_dir)
         .with_context(|| format!("opening the library in {}", short_path(library_dir)))
 }

@@ -118,6 +118,21 @@ pub fn export(
     Ok(written)
 }
 
+/// Writes `bytes` to `out` the way [`export`] writes: to a regular file only (through links),
+/// atomically, keeping the permissions of the file it replaces. For a job document.
+pub fn write_file(out: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let (out, keep_permissions) = export_target(out)?;
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty());
+    let mut tmp = tempfile::NamedTempFile::new_in(dir.unwrap_or(Path::new(".")))?;
+    tmp.write_all(bytes)?;
+    if let Some(permissions) = keep_permissions {
+        tmp.as_file().set_permissions(permissions)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(&out).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// The regular file an export to `out` writes: `out` itself, or the file a link there names
 /// (followed through chains of links); with the permissions of the file it replaces, if any.
 fn export_target(out: &Path) -> Result<(PathBuf, Option<std::fs::Permissions>), ExportError> {

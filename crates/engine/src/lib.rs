@@ -18,12 +18,14 @@ mod error;
 pub mod export;
 pub mod extract;
 mod file_parser;
+pub mod job_ads;
 mod pipeline;
 pub mod queue;
 pub mod store;
 pub mod synth;
 pub mod worker;
 
+pub use cvdeck_match as matching;
 pub use cvdeck_model::resume;
 pub use cvdeck_parse as parse;
 

@@ -37,4 +37,4 @@ mod words;
 
 pub use evidence::{Evidence, LanguageSkill, SkillHit, Source, EVIDENCE_VERSION};
 pub use fit::{rank, score, Fit, Line, LineKind, WEIGHTS};
-pub use requirements::{read_ad, skill_name, LanguageRequirement, Requirements};
+pub use requirements::{read_ad, skill_key, skill_name, LanguageRequirement, Requirements};

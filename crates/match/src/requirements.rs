@@ -72,8 +72,9 @@ pub fn skill_name(skill: &str) -> String {
         .unwrap_or_else(|| trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// What two spellings of one skill have in common: the concept, else the folded words.
-pub(crate) fn skill_key(skill: &str) -> String {
+/// What two spellings of one skill have in common, and what [`crate::Evidence::skill`] looks a
+/// skill up by: the concept, else the folded words ("dbt  Modelling" → "dbt modelling").
+pub fn skill_key(skill: &str) -> String {
     match table().lookup(skill) {
         Some(concept) => concept.to_owned(),
         None => crate::words::phrase_key(skill),

@@ -160,6 +160,15 @@ struct Inner {
 }
 
 impl Engine {
+    /// Reads a job ad file (a JSON Resume job document, or an ad as PDF, DOCX, text, …)
+    /// through this engine's parser workers.
+    pub async fn read_job_file(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<crate::job_ads::JobAd, crate::job_ads::JobAdError> {
+        crate::job_ads::read_job_file(path, &self.inner.parser).await
+    }
+
     /// An engine over `library`, telling `sink` what happens.
     pub fn new(library: Library, config: EngineConfig, sink: EventSink) -> Engine {
         Engine {

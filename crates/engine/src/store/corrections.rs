@@ -177,7 +177,8 @@ impl Library {
             }
             tx.execute(
                 "UPDATE resumes SET resume_json = ?2, corrections_json = ?3, name = ?4,
-                     headline = ?5, email = ?6, phone = ?7, location = ?8, updated_at = ?9
+                     headline = ?5, email = ?6, phone = ?7, location = ?8, updated_at = ?9,
+                     evidence_json = NULL
                  WHERE id = ?1",
                 params![
                     id,

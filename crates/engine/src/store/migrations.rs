@@ -122,6 +122,18 @@ const MIGRATIONS: &[Migration] = &[Migration {
     // 9: stored copies named relative to the library folder (see backfill_stored_paths).
     sql: "CREATE INDEX resumes_stored_path ON resumes (stored_path) WHERE stored_path IS NOT NULL;",
     backfill: Some(super::backfill_stored_paths),
+}, Migration {
+    // 10: jobs to rank resumes against, and each parsed resume's match evidence (read for
+    // rows parsed before this version at the first ranking: see store/jobs.rs).
+    sql: "CREATE TABLE jobs (
+        id                  INTEGER PRIMARY KEY,
+        requirements_json   TEXT NOT NULL,
+        ad_text             TEXT,
+        created_at          INTEGER NOT NULL,
+        updated_at          INTEGER NOT NULL
+    );
+    ALTER TABLE resumes ADD COLUMN evidence_json TEXT;",
+    backfill: None,
 }];
 
 /// Whether a database at `version` has every table and column this version reads.

@@ -4,6 +4,7 @@ mod backup;
 mod corrections;
 mod derived;
 mod health;
+mod jobs;
 mod manifest;
 mod migrations;
 mod owner;
@@ -14,6 +15,7 @@ mod tags;
 pub use backup::{backups, check_backup, Backup, Restored, KEEP_BACKUPS};
 pub use corrections::Field;
 pub use health::{Health, Repair};
+pub use jobs::{Job, JobId, Ranking};
 pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
 pub use rebuild::{rebuild, Rebuilt};
 pub use tags::{normalise_tag, TagCount};
@@ -217,6 +219,9 @@ pub enum StoreError {
     /// No row has that id.
     #[error("no resume with id {0}")]
     NotFound(ResumeId),
+    /// No job has that id.
+    #[error("no job with id {0}")]
+    JobNotFound(jobs::JobId),
     /// SQLite found the database damaged.
     #[error("the library database is damaged ({0}): run `cvdeck-cli doctor`")]
     Damaged(String),
@@ -267,6 +272,8 @@ pub struct Library {
     conn: Mutex<Connection>,
     /// None when opened read-only: such a library queues nothing.
     owner: Option<OwnerLease>,
+    /// Parsed resumes' match evidence, kept between rankings (see `jobs.rs`).
+    evidence_cache: Mutex<jobs::EvidenceCache>,
 }
 
 pub(crate) fn now_ms() -> i64 {
@@ -380,6 +387,7 @@ impl Library {
             // Absolute, so that a later change of working directory cannot move it.
             root: std::path::absolute(root)?,
             conn: Mutex::new(conn),
+            evidence_cache: Mutex::default(),
         })
     }
 
@@ -426,6 +434,7 @@ impl Library {
         Ok(Library {
             root,
             conn: Mutex::new(conn),
+            evidence_cache: Mutex::default(),
             owner: None,
         })
     }
@@ -956,13 +965,14 @@ fn write_completed(
             "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
                  name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9,
                  skills_json = ?10, error_kind = NULL, error_message = NULL, parsed_at = ?11,
-                 updated_at = ?11, language = ?12, owner = NULL, {}
+                 updated_at = ?11, language = ?12, owner = NULL, evidence_json = ?13, {}
              WHERE id = ?1",
-            derived::set_columns(13)
+            derived::set_columns(14)
         )
     });
     let location = resume.basics.location.one_line();
-    let parsed: [&dyn rusqlite::ToSql; 12] = [
+    let evidence = jobs::evidence_json(resume, text, d.experience_months);
+    let parsed: [&dyn rusqlite::ToSql; 13] = [
         &id,
         &format,
         &json,
@@ -975,6 +985,7 @@ fn write_completed(
         &skills,
         &now,
         &resume.meta.language,
+        &evidence,
     ];
     tx.prepare_cached(&UPDATE)?
         .execute(rusqlite::params_from_iter(
@@ -1220,8 +1231,11 @@ mod tests {
             )
             .unwrap();
             conn.pragma_update(None, "user_version", 8).unwrap();
-            conn.execute_batch("DROP INDEX resumes_stored_path")
-                .unwrap();
+            conn.execute_batch(
+                "DROP INDEX resumes_stored_path; DROP TABLE jobs;
+                 ALTER TABLE resumes DROP COLUMN evidence_json;",
+            )
+            .unwrap();
         }
         let lib = Library::open(dir.path()).unwrap();
         let stored = lib.record(1).unwrap().stored_path.unwrap();

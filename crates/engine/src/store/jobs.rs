@@ -1,0 +1,350 @@
+//! Jobs kept in the library, each with its requirements, and the ranking of resumes against
+//! one. The matching itself is `cvdeck-match`'s; this module stores what it needs: the jobs,
+//! and beside each parsed resume its evidence (`evidence_json`), read when the resume is saved
+//! and again whenever it is missing or was read by an older version of the rules.
+
+use super::query::Filter;
+use super::{now_ms, Library, ResumeId, Sort, StoreError};
+use crate::resume::Resume;
+use cvdeck_match::{Evidence, Fit, Requirements, Source, EVIDENCE_VERSION};
+use rusqlite::{params, OptionalExtension};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Skills found by full-text search, per resume: (skill key, where, the words searched).
+type PhraseHits = HashMap<ResumeId, Vec<(String, Source, String)>>;
+
+/// A parsed row as stored: id, JSON Resume, text, months of experience.
+type StoredRow = (ResumeId, Option<String>, Option<String>, Option<i64>);
+
+/// Identifier of a job.
+pub type JobId = i64;
+
+/// A job kept in the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// Its id.
+    pub id: JobId,
+    /// What it asks, as read from the ad and corrected by hand.
+    pub requirements: Requirements,
+    /// The ad it was read from, if it came from one.
+    pub ad_text: Option<String>,
+    /// When it was added (ms since the epoch).
+    pub created_at: i64,
+    /// When its requirements last changed.
+    pub updated_at: i64,
+}
+
+impl Job {
+    /// What a list shows it as: its title, else "Job N".
+    pub fn title(&self) -> String {
+        self.requirements
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| format!("Job {}", self.id))
+    }
+}
+
+/// The resumes of a filter, ranked against a job.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranking {
+    /// Parsed resumes, best first, each with its fit.
+    pub ranked: Vec<(ResumeId, Fit)>,
+    /// Resumes of the filter that are not parsed (pending, processing, failed): nothing to rank.
+    pub unranked: Vec<ResumeId>,
+}
+
+/// Every parsed resume's evidence, kept in memory between rankings while the library does
+/// not change, so that editing a job's requirements re-ranks without reading the database.
+#[derive(Default)]
+pub(crate) struct EvidenceCache {
+    key: Option<(i64, i64, i64)>,
+    evidence: Arc<HashMap<ResumeId, Evidence>>,
+}
+
+/// The evidence of one parsed resume as stored.
+pub(crate) fn evidence_json(resume: &Resume, text: &str, months: Option<i64>) -> String {
+    serde_json::to_string(&Evidence::of(resume, text, months)).unwrap_or_default()
+}
+
+impl Library {
+    /// Keeps a new job; its id comes back in it.
+    pub fn add_job(
+        &self,
+        requirements: &Requirements,
+        ad_text: Option<&str>,
+    ) -> Result<Job, StoreError> {
+        let now = now_ms();
+        let conn = self.conn();
+        conn.execute(
+            "INSERT INTO jobs (requirements_json, ad_text, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![to_json(requirements), ad_text, now],
+        )?;
+        let id = conn.last_insert_rowid();
+        drop(conn);
+        self.job(id)
+    }
+
+    /// Every job, newest first.
+    pub fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT id, requirements_json, ad_text, created_at, updated_at FROM jobs ORDER BY id DESC",
+        )?;
+        let jobs = stmt
+            .query_map([], job_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(jobs)
+    }
+
+    /// One job.
+    pub fn job(&self, id: JobId) -> Result<Job, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT id, requirements_json, ad_text, created_at, updated_at FROM jobs WHERE id = ?1",
+                [id],
+                job_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::JobNotFound(id))
+    }
+
+    /// Replaces a job's requirements (a person corrected them).
+    pub fn update_job(&self, id: JobId, requirements: &Requirements) -> Result<Job, StoreError> {
+        let changed = self.conn().execute(
+            "UPDATE jobs SET requirements_json = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, to_json(requirements), now_ms()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::JobNotFound(id));
+        }
+        self.job(id)
+    }
+
+    /// Removes a job (the resumes stay).
+    pub fn delete_job(&self, id: JobId) -> Result<(), StoreError> {
+        match self
+            .conn()
+            .execute("DELETE FROM jobs WHERE id = ?1", [id])?
+        {
+            0 => Err(StoreError::JobNotFound(id)),
+            _ => Ok(()),
+        }
+    }
+
+    /// The resumes `filter` shows, ranked against `requirements`.
+    pub fn rank(
+        &self,
+        requirements: &Requirements,
+        filter: &Filter,
+    ) -> Result<Ranking, StoreError> {
+        let evidence = self.evidence()?;
+        let everything = *filter == Filter::default();
+        let ids = if everything {
+            Vec::new()
+        } else {
+            self.ids(filter, Sort::Newest)?
+        };
+        let phrase_hits = self.phrase_hits(requirements)?;
+        let mut with_hits: Vec<(ResumeId, Evidence)> = Vec::new();
+        for (id, hits) in &phrase_hits {
+            if let Some(ev) = evidence.get(id) {
+                let mut ev = ev.clone();
+                for (skill, source, printed) in hits {
+                    ev.add_hit(skill, *source, printed);
+                }
+                with_hits.push((*id, ev));
+            }
+        }
+        let boosted: HashMap<ResumeId, &Evidence> =
+            with_hits.iter().map(|(id, ev)| (*id, ev)).collect();
+        let pick = |id: ResumeId| boosted.get(&id).copied().or_else(|| evidence.get(&id));
+        let (candidates, unranked): (Vec<(ResumeId, &Evidence)>, Vec<ResumeId>) = if everything {
+            let candidates = evidence
+                .keys()
+                .filter_map(|&id| pick(id).map(|ev| (id, ev)))
+                .collect();
+            (candidates, self.ids_not_completed()?)
+        } else {
+            let mut candidates = Vec::with_capacity(ids.len());
+            let mut unranked = Vec::new();
+            for id in ids {
+                match pick(id) {
+                    Some(ev) => candidates.push((id, ev)),
+                    None => unranked.push(id),
+                }
+            }
+            (candidates, unranked)
+        };
+        Ok(Ranking {
+            ranked: cvdeck_match::rank(requirements, candidates),
+            unranked,
+        })
+    }
+
+    /// One resume's fit to `requirements`, with its explanation; None if it is not parsed.
+    pub fn fit(
+        &self,
+        requirements: &Requirements,
+        id: ResumeId,
+    ) -> Result<Option<Fit>, StoreError> {
+        let evidence = self.evidence()?;
+        let Some(ev) = evidence.get(&id) else {
+            return Ok(None);
+        };
+        let mut ev = ev.clone();
+        if let Some(hits) = self.phrase_hits(requirements)?.get(&id) {
+            for (skill, source, printed) in hits {
+                ev.add_hit(skill, *source, printed);
+            }
+        }
+        Ok(Some(cvdeck_match::score(requirements, &ev)))
+    }
+
+    fn ids_not_completed(&self) -> Result<Vec<ResumeId>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare("SELECT id FROM resumes WHERE status != 'completed' ORDER BY id DESC")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// For skills the table does not know ("dbt modelling"), the resumes whose text has the
+    /// phrase, found with the full-text index: in the skills section, or anywhere.
+    fn phrase_hits(&self, requirements: &Requirements) -> Result<PhraseHits, StoreError> {
+        let mut hits = PhraseHits::new();
+        let unknown = requirements
+            .required
+            .iter()
+            .chain(&requirements.nice)
+            .filter(|s| cvdeck_match::skills::table().lookup(s).is_none());
+        let conn = self.conn();
+        for skill in unknown {
+            let Some(phrase) = phrase_query(skill) else {
+                continue;
+            };
+            let key = cvdeck_match::skill_key(skill);
+            for (column, source) in [("skills_text", Source::Skills), ("text", Source::Text)] {
+                let mut stmt = conn
+                    .prepare_cached("SELECT rowid FROM resumes_fts WHERE resumes_fts MATCH ?1")?;
+                let ids: Vec<ResumeId> = stmt
+                    .query_map([format!("{column} : {phrase}")], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                for id in ids {
+                    hits.entry(id)
+                        .or_default()
+                        .push((key.clone(), source, skill.clone()));
+                }
+            }
+        }
+        Ok(hits)
+    }
+
+    /// Every parsed resume's evidence: from memory while the library is unchanged, else from
+    /// the database, reading again what is missing or was read by older rules.
+    fn evidence(&self) -> Result<Arc<HashMap<ResumeId, Evidence>>, StoreError> {
+        let key = self.conn().query_row(
+            "SELECT count(*), COALESCE(max(updated_at), 0), COALESCE(max(id), 0) FROM resumes WHERE status = 'completed'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut cache = self
+            .evidence_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if cache.key == Some(key) {
+            return Ok(cache.evidence.clone());
+        }
+        let fresh = self.refresh_stale_evidence()?;
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare("SELECT id, evidence_json FROM resumes WHERE status = 'completed'")?;
+        let mut evidence = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: ResumeId = row.get(0)?;
+            let json: Option<String> = row.get(1)?;
+            if let Some(ev) = json.and_then(|j| serde_json::from_str::<Evidence>(&j).ok()) {
+                evidence.insert(id, ev);
+            }
+        }
+        // A read-only library cannot keep what was read again; it is used all the same.
+        evidence.extend(fresh);
+        cache.key = Some(key);
+        cache.evidence = Arc::new(evidence);
+        Ok(cache.evidence.clone())
+    }
+
+    /// Reads the evidence of parsed rows that have none, or an older version's (a library
+    /// from before jobs, a corrected resume, new matching rules), and keeps it when the
+    /// library can be written.
+    fn refresh_stale_evidence(&self) -> Result<Vec<(ResumeId, Evidence)>, StoreError> {
+        let stale: Vec<StoredRow> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare(
+                "SELECT id, resume_json, text, experience_months FROM resumes
+                 WHERE status = 'completed'
+                   AND (evidence_json IS NULL OR json_extract(evidence_json, '$.v') IS NOT ?1)",
+            )?;
+            let rows = stmt
+                .query_map([EVIDENCE_VERSION], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<Result<_, _>>()?;
+            rows
+        };
+        let fresh: Vec<(ResumeId, Evidence)> = stale
+            .into_iter()
+            .map(|(id, json, text, months)| {
+                let resume: Resume = json
+                    .and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default();
+                (
+                    id,
+                    Evidence::of(&resume, text.as_deref().unwrap_or(""), months),
+                )
+            })
+            .collect();
+        if fresh.is_empty() || self.owner.is_none() {
+            return Ok(fresh);
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        {
+            // Not updated_at: the card has not changed, and windows need not fetch it again.
+            let mut update = tx.prepare("UPDATE resumes SET evidence_json = ?2 WHERE id = ?1")?;
+            for (id, ev) in &fresh {
+                update.execute(params![id, serde_json::to_string(ev).unwrap_or_default()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(fresh)
+    }
+}
+
+/// An FTS5 phrase for `skill`'s words (nothing of FTS5's syntax survives: only the words).
+fn phrase_query(skill: &str) -> Option<String> {
+    let words: Vec<&str> = skill
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| format!("\"{}\"", words.join(" ")))
+}
+
+fn to_json(requirements: &Requirements) -> String {
+    serde_json::to_string(requirements).unwrap_or_else(|_| "{}".to_owned())
+}
+
+fn job_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Job> {
+    let json: String = row.get(1)?;
+    Ok(Job {
+        id: row.get(0)?,
+        requirements: serde_json::from_str(&json).unwrap_or_default(),
+        ad_text: row.get(2)?,
+        created_at: row.get(3)?,
+        updated_at: row.get(4)?,
+    })
+}

@@ -1,0 +1,225 @@
+//! Ranking a library against a job, over generated resumes whose skills and years are known:
+//! the ideal order is computable from what was generated, and the ranking the library gives
+//! from what it parsed must come close to it (NDCG@10).
+
+use cvdeck_engine::store::{Filter, NewFile, Registered};
+use cvdeck_engine::synth::{Language, SyntheticResume};
+use cvdeck_engine::{parse_bytes, Library, Limits};
+use cvdeck_match::{read_ad, Requirements};
+
+const LANGUAGES: [Language; 5] = [
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Spanish,
+    Language::Portuguese,
+];
+
+/// Months worked from the generated jobs (present jobs to this month), overlaps counted once.
+fn truth_months(r: &SyntheticResume, today: i64) -> i64 {
+    let index = |s: &str| -> i64 {
+        let (y, m) = s.split_once('-').expect("YYYY-MM");
+        y.parse::<i64>().unwrap() * 12 + m.parse::<i64>().unwrap() - 1
+    };
+    let mut spans: Vec<(i64, i64)> = r
+        .jobs
+        .iter()
+        .map(|j| (index(&j.start), j.end.as_deref().map_or(today, index) + 1))
+        .collect();
+    spans.sort_unstable();
+    let mut total = 0;
+    let mut reach = i64::MIN;
+    for (start, end) in spans {
+        let start = start.max(reach);
+        if end > start {
+            total += end - start;
+        }
+        reach = reach.max(end);
+    }
+    total
+}
+
+/// What a resume deserves, from what was generated: the share of required skills it lists
+/// (weighing most), then years against the minimum, on the formula's own weights.
+fn ideal(reqs: &Requirements, r: &SyntheticResume, today: i64) -> f64 {
+    let have = reqs
+        .required
+        .iter()
+        .filter(|s| r.skills.contains(s))
+        .count() as f64;
+    let skills = have / reqs.required.len() as f64;
+    let years = reqs.min_years.map_or(1.0, |min| {
+        (truth_months(r, today) as f64 / 12.0 / f64::from(min)).min(1.0)
+    });
+    (50.0 * skills + 15.0 * years) / 65.0
+}
+
+fn ndcg_at(k: usize, gains_in_order: &[f64]) -> f64 {
+    let dcg = |gains: &[f64]| -> f64 {
+        gains
+            .iter()
+            .take(k)
+            .enumerate()
+            .map(|(i, g)| (2f64.powf(*g * 3.0) - 1.0) / ((i + 2) as f64).log2())
+            .sum()
+    };
+    let mut best = gains_in_order.to_vec();
+    best.sort_by(|a, b| b.total_cmp(a));
+    dcg(gains_in_order) / dcg(&best)
+}
+
+#[test]
+fn ranking_generated_resumes_comes_close_to_the_ideal_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let mut truth = Vec::new();
+    for seed in 0..150u64 {
+        let r = SyntheticResume::generate_in(seed, LANGUAGES[seed as usize % 5]);
+        let text = r.to_text();
+        let parsed = parse_bytes(text.as_bytes(), &Limits::default()).expect("parses");
+        let hash = format!("{seed:064x}");
+        let file = NewFile {
+            original_path: format!("/in/{seed}.txt").into(),
+            content_hash: hash.clone(),
+            stored_path: lib.stored_path_for(&hash, "txt"),
+            size_bytes: text.len() as u64,
+        };
+        let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
+            panic!("seed {seed} registered twice")
+        };
+        lib.complete(id, "text", &parsed.resume, &parsed.text)
+            .unwrap();
+        truth.push((id, r));
+    }
+    let now = jiff::Zoned::now();
+    let today = i64::from(now.year()) * 12 + i64::from(now.month()) - 1;
+    let ads = [
+        "Platform Engineer\nRequirements:\n- Kubernetes, Docker and Terraform\n- 3+ years of experience",
+        "Datenanalyst (m/w/d)\nIhr Profil\n- SQL, Python und Docker\n- mindestens 2 Jahre Berufserfahrung",
+        "Développeur Front\nProfil recherché\n- React, TypeScript et Figma\n- 4 ans d'expérience minimum",
+        "Ingeniero Backend\nRequisitos\n- Go, PostgreSQL y AWS\n- al menos 5 años de experiencia",
+    ];
+    for ad in ads {
+        let reqs = read_ad(ad);
+        assert_eq!(reqs.required.len(), 3, "{ad}: {reqs:?}");
+        let ranking = lib.rank(&reqs, &Filter::default()).unwrap();
+        assert_eq!(ranking.ranked.len(), truth.len());
+        assert!(ranking.unranked.is_empty());
+        let gains: Vec<f64> = ranking
+            .ranked
+            .iter()
+            .map(|(id, _)| {
+                let r = &truth.iter().find(|(t, _)| t == id).unwrap().1;
+                ideal(&reqs, r, today)
+            })
+            .collect();
+        let ndcg = ndcg_at(10, &gains);
+        println!("NDCG@10 {ndcg:.3}: {}", ad.lines().next().unwrap());
+        assert!(ndcg >= 0.95, "NDCG@10 {ndcg:.3} for {ad:?}");
+        let top = &ranking.ranked[0].1;
+        assert!(
+            top.has_all_required(),
+            "the best fit has every required skill: {top:?}"
+        );
+    }
+}
+
+#[test]
+fn jobs_are_kept_edited_and_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let ad = "Backend Engineer\nRequirements:\n- Rust and PostgreSQL";
+    let job = lib.add_job(&read_ad(ad), Some(ad)).unwrap();
+    assert_eq!(job.title(), "Backend Engineer");
+    assert_eq!(job.ad_text.as_deref(), Some(ad));
+    let mut reqs = job.requirements.clone();
+    reqs.welcome("postgres");
+    reqs.min_years = Some(2);
+    let edited = lib.update_job(job.id, &reqs).unwrap();
+    assert_eq!(edited.requirements.required, ["Rust"]);
+    assert_eq!(edited.requirements.nice, ["PostgreSQL"]);
+    assert_eq!(lib.jobs().unwrap().len(), 1);
+    lib.delete_job(job.id).unwrap();
+    assert!(lib.jobs().unwrap().is_empty());
+    assert!(lib.job(job.id).is_err());
+    assert!(lib.update_job(job.id, &reqs).is_err());
+}
+
+#[test]
+fn resumes_parsed_before_jobs_existed_are_ranked_once_their_evidence_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Ana Lima\nana@example.com\n\nSkills\nKubernetes, Terraform\n";
+    let id = {
+        let lib = Library::open(dir.path()).unwrap();
+        let parsed = parse_bytes(text.as_bytes(), &Limits::default()).unwrap();
+        let hash = "ab".repeat(32);
+        let file = NewFile {
+            original_path: "/in/ana.txt".into(),
+            content_hash: hash.clone(),
+            stored_path: lib.stored_path_for(&hash, "txt"),
+            size_bytes: text.len() as u64,
+        };
+        let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
+            panic!()
+        };
+        lib.complete(id, "text", &parsed.resume, &parsed.text)
+            .unwrap();
+        id
+    };
+    // As a library from before this version has it: no evidence.
+    let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+    conn.execute("UPDATE resumes SET evidence_json = NULL", [])
+        .unwrap();
+    drop(conn);
+    let lib = Library::open(dir.path()).unwrap();
+    let reqs = read_ad("Requirements: k8s");
+    let ranking = lib.rank(&reqs, &Filter::default()).unwrap();
+    assert_eq!(ranking.ranked.len(), 1);
+    assert_eq!((ranking.ranked[0].0, ranking.ranked[0].1.score), (id, 100));
+    let fit = lib.fit(&reqs, id).unwrap().unwrap();
+    assert_eq!(fit.lines[0].found, "skills: Kubernetes");
+}
+
+#[test]
+fn a_skill_the_table_does_not_know_is_found_in_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    for (n, text) in [
+        "Ana Lima\n\nExperience\nData Engineer, Acme, 2020 - 2024\nBuilt dbt modelling pipelines\n",
+        "Rui Costa\n\nSkills\nDbt Modelling, SQL\n",
+        "Eva Mota\n\nSkills\nSQL\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let parsed = parse_bytes(text.as_bytes(), &Limits::default()).unwrap();
+        let hash = format!("{n:064}");
+        let file = NewFile {
+            original_path: format!("/in/{n}.txt").into(),
+            content_hash: hash.clone(),
+            stored_path: lib.stored_path_for(&hash, "txt"),
+            size_bytes: 1,
+        };
+        let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
+            panic!()
+        };
+        lib.complete(id, "text", &parsed.resume, &parsed.text)
+            .unwrap();
+    }
+    let mut reqs = Requirements::default();
+    reqs.require("dbt modelling");
+    let ranking = lib.rank(&reqs, &Filter::default()).unwrap();
+    let found: Vec<(u8, String)> = ranking
+        .ranked
+        .iter()
+        .map(|(_, f)| (f.score, f.lines[0].found.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (100, "skills: Dbt Modelling".to_owned()),
+            (60, "text: dbt modelling".to_owned()),
+            (0, "not found".to_owned()),
+        ]
+    );
+}
