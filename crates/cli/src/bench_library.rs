@@ -166,6 +166,8 @@ pub fn bench_library(dir: &Path, count: u64, runs: usize) -> Result<std::process
     let (ms, facets) = time(runs, || Ok(library.skill_counts(&Filter::default(), 40)?))?;
     row("skill facets (top 40)", ms, None, facets.len());
 
+    rank_rows(dir, &library, runs, &row)?;
+
     // Looking after the library: once each, they read every page.
     let once = |what: &str, f: &mut dyn FnMut() -> Result<String>| -> Result<()> {
         let started = std::time::Instant::now();
@@ -191,4 +193,82 @@ pub fn bench_library(dir: &Path, count: u64, runs: usize) -> Result<std::process
         Ok(format!("{:.0} MB", bytes as f64 / 1e6))
     })?;
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// An ad asking for ten skills, five years and a language, as a recruiter would paste it.
+const TEN_SKILL_AD: &str = "Senior Software Engineer (m/f/d)\nLocation: Berlin\n\n\
+Requirements\n- 5+ years of experience\n- Rust, Python, Go and TypeScript\n\
+- SQL and PostgreSQL\n- Docker and Kubernetes on AWS\n- React\n- Fluent English (C1)\n\n\
+Nice to have\n- Terraform, Figma\n";
+
+/// Ranking the library against a job: reading the ad, the first ranking after opening the
+/// library (evidence read from the database), a re-ranking after the requirements change
+/// (evidence in memory), and a ranking of a search's matches.
+fn rank_rows(
+    dir: &Path,
+    library: &Library,
+    runs: usize,
+    row: &dyn Fn(&str, f64, Option<f64>, usize),
+) -> Result<()> {
+    use cvdeck_engine::matching::read_ad;
+    let (ms, reqs) = time(runs, || Ok(read_ad(TEN_SKILL_AD)))?;
+    row(
+        "read a job ad (10 required skills)",
+        ms,
+        Some(50.0),
+        reqs.required.len(),
+    );
+    anyhow::ensure!(
+        reqs.required.len() == 10,
+        "the ad reads as {:?}",
+        reqs.required
+    );
+    // In a library filled before jobs existed this reads every resume's evidence once.
+    let (ms, ranking) = time(1, || Ok(library.rank(&reqs, &Filter::default())?))?;
+    row(
+        "first ranking of this library (once)",
+        ms,
+        None,
+        ranking.ranked.len(),
+    );
+    let (ms, ranking) = time(runs, || {
+        let fresh = Library::open(dir)?;
+        Ok(fresh.rank(&reqs, &Filter::default())?)
+    })?;
+    row(
+        "rank every resume: open + first ranking (cold)",
+        ms,
+        Some(1000.0),
+        ranking.ranked.len(),
+    );
+    let mut edited = reqs.clone();
+    let mut flip = false;
+    let (ms, ranking) = time(runs, || {
+        // A person moves a skill between required and nice to have, as in the window.
+        flip = !flip;
+        if flip {
+            edited.welcome("Go");
+        } else {
+            edited.require("Go");
+        }
+        Ok(library.rank(&edited, &Filter::default())?)
+    })?;
+    row(
+        "re-rank after editing requirements (warm)",
+        ms,
+        Some(200.0),
+        ranking.ranked.len(),
+    );
+    let search = Filter {
+        search: Some("kubernetes".to_owned()),
+        ..Filter::default()
+    };
+    let (ms, ranking) = time(runs, || Ok(library.rank(&reqs, &search)?))?;
+    row(
+        "rank a search's matches (warm)",
+        ms,
+        None,
+        ranking.ranked.len(),
+    );
+    Ok(())
 }

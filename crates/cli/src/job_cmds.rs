@@ -343,29 +343,34 @@ pub fn match_cmd(library: &Library, args: MatchArgs<'_>) -> Result<()> {
     );
     let (filter, _) = args.query.to_query()?;
     let ranking = library.rank(&reqs, &filter)?;
-    let kept = ranking.ranked.iter().filter(|(_, fit)| {
-        (!args.all_required || fit.has_all_required())
-            && args.min_score.is_none_or(|m| fit.score >= m)
+    let kept = ranking.ranked.iter().filter(|r| {
+        (!args.all_required || r.has_all_required()) && args.min_score.is_none_or(|m| r.score >= m)
     });
     let top = args.top.unwrap_or(usize::MAX);
-    for (rank, (id, fit)) in kept.take(top).enumerate() {
-        let card = library.card(*id)?;
-        if args.json {
-            out!(
-                "{}",
-                serde_json::to_string(&MatchJson {
-                    id: *id,
-                    rank: rank + 1,
-                    score: fit.score,
-                    name: card.name.as_deref(),
-                    file: &card.file_name,
-                    required_met: fit.required_met,
-                    required_total: fit.required_total,
-                    lines: &fit.lines,
-                })?
-            );
-        } else {
-            print_fit(*id, card.name.as_deref().unwrap_or(&card.file_name), fit)?;
+    let shown: Vec<i64> = kept.take(top).map(|r| r.id).collect();
+    // Explained a page at a time, so that a long ranking starts printing at once.
+    for (page_start, page) in shown.chunks(200).enumerate().map(|(i, p)| (i * 200, p)) {
+        let fits = library.fits(&reqs, page)?;
+        for (offset, (id, fit)) in page.iter().zip(fits).enumerate() {
+            let Some(fit) = fit else { continue };
+            let card = library.card(*id)?;
+            if args.json {
+                out!(
+                    "{}",
+                    serde_json::to_string(&MatchJson {
+                        id: *id,
+                        rank: page_start + offset + 1,
+                        score: fit.score,
+                        name: card.name.as_deref(),
+                        file: &card.file_name,
+                        required_met: fit.required_met,
+                        required_total: fit.required_total,
+                        lines: &fit.lines,
+                    })?
+                );
+            } else {
+                print_fit(*id, card.name.as_deref().unwrap_or(&card.file_name), &fit)?;
+            }
         }
     }
     Ok(())

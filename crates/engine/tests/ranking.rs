@@ -108,7 +108,8 @@ fn ranking_generated_resumes_comes_close_to_the_ideal_order() {
         let gains: Vec<f64> = ranking
             .ranked
             .iter()
-            .map(|(id, _)| {
+            .map(|r| {
+                let id = &r.id;
                 let r = &truth.iter().find(|(t, _)| t == id).unwrap().1;
                 ideal(&reqs, r, today)
             })
@@ -116,7 +117,7 @@ fn ranking_generated_resumes_comes_close_to_the_ideal_order() {
         let ndcg = ndcg_at(10, &gains);
         println!("NDCG@10 {ndcg:.3}: {}", ad.lines().next().unwrap());
         assert!(ndcg >= 0.95, "NDCG@10 {ndcg:.3} for {ad:?}");
-        let top = &ranking.ranked[0].1;
+        let top = &ranking.ranked[0];
         assert!(
             top.has_all_required(),
             "the best fit has every required skill: {top:?}"
@@ -175,7 +176,7 @@ fn resumes_parsed_before_jobs_existed_are_ranked_once_their_evidence_is_read() {
     let reqs = read_ad("Requirements: k8s");
     let ranking = lib.rank(&reqs, &Filter::default()).unwrap();
     assert_eq!(ranking.ranked.len(), 1);
-    assert_eq!((ranking.ranked[0].0, ranking.ranked[0].1.score), (id, 100));
+    assert_eq!((ranking.ranked[0].id, ranking.ranked[0].score), (id, 100));
     let fit = lib.fit(&reqs, id).unwrap().unwrap();
     assert_eq!(fit.lines[0].found, "skills: Kubernetes");
 }
@@ -209,10 +210,13 @@ fn a_skill_the_table_does_not_know_is_found_in_the_text() {
     let mut reqs = Requirements::default();
     reqs.require("dbt modelling");
     let ranking = lib.rank(&reqs, &Filter::default()).unwrap();
-    let found: Vec<(u8, String)> = ranking
-        .ranked
-        .iter()
-        .map(|(_, f)| (f.score, f.lines[0].found.clone()))
+    let ids: Vec<i64> = ranking.ranked.iter().map(|r| r.id).collect();
+    let found: Vec<(u8, String)> = lib
+        .fits(&reqs, &ids)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.unwrap())
+        .map(|f| (f.score, f.lines[0].found.clone()))
         .collect();
     assert_eq!(
         found,

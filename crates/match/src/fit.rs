@@ -144,9 +144,53 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    fn score(&self, ev: &Evidence) -> Fit {
+    /// The fit with its explanation.
+    fn explain(&self, ev: &Evidence) -> Fit {
         let mut lines = Vec::new();
+        let (total, required_met) = self.tally(ev, &mut Tally::Explain(&mut lines));
+        Fit {
+            score: to_score(total),
+            required_met,
+            required_total: self.required.len(),
+            lines,
+        }
+    }
+
+    /// The fit without its explanation: the same arithmetic, no words.
+    fn quick(&self, id: i64, ev: &Evidence) -> Ranked {
+        let (total, required_met) = self.tally(ev, &mut Tally::Sum);
+        Ranked {
+            id,
+            score: to_score(total),
+            required_met,
+            required_total: self.required.len(),
+        }
+    }
+
+    /// Every line's points, summed; the lines themselves go to `out` when it explains.
+    fn tally(&self, ev: &Evidence, out: &mut Tally<'_>) -> (f32, usize) {
+        let mut total = 0.0;
         let mut required_met = 0;
+        // A skill is met wherever it was found; the rest only at their full share.
+        let mut add = |kind, share: f32, max: f32, explain: &dyn Fn() -> (String, String)| {
+            let points = max * share;
+            let met = match kind {
+                LineKind::Required | LineKind::Nice => share > 0.0,
+                _ => share >= 1.0,
+            };
+            total += points;
+            if let Tally::Explain(lines) = out {
+                let (asked, found) = explain();
+                lines.push(Line {
+                    kind,
+                    asked,
+                    met,
+                    found,
+                    points,
+                    max,
+                });
+            }
+        };
         for (kind, list, weight) in [
             (LineKind::Required, &self.required, WEIGHTS.required),
             (LineKind::Nice, &self.nice, WEIGHTS.nice),
@@ -157,182 +201,173 @@ impl<'a> Prepared<'a> {
                 if kind == LineKind::Required && hit.is_some() {
                     required_met += 1;
                 }
-                lines.push(Line {
-                    kind,
-                    asked: (*asked).to_owned(),
-                    met: hit.is_some(),
-                    found: hit.map_or_else(
+                let share = hit.map_or(0.0, |h| h.source.weight());
+                add(kind, share, max, &|| {
+                    let found = hit.map_or_else(
                         || "not found".to_owned(),
                         |h| format!("{}: {}", h.source.label(), h.printed),
-                    ),
-                    points: hit.map_or(0.0, |h| max * h.source.weight()),
-                    max,
+                    );
+                    ((*asked).to_owned(), found)
                 });
             }
         }
         if !self.title_words.is_empty() {
-            lines.push(self.title_line(ev));
+            let (share, title) = self.title_share(ev);
+            add(LineKind::Title, share, WEIGHTS.title * self.scale, &|| {
+                let found = title
+                    .or(ev.titles.first())
+                    .cloned()
+                    .unwrap_or_else(|| "no title found".to_owned());
+                (self.reqs.title.clone().unwrap_or_default(), found)
+            });
         }
         if let Some(years) = self.reqs.min_years.filter(|y| *y > 0) {
-            lines.push(self.years_line(ev, years));
+            let share = ev
+                .months
+                .map_or(0.0, |m| (m as f32 / 12.0 / years as f32).clamp(0.0, 1.0));
+            add(LineKind::Years, share, WEIGHTS.years * self.scale, &|| {
+                let found = match ev.months {
+                    Some(m) => format!("{:.1} years", m as f32 / 12.0).replace(".0 ", " "),
+                    None => "no dated experience".to_owned(),
+                };
+                (format!("{years}+ years"), found)
+            });
         }
         let language_max = WEIGHTS.languages * self.scale / self.reqs.languages.len().max(1) as f32;
         for asked in &self.reqs.languages {
-            lines.push(language_line(ev, asked, language_max));
+            let (share, found) = language_share(ev, asked);
+            add(LineKind::Language, share, language_max, &|| {
+                let asked_text = match asked.level {
+                    Some(l) => format!("{} {}", asked.code, cefr_name(l)),
+                    None => asked.code.clone(),
+                };
+                (asked_text, found())
+            });
         }
         if let Some((city, country)) = &self.place {
             if !city.is_empty() {
-                lines.push(self.place_line(ev, city, country.as_deref()));
+                let (share, found) = place_share(ev, city, country.as_deref());
+                add(LineKind::Place, share, WEIGHTS.place * self.scale, &|| {
+                    (self.reqs.location.clone().unwrap_or_default(), found())
+                });
             }
         }
-        let total: f32 = lines.iter().map(|l| l.points).sum();
-        Fit {
-            score: total.round().clamp(0.0, 100.0) as u8,
-            required_met,
-            required_total: self.required.len(),
-            lines,
-        }
+        (total, required_met)
     }
 
-    fn title_line(&self, ev: &Evidence) -> Line {
-        let max = WEIGHTS.title * self.scale;
-        let best = ev
-            .titles
-            .iter()
-            .map(|t| {
-                let words = content_words(t);
-                let shared = self
-                    .title_words
-                    .iter()
-                    .filter(|w| words.contains(w))
-                    .count();
-                (shared as f32 / self.title_words.len() as f32, t)
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let asked = self.reqs.title.clone().unwrap_or_default();
-        match best {
-            Some((share, title)) if share > 0.0 => Line {
-                kind: LineKind::Title,
-                asked,
-                met: share >= 1.0,
-                found: title.clone(),
-                points: max * share,
-                max,
-            },
-            _ => Line {
-                kind: LineKind::Title,
-                asked,
-                met: false,
-                found: ev
-                    .titles
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "no title found".to_owned()),
-                points: 0.0,
-                max,
-            },
-        }
-    }
-
-    fn years_line(&self, ev: &Evidence, years: u32) -> Line {
-        let max = WEIGHTS.years * self.scale;
-        let asked = format!("{years}+ years");
-        match ev.months {
-            Some(months) => {
-                let share = (months as f32 / 12.0 / years as f32).clamp(0.0, 1.0);
-                Line {
-                    kind: LineKind::Years,
-                    asked,
-                    met: share >= 1.0,
-                    found: format!("{:.1} years", months as f32 / 12.0).replace(".0 ", " "),
-                    points: max * share,
-                    max,
-                }
+    /// The share of the job title's words one title held has, and that title.
+    fn title_share<'e>(&self, ev: &'e Evidence) -> (f32, Option<&'e String>) {
+        let mut best: (f32, Option<&String>) = (0.0, None);
+        for title in &ev.titles {
+            let shared = self
+                .title_words
+                .iter()
+                .filter(|w| has_word(title, w))
+                .count();
+            let share = shared as f32 / self.title_words.len() as f32;
+            if share > best.0 {
+                best = (share, Some(title));
             }
-            None => Line {
-                kind: LineKind::Years,
-                asked,
-                met: false,
-                found: "no dated experience".to_owned(),
-                points: 0.0,
-                max,
-            },
         }
+        best
     }
+}
 
-    fn place_line(&self, ev: &Evidence, city: &[String], country: Option<&str>) -> Line {
-        let max = WEIGHTS.place * self.scale;
-        let asked = self.reqs.location.clone().unwrap_or_default();
-        let same_city = ev
-            .city
+/// Where the lines go: summed only, or kept to explain the score.
+enum Tally<'a> {
+    Sum,
+    Explain(&'a mut Vec<Line>),
+}
+
+fn to_score(total: f32) -> u8 {
+    total.round().clamp(0.0, 100.0) as u8
+}
+
+/// A language's share, and the words that say what the resume shows.
+fn language_share<'e>(
+    ev: &'e Evidence,
+    asked: &'e crate::LanguageRequirement,
+) -> (f32, impl Fn() -> String + 'e) {
+    let listed = ev.languages.iter().find(|l| l.code == asked.code);
+    let written_in = ev.written_in.as_deref() == Some(asked.code.as_str());
+    // A resume written in a language shows a working command of it (C1).
+    let level = listed.and_then(|l| l.level).or(written_in.then_some(5));
+    let share = match (listed.is_some() || written_in, level, asked.level) {
+        (false, _, _) => 0.0,
+        (true, Some(have), Some(want)) if have < want => 0.5,
+        (true, Some(_), _) | (true, None, None) => 1.0,
+        (true, None, Some(_)) => 0.75,
+    };
+    let found = move || {
+        let said = match (listed.is_some() || written_in, level) {
+            (false, _) => return "not found".to_owned(),
+            (true, Some(have)) => format!("{} {}", asked.code, cefr_name(have)),
+            (true, None) if asked.level.is_some() => format!("{} (level not stated)", asked.code),
+            (true, None) => asked.code.clone(),
+        };
+        if written_in && listed.is_none() {
+            format!("{said} (the resume is written in it)")
+        } else {
+            said
+        }
+    };
+    (share, found)
+}
+
+/// The place's share (all in the same city, half in the same country), and its words.
+fn place_share<'e>(
+    ev: &'e Evidence,
+    city: &'e [String],
+    country: Option<&'e str>,
+) -> (f32, impl Fn() -> String + 'e) {
+    let same_city = ev
+        .city
+        .as_deref()
+        .is_some_and(|have| !city.is_empty() && city.iter().all(|w| has_word(have, w)));
+    let same_country = country.is_some_and(|c| {
+        ev.country
             .as_deref()
-            .map(content_words)
-            .is_some_and(|words| !words.is_empty() && city.iter().all(|w| words.contains(w)));
-        let same_country = country.is_some()
-            && ev.country.as_deref().map(str::to_ascii_uppercase)
-                == country.map(str::to_ascii_uppercase);
+            .is_some_and(|have| have.eq_ignore_ascii_case(c))
+    });
+    let share = if same_city {
+        1.0
+    } else if same_country {
+        0.5
+    } else {
+        0.0
+    };
+    let found = move || {
         let printed = [ev.city.as_deref(), ev.country.as_deref()]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-        let (share, found) = if same_city {
-            (1.0, printed)
-        } else if same_country {
-            (0.5, format!("{printed} (same country)"))
-        } else if printed.is_empty() {
-            (0.0, "no place found".to_owned())
+        if printed.is_empty() {
+            "no place found".to_owned()
+        } else if !same_city && same_country {
+            format!("{printed} (same country)")
         } else {
-            (0.0, printed)
-        };
-        Line {
-            kind: LineKind::Place,
-            asked,
-            met: share >= 1.0,
-            found,
-            points: max * share,
-            max,
+            printed
         }
-    }
-}
-
-fn language_line(ev: &Evidence, asked: &crate::LanguageRequirement, max: f32) -> Line {
-    let level_name = cefr_name;
-    let asked_text = match asked.level {
-        Some(l) => format!("{} {}", asked.code, level_name(l)),
-        None => asked.code.clone(),
     };
-    let listed = ev.languages.iter().find(|l| l.code == asked.code);
-    let written_in = ev.written_in.as_deref() == Some(asked.code.as_str());
-    // A resume written in a language shows a working command of it (C1).
-    let level = listed.and_then(|l| l.level).or(written_in.then_some(5));
-    let (share, found) = match (listed.is_some() || written_in, level, asked.level) {
-        (false, _, _) => (0.0, "not found".to_owned()),
-        (true, Some(have), Some(want)) if have < want => {
-            (0.5, format!("{} {}", asked.code, level_name(have)))
-        }
-        (true, Some(have), _) => (1.0, format!("{} {}", asked.code, level_name(have))),
-        (true, None, Some(_)) => (0.75, format!("{} (level not stated)", asked.code)),
-        (true, None, None) => (1.0, asked.code.clone()),
-    };
-    let found = if written_in && listed.is_none() {
-        format!("{found} (the resume is written in it)")
-    } else {
-        found
-    };
-    Line {
-        kind: LineKind::Language,
-        asked: asked_text,
-        met: share >= 1.0,
-        found,
-        points: max * share,
-        max,
-    }
+    (share, found)
 }
 
 /// "A1" … "C2" for a level from 1 to 6.
 pub(crate) fn cefr_name(level: u8) -> &'static str {
     ["A1", "A2", "B1", "B2", "C1", "C2"][usize::from(level.clamp(1, 6) - 1)]
+}
+
+/// Whether `text` has `word` (one of [`content_words`]'s) among its words. Ranking asks this
+/// of every resume's titles and city, so an ASCII text is read in place, without folding or
+/// allocating.
+fn has_word(text: &str, word: &str) -> bool {
+    if text.is_ascii() {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || "+#./-".contains(c)))
+            .any(|w| w.trim_matches(['.', '/', '-']).eq_ignore_ascii_case(word))
+    } else {
+        tokens(&fold(text)).iter().any(|t| t.folded == word)
+    }
 }
 
 /// The words of a title or place that say something ("Senior Backend Engineer (m/w/d)" →
@@ -342,33 +377,125 @@ fn content_words(text: &str) -> Vec<String> {
         "and", "da", "de", "del", "der", "des", "di", "do", "du", "e", "en", "et", "for", "fur",
         "in", "la", "le", "of", "the", "und", "y",
     ];
+    let keep = |w: &str| w.chars().count() > 1 && !FILLER.contains(&w) && !w.contains('/');
+    if text.is_ascii() {
+        // Most titles and places: no accents to fold, so no Unicode normalisation.
+        return text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || "+#./-".contains(c)))
+            .map(|w| w.trim_matches(['.', '/', '-']).to_ascii_lowercase())
+            .filter(|w| !w.is_empty() && keep(w))
+            .collect();
+    }
     tokens(&fold(text))
         .into_iter()
         .map(|t| t.folded)
-        .filter(|w| w.chars().count() > 1 && !FILLER.contains(&w.as_str()) && !w.contains('/'))
+        .filter(|w| keep(w))
         .collect()
 }
 
-/// Scores `ev` against `reqs`.
+/// Scores `ev` against `reqs`, with the lines that explain the score.
 pub fn score(reqs: &Requirements, ev: &Evidence) -> Fit {
-    Prepared::new(reqs).score(ev)
+    Prepared::new(reqs).explain(ev)
+}
+
+/// One resume's place in a ranking: its score without the explanation ([`score`] gives that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranked {
+    /// The resume.
+    pub id: i64,
+    /// 0–100, as [`score`] gives it.
+    pub score: u8,
+    /// Required skills the resume shows.
+    pub required_met: usize,
+    /// Required skills asked.
+    pub required_total: usize,
+}
+
+impl Ranked {
+    /// Whether every required skill is shown somewhere in the resume.
+    pub fn has_all_required(&self) -> bool {
+        self.required_met == self.required_total
+    }
 }
 
 /// Scores every resume against `reqs`, best first (then by required skills met, then by id).
-pub fn rank<'a, I>(reqs: &Requirements, resumes: I) -> Vec<(i64, Fit)>
+pub fn rank<'a, I>(reqs: &Requirements, resumes: I) -> Vec<Ranked>
 where
     I: IntoIterator<Item = (i64, &'a Evidence)>,
 {
     let prepared = Prepared::new(reqs);
-    let mut ranked: Vec<(i64, Fit)> = resumes
-        .into_iter()
-        .map(|(id, ev)| (id, prepared.score(ev)))
-        .collect();
-    ranked.sort_by(|(a_id, a), (b_id, b)| {
+    let resumes: Vec<(i64, &Evidence)> = resumes.into_iter().collect();
+    // Each resume is scored on its own: a large library is shared out between the cores.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = resumes.len().div_ceil(threads).max(4096);
+    let mut ranked: Vec<Ranked> = std::thread::scope(|scope| {
+        let parts: Vec<_> = resumes
+            .chunks(chunk)
+            .map(|part| {
+                let prepared = &prepared;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(id, ev)| prepared.quick(*id, ev))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    });
+    ranked.sort_unstable_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then(b.required_met.cmp(&a.required_met))
-            .then(a_id.cmp(b_id))
+            .then(a.id.cmp(&b.id))
     });
     ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::Source;
+
+    #[test]
+    fn a_ranking_scores_as_the_explanation_does() {
+        let reqs = crate::read_ad(
+            "Data Engineer\nLocation: Porto\nRequirements\n- Python, SQL, Kafka\n- 3+ years of experience\n- Fluent English",
+        );
+        let mut evs = Vec::new();
+        for i in 0..40i64 {
+            let mut ev = Evidence {
+                months: (i % 3 > 0).then_some(i * 3),
+                titles: vec![
+                    ["Data Engineer", "Engenheira de Dados", "Nurse"][i as usize % 3].into(),
+                ],
+                city: Some(["Porto", "Lisboa"][i as usize % 2].into()),
+                country: Some("PT".into()),
+                written_in: Some(["en", "pt"][i as usize % 2].into()),
+                ..Evidence::default()
+            };
+            for (j, skill) in ["Python", "SQL", "Apache Kafka"].iter().enumerate() {
+                if (i >> j) & 1 == 1 {
+                    let source = [Source::Skills, Source::Work, Source::Text][(i as usize + j) % 3];
+                    ev.add_hit(skill, source, skill);
+                }
+            }
+            evs.push((i, ev));
+        }
+        let ranked = rank(&reqs, evs.iter().map(|(id, ev)| (*id, ev)));
+        assert_eq!(ranked.len(), 40);
+        for r in &ranked {
+            let ev = &evs[r.id as usize].1;
+            let fit = score(&reqs, ev);
+            assert_eq!(
+                (r.score, r.required_met),
+                (fit.score, fit.required_met),
+                "{fit:?}"
+            );
+        }
+        assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
+    }
 }

@@ -36,5 +36,5 @@ pub mod skills;
 mod words;
 
 pub use evidence::{Evidence, LanguageSkill, SkillHit, Source, EVIDENCE_VERSION};
-pub use fit::{rank, score, Fit, Line, LineKind, WEIGHTS};
+pub use fit::{rank, score, Fit, Line, LineKind, Ranked, Weights, WEIGHTS};
 pub use requirements::{read_ad, skill_key, skill_name, LanguageRequirement, Requirements};

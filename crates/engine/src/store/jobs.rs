@@ -6,13 +6,16 @@
 use super::query::Filter;
 use super::{now_ms, Library, ResumeId, Sort, StoreError};
 use crate::resume::Resume;
-use cvdeck_match::{Evidence, Fit, Requirements, Source, EVIDENCE_VERSION};
+use cvdeck_match::{Evidence, Fit, Ranked, Requirements, Source, EVIDENCE_VERSION};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Skills found by full-text search, per resume: (skill key, where, the words searched).
 type PhraseHits = HashMap<ResumeId, Vec<(String, Source, String)>>;
+
+/// One core's share of stored evidence: what was current, and the ids to read again.
+type ReadPart = (Vec<(ResumeId, Evidence)>, Vec<ResumeId>);
 
 /// A parsed row as stored: id, JSON Resume, text, months of experience.
 type StoredRow = (ResumeId, Option<String>, Option<String>, Option<i64>);
@@ -49,8 +52,8 @@ impl Job {
 /// The resumes of a filter, ranked against a job.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ranking {
-    /// Parsed resumes, best first, each with its fit.
-    pub ranked: Vec<(ResumeId, Fit)>,
+    /// Parsed resumes, best first, each with its score ([`Library::fit`] explains one).
+    pub ranked: Vec<Ranked>,
     /// Resumes of the filter that are not parsed (pending, processing, failed): nothing to rank.
     pub unranked: Vec<ResumeId>,
 }
@@ -189,23 +192,37 @@ impl Library {
         requirements: &Requirements,
         id: ResumeId,
     ) -> Result<Option<Fit>, StoreError> {
-        let evidence = self.evidence()?;
-        let Some(ev) = evidence.get(&id) else {
-            return Ok(None);
-        };
-        let mut ev = ev.clone();
-        if let Some(hits) = self.phrase_hits(requirements)?.get(&id) {
-            for (skill, source, printed) in hits {
-                ev.add_hit(skill, *source, printed);
-            }
-        }
-        Ok(Some(cvdeck_match::score(requirements, &ev)))
+        Ok(self.fits(requirements, &[id])?.pop().flatten())
     }
 
+    /// The fits of `ids` with their explanations, in the same order (None: not parsed).
+    pub fn fits(
+        &self,
+        requirements: &Requirements,
+        ids: &[ResumeId],
+    ) -> Result<Vec<Option<Fit>>, StoreError> {
+        let evidence = self.evidence()?;
+        let phrase_hits = self.phrase_hits(requirements)?;
+        Ok(ids
+            .iter()
+            .map(|id| {
+                let mut ev = evidence.get(id)?.clone();
+                for (skill, source, printed) in phrase_hits.get(id).into_iter().flatten() {
+                    ev.add_hit(skill, *source, printed);
+                }
+                Some(cvdeck_match::score(requirements, &ev))
+            })
+            .collect())
+    }
+
+    /// Rows that cannot be ranked, newest first ("IN", not "!=", so that the status index
+    /// is used rather than every row read).
     fn ids_not_completed(&self) -> Result<Vec<ResumeId>, StoreError> {
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id FROM resumes WHERE status != 'completed' ORDER BY id DESC")?;
+        let mut stmt = conn.prepare(
+            "SELECT id FROM resumes WHERE status IN ('pending', 'processing', 'failed')
+             ORDER BY id DESC",
+        )?;
         let ids = stmt
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -246,8 +263,10 @@ impl Library {
     /// Every parsed resume's evidence: from memory while the library is unchanged, else from
     /// the database, reading again what is missing or was read by older rules.
     fn evidence(&self) -> Result<Arc<HashMap<ResumeId, Evidence>>, StoreError> {
+        // Whatever changes a parsed resume (a parse, a correction, a delete, a tag) moves one of
+        // these; each is read from an index, not from every row.
         let key = self.conn().query_row(
-            "SELECT count(*), COALESCE(max(updated_at), 0), COALESCE(max(id), 0) FROM resumes WHERE status = 'completed'",
+            "SELECT count(*), COALESCE(max(updated_at), 0), COALESCE(max(id), 0) FROM resumes",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
@@ -258,56 +277,47 @@ impl Library {
         if cache.key == Some(key) {
             return Ok(cache.evidence.clone());
         }
-        let fresh = self.refresh_stale_evidence()?;
-        let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id, evidence_json FROM resumes WHERE status = 'completed'")?;
-        let mut evidence = HashMap::new();
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: ResumeId = row.get(0)?;
-            let json: Option<String> = row.get(1)?;
-            if let Some(ev) = json.and_then(|j| serde_json::from_str::<Evidence>(&j).ok()) {
-                evidence.insert(id, ev);
-            }
-        }
-        // A read-only library cannot keep what was read again; it is used all the same.
-        evidence.extend(fresh);
+        let stored: Vec<(ResumeId, Option<String>)> = {
+            let conn = self.conn();
+            let mut stmt =
+                conn.prepare("SELECT id, evidence_json FROM resumes WHERE status = 'completed'")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            rows
+        };
+        let (mut evidence, stale) = read_stored_evidence(stored);
+        evidence.extend(self.read_evidence_again(&stale)?);
         cache.key = Some(key);
         cache.evidence = Arc::new(evidence);
         Ok(cache.evidence.clone())
     }
 
-    /// Reads the evidence of parsed rows that have none, or an older version's (a library
-    /// from before jobs, a corrected resume, new matching rules), and keeps it when the
-    /// library can be written.
-    fn refresh_stale_evidence(&self) -> Result<Vec<(ResumeId, Evidence)>, StoreError> {
-        let stale: Vec<StoredRow> = {
-            let conn = self.conn();
-            let mut stmt = conn.prepare(
-                "SELECT id, resume_json, text, experience_months FROM resumes
-                 WHERE status = 'completed'
-                   AND (evidence_json IS NULL OR json_extract(evidence_json, '$.v') IS NOT ?1)",
-            )?;
-            let rows = stmt
-                .query_map([EVIDENCE_VERSION], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?
-                .collect::<Result<_, _>>()?;
-            rows
-        };
-        let fresh: Vec<(ResumeId, Evidence)> = stale
-            .into_iter()
-            .map(|(id, json, text, months)| {
-                let resume: Resume = json
-                    .and_then(|j| serde_json::from_str(&j).ok())
-                    .unwrap_or_default();
-                (
-                    id,
-                    Evidence::of(&resume, text.as_deref().unwrap_or(""), months),
-                )
-            })
-            .collect();
+    /// Reads again the evidence of `ids` (none stored, or an older version's: a library from
+    /// before jobs, a corrected resume, new matching rules), and keeps it when the library can
+    /// be written; a read-only library uses it all the same.
+    fn read_evidence_again(
+        &self,
+        ids: &[ResumeId],
+    ) -> Result<Vec<(ResumeId, Evidence)>, StoreError> {
+        let mut fresh = Vec::with_capacity(ids.len());
+        // A batch at a time: read from the database, then parsed on every core.
+        for batch in ids.chunks(1024) {
+            let mut rows: Vec<StoredRow> = Vec::with_capacity(batch.len());
+            {
+                let conn = self.conn();
+                let mut stmt = conn.prepare_cached(
+                    "SELECT id, resume_json, text, experience_months FROM resumes WHERE id = ?1",
+                )?;
+                for id in batch {
+                    let row = stmt
+                        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                        .optional()?;
+                    rows.extend(row);
+                }
+            }
+            fresh.extend(evidence_of_rows(rows));
+        }
         if fresh.is_empty() || self.owner.is_none() {
             return Ok(fresh);
         }
@@ -323,6 +333,79 @@ impl Library {
         tx.commit()?;
         Ok(fresh)
     }
+}
+
+/// The evidence of stored rows, read on every core.
+fn evidence_of_rows(rows: Vec<StoredRow>) -> Vec<(ResumeId, Evidence)> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = rows.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(id, json, text, months)| {
+                            let resume: Resume = json
+                                .as_deref()
+                                .and_then(|j| serde_json::from_str(j).ok())
+                                .unwrap_or_default();
+                            (
+                                *id,
+                                Evidence::of(&resume, text.as_deref().unwrap_or(""), *months),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The stored evidence that is current, and the ids of rows whose evidence is missing, of
+/// another version, or unreadable. Parsed on every core: a large library has a lot of it.
+fn read_stored_evidence(
+    stored: Vec<(ResumeId, Option<String>)>,
+) -> (HashMap<ResumeId, Evidence>, Vec<ResumeId>) {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = stored.len().div_ceil(threads).max(4096);
+    let parts: Vec<ReadPart> = std::thread::scope(|scope| {
+        let workers: Vec<_> = stored
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut good = Vec::with_capacity(part.len());
+                    let mut stale = Vec::new();
+                    for (id, json) in part {
+                        let ev = json
+                            .as_deref()
+                            .and_then(|j| serde_json::from_str::<Evidence>(j).ok())
+                            .filter(|ev| ev.version == EVIDENCE_VERSION);
+                        match ev {
+                            Some(ev) => good.push((*id, ev)),
+                            None => stale.push(*id),
+                        }
+                    }
+                    (good, stale)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    let mut evidence = HashMap::with_capacity(stored.len());
+    let mut stale = Vec::new();
+    for (good, bad) in parts {
+        evidence.extend(good);
+        stale.extend(bad);
+    }
+    (evidence, stale)
 }
 
 /// An FTS5 phrase for `skill`'s words (nothing of FTS5's syntax survives: only the words).
