@@ -195,6 +195,9 @@ pub fn bench_library(dir: &Path, count: u64, runs: usize) -> Result<std::process
     Ok(std::process::ExitCode::SUCCESS)
 }
 
+/// Prints one benchmark line: what, median ms, target, rows.
+type PrintRow<'a> = dyn Fn(&str, f64, Option<f64>, usize) + 'a;
+
 /// An ad asking for ten skills, five years and a language, as a recruiter would paste it.
 const TEN_SKILL_AD: &str = "Senior Software Engineer (m/f/d)\nLocation: Berlin\n\n\
 Requirements\n- 5+ years of experience\n- Rust, Python, Go and TypeScript\n\
@@ -208,7 +211,7 @@ fn rank_rows(
     dir: &Path,
     library: &Library,
     runs: usize,
-    row: &dyn Fn(&str, f64, Option<f64>, usize),
+    row: &PrintRow<'_>,
 ) -> Result<()> {
     use cvdeck_engine::matching::read_ad;
     let (ms, reqs) = time(runs, || Ok(read_ad(TEN_SKILL_AD)))?;
