@@ -3,12 +3,12 @@
 use crate::convert;
 use cvdeck_engine::extract::tools::EXTERNAL_TOOLS;
 use cvdeck_engine::queue::FolderWatch;
-use cvdeck_engine::store::Cursor;
+use cvdeck_engine::store::{Cursor, FitFilter};
 use cvdeck_engine::{Engine, ImportHandle};
 use cvdeck_wire::{
-    AboutDto, CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
-    LanguageCountDto, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto, StatusCounts,
-    TagCountDto,
+    AboutDto, CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, FitDto,
+    ImportStarted, JobDto, JobId, LanguageCountDto, QueryDto, QueryResult, RequirementsDto,
+    ResumeDetail, ResumeId, SkillCountDto, SortKey, StatusCounts, TagCountDto,
 };
 use std::path::{Path, PathBuf};
 
@@ -175,16 +175,114 @@ pub fn list_resumes(
 
 /// Every matching id in order, and the status chips' counts.
 pub fn query_resumes(engine: &Engine, query: QueryDto) -> Result<QueryResult> {
+    let (job, fit_sort, fit) = (
+        query.job,
+        query.sort == SortKey::Fit,
+        FitFilter {
+            all_required: query.all_required,
+            min_score: query.min_score,
+        },
+    );
     let (filter, sort) = convert::query(query);
     let library = engine.library();
-    let ids = library.ids(&filter, sort).map_err(convert::store_error)?;
     let counts = library
         .counts_matching(&filter)
         .map_err(convert::store_error)?;
+    let (ids, scores) = match job {
+        Some(job) => {
+            let reqs = library.job(job).map_err(convert::store_error)?.requirements;
+            let view = library
+                .ranked_view(&reqs, &filter, (!fit_sort).then_some(sort), fit)
+                .map_err(convert::store_error)?;
+            (view.ids, view.scores)
+        }
+        None => (
+            library.ids(&filter, sort).map_err(convert::store_error)?,
+            Vec::new(),
+        ),
+    };
     Ok(QueryResult {
         ids,
         counts: convert::counts(counts),
+        scores,
     })
+}
+
+/// The jobs kept, newest first.
+pub fn list_jobs(engine: &Engine) -> Result<Vec<JobDto>> {
+    let jobs = engine.library().jobs().map_err(convert::store_error)?;
+    Ok(jobs.into_iter().map(convert::job).collect())
+}
+
+/// Reads an ad (its text, or a file through the parser workers) and keeps it as a job.
+pub async fn add_job(
+    engine: &Engine,
+    text: Option<String>,
+    path: Option<String>,
+) -> Result<JobDto> {
+    let (requirements, ad_text) = match (text, path) {
+        (_, Some(path)) => {
+            let path = validated_paths(vec![PathBuf::from(path)])?.remove(0);
+            let ad = engine
+                .read_job_file(&path)
+                .await
+                .map_err(convert::job_ad_error)?;
+            (ad.requirements, ad.ad_text)
+        }
+        (Some(text), None) if !text.trim().is_empty() => {
+            (cvdeck_engine::matching::read_ad(&text), Some(text))
+        }
+        _ => {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                "paste the job ad's text or choose its file",
+            ))
+        }
+    };
+    let engine = engine.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        engine.library().add_job(&requirements, ad_text.as_deref())
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, format!("job task failed: {e}")))?
+    .map(convert::job)
+    .map_err(convert::store_error)
+}
+
+/// Replaces a job's requirements with the window's corrections.
+pub fn update_job(engine: &Engine, id: JobId, requirements: RequirementsDto) -> Result<JobDto> {
+    let requirements = convert::requirements_from_wire(requirements);
+    engine
+        .library()
+        .update_job(id, &requirements)
+        .map(convert::job)
+        .map_err(convert::store_error)
+}
+
+/// Removes a job.
+pub fn delete_job(engine: &Engine, id: JobId) -> Result<()> {
+    engine
+        .library()
+        .delete_job(id)
+        .map_err(convert::store_error)
+}
+
+/// Writes a job as a JSON Resume job document to `path`.
+pub fn export_job(engine: &Engine, id: JobId, path: &Path) -> Result<String> {
+    let job = engine.library().job(id).map_err(convert::store_error)?;
+    let document = cvdeck_engine::matching::job_document::JobDocument::of(&job.requirements);
+    let json = serde_json::to_vec_pretty(&document)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+    cvdeck_engine::export::write_file(path, &json).map_err(convert::export_error)?;
+    Ok(path.to_string_lossy().into_owned())
+}
+
+/// One resume's fit to a job, explained line by line.
+pub fn explain_fit(engine: &Engine, job: JobId, id: ResumeId) -> Result<Option<FitDto>> {
+    let library = engine.library();
+    let reqs = library.job(job).map_err(convert::store_error)?.requirements;
+    let fit = library.fit(&reqs, id).map_err(convert::store_error)?;
+    Ok(fit.map(|f| convert::fit(job, f)))
 }
 
 /// The most listed skills among the matches, for the skill filter.

@@ -2,9 +2,9 @@
 
 use crate::{api, events, AppState};
 use cvdeck_wire::{
-    AboutDto, CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
-    LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
-    StatusCounts, TagCountDto,
+    AboutDto, CardDto, CardPage, CommandError, ErrorCode, ExportDone, ExportFormat, FitDto,
+    ImportStarted, JobDto, JobId, LanguageCountDto, PickKind, QueryDto, QueryResult,
+    RequirementsDto, ResumeDetail, ResumeId, SkillCountDto, StatusCounts, TagCountDto,
 };
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
@@ -231,6 +231,103 @@ pub fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
     app.opener()
         .open_url(url, None::<&str>)
         .map_err(|e| CommandError::new(ErrorCode::Internal, format!("cannot open the link: {e}")))
+}
+
+#[tauri::command]
+pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<JobDto>> {
+    blocking(&state, api::list_jobs).await
+}
+
+#[tauri::command]
+pub async fn add_job(
+    state: State<'_, AppState>,
+    text: Option<String>,
+    path: Option<String>,
+) -> Result<JobDto> {
+    api::add_job(&state.engine, text, path).await
+}
+
+#[tauri::command]
+pub async fn pick_job_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<JobDto>> {
+    match pick_job(&app).await {
+        Some(path) => api::add_job(&state.engine, None, Some(path))
+            .await
+            .map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn update_job(
+    state: State<'_, AppState>,
+    id: JobId,
+    requirements: RequirementsDto,
+) -> Result<JobDto> {
+    blocking(&state, move |e| api::update_job(e, id, requirements)).await
+}
+
+#[tauri::command]
+pub async fn delete_job(state: State<'_, AppState>, id: JobId) -> Result<()> {
+    blocking(&state, move |e| api::delete_job(e, id)).await
+}
+
+#[tauri::command]
+pub async fn export_job<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: JobId,
+) -> Result<Option<String>> {
+    match job_save_path(&app).await {
+        Some(path) => blocking(&state, move |e| api::export_job(e, id, &path))
+            .await
+            .map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn explain_fit(
+    state: State<'_, AppState>,
+    job: JobId,
+    id: ResumeId,
+) -> Result<Option<FitDto>> {
+    blocking(&state, move |e| api::explain_fit(e, job, id)).await
+}
+
+async fn job_save_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    // The end-to-end tests export without a dialog they cannot click.
+    if let Some(path) = std::env::var_os("CVDECK_JOB_SAVE_PATH").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Export job")
+        .set_file_name("job.json")
+        .add_filter("JSON Resume job document", &["json"])
+        .save_file(move |p| {
+            let _ = tx.send(p);
+        });
+    rx.await.ok().flatten()?.into_path().ok()
+}
+
+async fn pick_job<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Read a job ad")
+        .add_filter(
+            "Job ads",
+            &["pdf", "docx", "odt", "rtf", "txt", "md", "json"],
+        )
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    let picked = rx.await.ok().flatten()?.into_path().ok()?;
+    Some(picked.to_string_lossy().into_owned())
 }
 
 async fn save_path<R: Runtime>(app: &AppHandle<R>, format: ExportFormat) -> Option<PathBuf> {

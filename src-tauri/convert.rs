@@ -2,15 +2,18 @@
 
 use cvdeck_engine::export::ExportError;
 use cvdeck_engine::extract::tools::ExternalTool;
+use cvdeck_engine::job_ads::JobAdError;
+use cvdeck_engine::matching::{Fit, LanguageRequirement, LineKind, Requirements};
+use cvdeck_engine::store::Job;
 use cvdeck_engine::store::{
     Card, Counts, Field, Filter, LanguageCount, Record, SkillCount, Sort, StoreError, TagCount,
 };
 use cvdeck_engine::{EngineError, ImportHandle, ImportProgress, ImportSummary, Status};
 use cvdeck_wire::events::{ImportFinished, ImportProgress as ProgressDto};
 use cvdeck_wire::{
-    CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, ImportStarted, LanguageCountDto,
-    ParseStatus, QueryDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts, TagCountDto,
-    ToolDto,
+    CardDto, CommandError, ErrorCode, ExportFormat, FailureDto, FitDto, FitLineDto, FitLineKind,
+    ImportStarted, JobDto, JobId, LanguageCountDto, LanguageRequirementDto, ParseStatus, QueryDto,
+    RequirementsDto, ResumeDetail, SkillCountDto, SortKey, StatusCounts, TagCountDto, ToolDto,
 };
 
 pub fn tool(t: &ExternalTool) -> ToolDto {
@@ -81,6 +84,8 @@ pub fn query(q: QueryDto) -> (Filter, Sort) {
         SortKey::Experience => Sort::Experience,
         SortKey::Updated => Sort::Updated,
         SortKey::Relevance => Sort::Relevance,
+        // Without a job there is no fit: the default order.
+        SortKey::Fit => Sort::Newest,
     };
     (filter, sort)
 }
@@ -180,7 +185,7 @@ pub fn finished(s: ImportSummary) -> ImportFinished {
 
 pub fn store_error(e: StoreError) -> CommandError {
     let code = match &e {
-        StoreError::NotFound(_) => ErrorCode::NotFound,
+        StoreError::NotFound(_) | StoreError::JobNotFound(_) => ErrorCode::NotFound,
         StoreError::Conflict { .. } => ErrorCode::Conflict,
         StoreError::Sqlite(_)
         | StoreError::Io(_)
@@ -197,4 +202,97 @@ pub fn engine_error(e: EngineError) -> CommandError {
         EngineError::Store(s) => store_error(s),
         EngineError::Task(m) => CommandError::new(ErrorCode::Internal, m),
     }
+}
+
+/// A job's requirements for the window.
+pub fn requirements(r: Requirements) -> RequirementsDto {
+    RequirementsDto {
+        title: r.title,
+        required: r.required,
+        nice: r.nice,
+        min_years: r.min_years,
+        languages: r
+            .languages
+            .into_iter()
+            .map(|l| LanguageRequirementDto {
+                code: l.code,
+                level: l.level,
+            })
+            .collect(),
+        location: r.location,
+        remote: r.remote,
+    }
+}
+
+/// Requirements as the window corrected them; skills are kept under the names the skill
+/// table knows them by ("k8s" → "Kubernetes"), each once.
+pub fn requirements_from_wire(r: RequirementsDto) -> Requirements {
+    let mut out = Requirements {
+        title: r.title.filter(|t| !t.trim().is_empty()),
+        min_years: r.min_years.filter(|y| *y > 0),
+        languages: r
+            .languages
+            .into_iter()
+            .map(|l| LanguageRequirement {
+                code: l.code.to_ascii_lowercase(),
+                level: l.level.filter(|l| (1..=6).contains(l)),
+            })
+            .collect(),
+        location: r.location.filter(|l| !l.trim().is_empty()),
+        remote: r.remote,
+        ..Requirements::default()
+    };
+    for skill in r.nice.iter().filter(|s| !s.trim().is_empty()) {
+        out.welcome(skill);
+    }
+    for skill in r.required.iter().filter(|s| !s.trim().is_empty()) {
+        out.require(skill);
+    }
+    out
+}
+
+pub fn job(j: Job) -> JobDto {
+    JobDto {
+        id: j.id,
+        title: j.title(),
+        requirements: requirements(j.requirements),
+    }
+}
+
+pub fn fit(job: JobId, f: Fit) -> FitDto {
+    FitDto {
+        job,
+        score: f.score,
+        required_met: f.required_met as u32,
+        required_total: f.required_total as u32,
+        lines: f
+            .lines
+            .into_iter()
+            .map(|l| FitLineDto {
+                kind: match l.kind {
+                    LineKind::Required => FitLineKind::Required,
+                    LineKind::Nice => FitLineKind::Nice,
+                    LineKind::Title => FitLineKind::Title,
+                    LineKind::Years => FitLineKind::Years,
+                    LineKind::Language => FitLineKind::Language,
+                    LineKind::Place => FitLineKind::Place,
+                },
+                asked: l.asked,
+                met: l.met,
+                found: l.found,
+                points: l.points,
+                max: l.max,
+            })
+            .collect(),
+    }
+}
+
+pub fn job_ad_error(e: JobAdError) -> CommandError {
+    let code = match e {
+        JobAdError::Io { .. } => ErrorCode::InvalidInput,
+        JobAdError::NotAJobDocument { .. } | JobAdError::Unreadable { .. } => {
+            ErrorCode::InvalidInput
+        }
+    };
+    CommandError::new(code, e.to_string())
 }

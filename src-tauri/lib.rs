@@ -60,6 +60,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::watch_folder,
         commands::unwatch_folder,
         commands::watched_folders,
+        commands::list_jobs,
+        commands::add_job,
+        commands::pick_job_file,
+        commands::update_job,
+        commands::delete_job,
+        commands::export_job,
+        commands::explain_fit,
     ])
 }
 

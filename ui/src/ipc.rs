@@ -2,13 +2,13 @@
 //! unwraps, so a missing or failing backend shows up as an error toast, not a dead page.
 
 use cvdeck_wire::commands::{
-    self as cmd, CorrectArgs, ExportArgs, IdArgs, IdsArgs, ImportDialogArgs, ImportPathsArgs,
-    PathArgs, QueryArgs, TagArgs, UrlArgs,
+    self as cmd, AddJobArgs, CorrectArgs, ExplainArgs, ExportArgs, IdArgs, IdsArgs,
+    ImportDialogArgs, ImportPathsArgs, PathArgs, QueryArgs, TagArgs, UpdateJobArgs, UrlArgs,
 };
 use cvdeck_wire::{
-    AboutDto, CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, ImportStarted,
-    LanguageCountDto, PickKind, QueryDto, QueryResult, ResumeDetail, ResumeId, SkillCountDto,
-    StatusCounts, TagCountDto,
+    AboutDto, CardDto, CommandError, ErrorCode, ExportDone, ExportFormat, FitDto, ImportStarted,
+    JobDto, JobId, LanguageCountDto, PickKind, QueryDto, QueryResult, RequirementsDto,
+    ResumeDetail, ResumeId, SkillCountDto, StatusCounts, TagCountDto,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -187,6 +187,41 @@ pub async fn page_previews(id: ResumeId) -> Result<Vec<String>, CommandError> {
 /// Shows the resume's file in the file manager.
 pub async fn show_in_folder(id: ResumeId) -> Result<(), CommandError> {
     call(cmd::SHOW_IN_FOLDER, &IdArgs { id }).await
+}
+
+/// The jobs kept in the library, newest first.
+pub async fn list_jobs() -> Result<Vec<JobDto>, CommandError> {
+    call(cmd::LIST_JOBS, &NoArgs {}).await
+}
+
+/// Reads a job ad given as text or as a file's path, and keeps it.
+pub async fn add_job(text: Option<String>, path: Option<String>) -> Result<JobDto, CommandError> {
+    call(cmd::ADD_JOB, &AddJobArgs { text, path }).await
+}
+
+/// Reads a job ad chosen in a file dialog; None when cancelled.
+pub async fn pick_job_file() -> Result<Option<JobDto>, CommandError> {
+    call(cmd::PICK_JOB_FILE, &NoArgs {}).await
+}
+
+/// Saves a job's corrected requirements.
+pub async fn update_job(id: JobId, requirements: RequirementsDto) -> Result<JobDto, CommandError> {
+    call(cmd::UPDATE_JOB, &UpdateJobArgs { id, requirements }).await
+}
+
+/// Removes a job.
+pub async fn delete_job(id: JobId) -> Result<(), CommandError> {
+    call(cmd::DELETE_JOB, &IdArgs { id }).await
+}
+
+/// Writes a job as a JSON Resume job document where a save dialog says; None when cancelled.
+pub async fn export_job(id: JobId) -> Result<Option<String>, CommandError> {
+    call(cmd::EXPORT_JOB, &IdArgs { id }).await
+}
+
+/// A resume's fit to a job, explained; None when the resume is not parsed.
+pub async fn explain_fit(job: JobId, id: ResumeId) -> Result<Option<FitDto>, CommandError> {
+    call(cmd::EXPLAIN_FIT, &ExplainArgs { job, id }).await
 }
 
 /// Calls `handler` with each payload of `event` for the life of the page. Payloads that do not

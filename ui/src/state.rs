@@ -2,7 +2,8 @@
 
 use cvdeck_wire::events::{ImportFinished, ImportProgress};
 use cvdeck_wire::{
-    CardDto, ImportStarted, ParseStatus, QueryDto, QueryResult, ResumeId, SortKey, StatusCounts,
+    CardDto, ImportStarted, JobDto, JobId, ParseStatus, QueryDto, QueryResult, ResumeId, SortKey,
+    StatusCounts,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
@@ -98,6 +99,12 @@ pub struct Deck {
     pub watched: Rc<Vec<String>>,
     /// The last imports that finished: news of them arriving late must not revive them.
     finished_imports: Vec<u64>,
+    /// The jobs kept in the library, newest first.
+    pub jobs: Rc<Vec<JobDto>>,
+    /// With a job chosen: each shown resume's fit score.
+    pub scores: Rc<HashMap<ResumeId, u8>>,
+    /// Bumped when the chosen job's requirements change (scores and explanations reload).
+    pub job_revision: u64,
 }
 
 /// Every change to the state.
@@ -178,6 +185,16 @@ pub enum Action {
     DismissToast(u64),
     /// A drag entered or left the window.
     Dragging(bool),
+    /// The jobs kept in the library arrived.
+    Jobs(Vec<JobDto>),
+    /// A job was added (it becomes the chosen one) or its requirements were saved.
+    JobSaved(JobDto),
+    /// A job was removed.
+    JobDeleted(JobId),
+    /// Rank against this job (None: no ranking).
+    ChooseJob(Option<JobId>),
+    /// With a job: only resumes with every required skill; only those scoring at least N.
+    FitFilter(bool, Option<u8>),
 }
 
 impl Deck {
@@ -218,6 +235,13 @@ impl Deck {
             && q.language.is_none()
             && q.tags.is_empty()
             && q.sort == SortKey::Newest
+            && q.job.is_none()
+    }
+
+    /// The job the grid is ranked against.
+    pub fn job(&self) -> Option<&JobDto> {
+        let id = self.query.job?;
+        self.jobs.iter().find(|j| j.id == id)
     }
 
     fn set_query(&mut self, change: impl FnOnce(&mut QueryDto)) {
@@ -296,6 +320,27 @@ impl Deck {
     }
 }
 
+/// Ranks against `job` (best fit first), or stops ranking (back to the newest first, the fit
+/// filters gone).
+fn choose_job(q: &mut QueryDto, job: Option<JobId>) {
+    q.job = job;
+    match job {
+        Some(_) if matches!(q.sort, SortKey::Newest | SortKey::Relevance) => q.sort = SortKey::Fit,
+        None => {
+            if q.sort == SortKey::Fit {
+                q.sort = if q.search.is_some() {
+                    SortKey::Relevance
+                } else {
+                    SortKey::Newest
+                };
+            }
+            q.all_required = false;
+            q.min_score = None;
+        }
+        Some(_) => {}
+    }
+}
+
 impl Reducible for Deck {
     type Action = Action;
 
@@ -306,6 +351,11 @@ impl Reducible for Deck {
                 if query != next.query {
                     return self;
                 }
+                next.scores = Rc::new(if result.scores.is_empty() {
+                    HashMap::new()
+                } else {
+                    result.ids.iter().copied().zip(result.scores).collect()
+                });
                 next.order = Rc::new(result.ids);
                 next.counts = result.counts;
                 next.loaded = true;
@@ -372,11 +422,48 @@ impl Reducible for Deck {
             }),
             Action::RemoveTag(tag) => next.set_query(|q| q.tags.retain(|t| *t != tag)),
             Action::Sort(sort) => next.set_query(|q| q.sort = sort),
+            // The job stays chosen: clearing filters is about which resumes, not which job.
             Action::ClearFilters => next.set_query(|q| {
                 *q = QueryDto {
-                    sort: SortKey::Newest,
+                    sort: if q.job.is_some() {
+                        SortKey::Fit
+                    } else {
+                        SortKey::Newest
+                    },
+                    job: q.job,
                     ..QueryDto::default()
                 }
+            }),
+            Action::Jobs(jobs) => {
+                next.jobs = Rc::new(jobs);
+                // A job deleted elsewhere (the CLI) cannot stay chosen.
+                if next.query.job.is_some() && next.job().is_none() {
+                    next.set_query(|q| choose_job(q, None));
+                }
+            }
+            Action::JobSaved(job) => {
+                let jobs = Rc::make_mut(&mut next.jobs);
+                match jobs.iter_mut().find(|j| j.id == job.id) {
+                    Some(known) => *known = job.clone(),
+                    None => jobs.insert(0, job.clone()),
+                }
+                if next.query.job == Some(job.id) {
+                    next.job_revision += 1;
+                    next.refresh += 1;
+                } else {
+                    next.set_query(|q| choose_job(q, Some(job.id)));
+                }
+            }
+            Action::JobDeleted(id) => {
+                Rc::make_mut(&mut next.jobs).retain(|j| j.id != id);
+                if next.query.job == Some(id) {
+                    next.set_query(|q| choose_job(q, None));
+                }
+            }
+            Action::ChooseJob(id) => next.set_query(|q| choose_job(q, id)),
+            Action::FitFilter(all_required, min_score) => next.set_query(|q| {
+                q.all_required = all_required;
+                q.min_score = min_score.filter(|m| *m > 0);
             }),
             Action::Select(id) => next.selected = id,
             Action::OpenDetail(id) => {
@@ -561,6 +648,7 @@ mod tests {
             QueryResult {
                 ids,
                 counts: StatusCounts::default(),
+                scores: Vec::new(),
             },
         )
     }
@@ -711,6 +799,7 @@ mod tests {
                 QueryResult {
                     ids: vec![1, 2, 3],
                     counts: StatusCounts::default(),
+                    scores: Vec::new(),
                 },
             ),
         );
@@ -855,5 +944,59 @@ mod tests {
             }),
         );
         assert_eq!(deck.progress(), None);
+    }
+
+    fn job(id: JobId, title: &str) -> JobDto {
+        JobDto {
+            id,
+            title: title.to_owned(),
+            requirements: cvdeck_wire::RequirementsDto::default(),
+        }
+    }
+
+    #[test]
+    fn a_new_job_is_chosen_and_ranks_the_grid_until_it_is_put_away() {
+        let mut deck = Rc::new(Deck::default());
+        deck = reduce(deck, Action::Search("rust".into()));
+        assert_eq!(deck.query.sort, SortKey::Relevance);
+        deck = reduce(deck, Action::JobSaved(job(7, "Backend Engineer")));
+        assert_eq!((deck.query.job, deck.query.sort), (Some(7), SortKey::Fit));
+        assert!(!deck.is_unfiltered());
+        assert_eq!(
+            deck.job().map(|j| j.title.as_str()),
+            Some("Backend Engineer")
+        );
+        deck = reduce(
+            deck.clone(),
+            Action::Ordered(
+                deck.query.clone(),
+                QueryResult {
+                    ids: vec![3, 1],
+                    counts: StatusCounts::default(),
+                    scores: vec![90, 40],
+                },
+            ),
+        );
+        assert_eq!(deck.scores.get(&3), Some(&90));
+        // Saving its requirements again keeps it and asks for the ranking again.
+        let (revision, refresh) = (deck.job_revision, deck.refresh);
+        deck = reduce(deck, Action::JobSaved(job(7, "Backend Engineer (Go)")));
+        assert_eq!(
+            (deck.job_revision, deck.refresh),
+            (revision + 1, refresh + 1)
+        );
+        deck = reduce(deck, Action::FitFilter(true, Some(50)));
+        assert!(deck.query.all_required);
+        // Clearing the filters keeps the job; putting it away drops its filters.
+        deck = reduce(deck, Action::ClearFilters);
+        assert_eq!((deck.query.job, deck.query.sort), (Some(7), SortKey::Fit));
+        deck = reduce(deck, Action::FitFilter(true, None));
+        deck = reduce(deck, Action::ChooseJob(None));
+        assert_eq!(deck.query.sort, SortKey::Newest);
+        assert!(!deck.query.all_required);
+        deck = reduce(deck, Action::ChooseJob(Some(7)));
+        deck = reduce(deck, Action::JobDeleted(7));
+        assert_eq!(deck.query.job, None);
+        assert!(deck.jobs.is_empty());
     }
 }

@@ -207,12 +207,7 @@ Nice to have\n- Terraform, Figma\n";
 /// Ranking the library against a job: reading the ad, the first ranking after opening the
 /// library (evidence read from the database), a re-ranking after the requirements change
 /// (evidence in memory), and a ranking of a search's matches.
-fn rank_rows(
-    dir: &Path,
-    library: &Library,
-    runs: usize,
-    row: &PrintRow<'_>,
-) -> Result<()> {
+fn rank_rows(dir: &Path, library: &Library, runs: usize, row: &PrintRow<'_>) -> Result<()> {
     use cvdeck_engine::matching::read_ad;
     let (ms, reqs) = time(runs, || Ok(read_ad(TEN_SKILL_AD)))?;
     row(

@@ -160,11 +160,14 @@ pub enum SortKey {
     Updated,
     /// Best search match first.
     Relevance,
+    /// Best fit to the chosen job first (the order a job's ranking starts in).
+    Fit,
 }
 
 impl SortKey {
     /// Every order, as the sort menu lists them.
-    pub const ALL: [SortKey; 6] = [
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Fit,
         SortKey::Newest,
         SortKey::Oldest,
         SortKey::Name,
@@ -182,6 +185,7 @@ impl SortKey {
             SortKey::Experience => "experience",
             SortKey::Updated => "updated",
             SortKey::Relevance => "relevance",
+            SortKey::Fit => "fit",
         }
     }
 }
@@ -213,6 +217,15 @@ pub struct QueryDto {
     /// Order.
     #[serde(default)]
     pub sort: SortKey,
+    /// Rank against this job: every card gets its score.
+    #[serde(default)]
+    pub job: Option<JobId>,
+    /// With a job: only resumes that show every required skill.
+    #[serde(default)]
+    pub all_required: bool,
+    /// With a job: only resumes scoring at least this.
+    #[serde(default)]
+    pub min_score: Option<u8>,
 }
 
 /// The grid's order for a query: every matching id, plus the chips' counts.
@@ -222,6 +235,101 @@ pub struct QueryResult {
     pub ids: Vec<ResumeId>,
     /// Counts per status of what matches everything but the status filter.
     pub counts: StatusCounts,
+    /// With a job: each id's fit score (0–100), in the order of `ids`.
+    #[serde(default)]
+    pub scores: Vec<u8>,
+}
+
+/// Identifier of a job kept in the library.
+pub type JobId = i64;
+
+/// What a job asks of a candidate, as the job bar shows and edits it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementsDto {
+    /// The job's title.
+    pub title: Option<String>,
+    /// Skills a candidate must have.
+    pub required: Vec<String>,
+    /// Skills that would be welcome.
+    pub nice: Vec<String>,
+    /// Years of experience asked for at least.
+    pub min_years: Option<u32>,
+    /// Spoken languages asked for.
+    pub languages: Vec<LanguageRequirementDto>,
+    /// Where the work is.
+    pub location: Option<String>,
+    /// Whether it can be done from anywhere.
+    pub remote: bool,
+}
+
+/// A spoken language a job asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageRequirementDto {
+    /// ISO 639-1 ("de").
+    pub code: String,
+    /// The least CEFR level as a number (A1 = 1 … C2 = 6), if stated.
+    pub level: Option<u8>,
+}
+
+/// A job kept in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobDto {
+    /// Its id.
+    pub id: JobId,
+    /// Its title, or "Job N".
+    pub title: String,
+    /// What it asks.
+    pub requirements: RequirementsDto,
+}
+
+/// What one line of a fit's explanation is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FitLineKind {
+    /// A required skill.
+    Required,
+    /// A nice-to-have skill.
+    Nice,
+    /// The job's title.
+    Title,
+    /// Years of experience.
+    Years,
+    /// A spoken language.
+    Language,
+    /// The place of work.
+    Place,
+}
+
+/// One line of a fit's explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitLineDto {
+    /// What it is about.
+    pub kind: FitLineKind,
+    /// What the job asks ("Kubernetes", "5+ years").
+    pub asked: String,
+    /// Whether the resume meets it.
+    pub met: bool,
+    /// What the resume shows, in its words ("skills: k8s").
+    pub found: String,
+    /// Points earned.
+    pub points: f32,
+    /// Points it could earn.
+    pub max: f32,
+}
+
+/// A resume's fit to a job, explained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitDto {
+    /// The job.
+    pub job: JobId,
+    /// 0–100: the lines' points summed.
+    pub score: u8,
+    /// Required skills shown.
+    pub required_met: u32,
+    /// Required skills asked.
+    pub required_total: u32,
+    /// The explanation.
+    pub lines: Vec<FitLineDto>,
 }
 
 /// A skill and how many resumes list it.
@@ -549,7 +657,7 @@ pub mod commands {
     /// Arguments of the commands that take one id.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     pub struct IdArgs {
-        /// Resume id.
+        /// Resume id (or, for the job commands, job id).
         pub id: ResumeId,
     }
 
@@ -557,6 +665,47 @@ pub mod commands {
     pub const RETRY_ALL_FAILED: &str = "retry_all_failed";
     /// `status_counts() -> StatusCounts`
     pub const STATUS_COUNTS: &str = "status_counts";
+
+    /// `list_jobs() -> Vec<JobDto>`: newest first.
+    pub const LIST_JOBS: &str = "list_jobs";
+    /// `add_job(text, path) -> JobDto`: reads an ad given as text or as a file (PDF, DOCX,
+    /// text, or a JSON Resume job document) and keeps it.
+    pub const ADD_JOB: &str = "add_job";
+    /// Arguments of [`ADD_JOB`]: one of the two.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct AddJobArgs {
+        /// The ad's text.
+        pub text: Option<String>,
+        /// The ad's file.
+        pub path: Option<String>,
+    }
+    /// `pick_job_file() -> Option<JobDto>`: an ad chosen in a file dialog, read and kept.
+    pub const PICK_JOB_FILE: &str = "pick_job_file";
+    /// `update_job(id, requirements) -> JobDto`
+    pub const UPDATE_JOB: &str = "update_job";
+    /// Arguments of [`UPDATE_JOB`].
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct UpdateJobArgs {
+        /// The job.
+        pub id: JobId,
+        /// Its requirements, as corrected.
+        pub requirements: RequirementsDto,
+    }
+    /// `delete_job(id)`
+    pub const DELETE_JOB: &str = "delete_job";
+    /// `export_job(id) -> Option<String>`: writes a JSON Resume job document where a save
+    /// dialog says; the path, or none when cancelled.
+    pub const EXPORT_JOB: &str = "export_job";
+    /// `explain_fit(job, id) -> Option<FitDto>`: none for a resume not parsed.
+    pub const EXPLAIN_FIT: &str = "explain_fit";
+    /// Arguments of [`EXPLAIN_FIT`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ExplainArgs {
+        /// The job.
+        pub job: JobId,
+        /// The resume.
+        pub id: ResumeId,
+    }
 }
 
 /// Event names and payloads the shell emits.

@@ -4,6 +4,7 @@ use super::bulk::BulkBar;
 use super::detail::DetailPanel;
 use super::filters::Filters;
 use super::grid::Grid;
+use super::jobs::{self, JobBar};
 use super::toasts::Toasts;
 use super::toolbar::Toolbar;
 use crate::state::{Action, Deck, MarkHow, Toast, ToastAction, ToastKind};
@@ -101,6 +102,11 @@ pub fn app() -> Html {
                         let d = dispatch.clone();
                         ipc::listen(names::DRAG_DROP, move |drop: DragDropPayload| {
                             d.dispatch(Action::Dragging(false));
+                            // The new-job dialog is open: the file is its ad.
+                            if let Some(target) = jobs::drop_target() {
+                                target.emit(drop.paths);
+                                return;
+                            }
                             let d = d.clone();
                             spawn_local(async move {
                                 report_import(&d, ipc::import_paths(drop.paths).await);
@@ -199,6 +205,14 @@ pub fn app() -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+
+    // The jobs kept, once at start.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move { jobs::load_jobs(&dispatch).await });
         });
     }
 
@@ -474,6 +488,7 @@ pub fn app() -> Html {
                 on_watch={on_watch}
                 on_unwatch={on_unwatch}
             />
+            <JobBar jobs={deck.jobs.clone()} query={deck.query.clone()} dispatch={dispatch.clone()} />
             if empty {
                 <section class="empty">
                     <h2>{ "No resumes yet" }</h2>
@@ -508,6 +523,7 @@ pub fn app() -> Html {
                             <Grid
                                 order={visible.clone()}
                                 cards={deck.cards.clone()}
+                                scores={deck.query.job.is_some().then(|| deck.scores.clone())}
                                 selected={deck.selected}
                                 marked={deck.marked.clone()}
                                 on_mark={on_mark}
@@ -537,12 +553,16 @@ pub fn app() -> Html {
                             on_open={on_open}
                             on_toast={on_toast}
                             on_changed={on_changed}
+                            job={deck.job().cloned()}
+                            job_revision={deck.job_revision}
                         />
                     }
                 </div>
             }
             if deck.dragging {
-                <div class="drop-overlay" aria-hidden="true"><div>{ "Drop resumes to import" }</div></div>
+                <div class="drop-overlay" aria-hidden="true"><div>{
+                    if jobs::drop_target().is_some() { "Drop the job ad to read it" } else { "Drop resumes to import" }
+                }</div></div>
             }
             <Toasts toasts={deck.toasts.clone()} on_dismiss={on_dismiss} on_action={on_toast_action} />
         </div>

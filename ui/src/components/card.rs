@@ -24,6 +24,9 @@ pub struct CardProps {
     pub on_retry: Callback<ResumeId>,
     /// Open the detail panel.
     pub on_open: Callback<ResumeId>,
+    /// With a job chosen: Some(its fit score, or None when it has none: not parsed).
+    #[prop_or_default]
+    pub fit: Option<Option<u8>>,
 }
 
 /// Years of experience as a card shows them.
@@ -143,6 +146,9 @@ pub fn card_view(props: &CardProps) -> Html {
                 if let Some(months) = card.experience_months {
                     <span class="years">{ years(months) }</span>
                 }
+                if let Some(fit) = props.fit {
+                    { fit_badge(fit, card.status) }
+                }
                 // Only where parsing again may end otherwise; the panel's Retry is always there.
                 if card.status == ParseStatus::Failed && card.error.as_ref().is_some_and(FailureDto::retry_can_help) {
                     <button class="retry" onclick={on_retry}>{ "Retry parsing" }</button>
@@ -152,6 +158,22 @@ pub fn card_view(props: &CardProps) -> Html {
                 <div class="spinner-overlay" aria-hidden="true"><div class="spinner"></div></div>
             }
         </article>
+    }
+}
+
+/// The fit score at the card's foot, with a bar: how well the resume meets the chosen job.
+fn fit_badge(fit: Option<u8>, status: ParseStatus) -> Html {
+    match fit.filter(|_| status == ParseStatus::Completed) {
+        Some(score) => html! {
+            <span class="fit-badge" data-score={score.to_string()} title={format!("Fit to the job: {score} of 100")}
+                aria-label={format!("Fit {score} of 100")}>
+                <span class="fit-bar"><span style={format!("width: {score}%")}></span></span>
+                <b>{ score }</b>
+            </span>
+        },
+        None => {
+            html! { <span class="fit-badge none" title="Not parsed: no fit score">{ "—" }</span> }
+        }
     }
 }
 

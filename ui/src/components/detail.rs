@@ -1,11 +1,12 @@
 //! The detail panel: every parsed field, warnings, the extracted text, and the actions.
 
 use super::editable::Editable;
+use super::jobs::FitSection;
 use super::pages::OriginalPages;
 use crate::browser;
 use crate::ipc;
 use crate::state::ToastKind;
-use cvdeck_wire::{ParseStatus, ResumeDetail, ResumeId};
+use cvdeck_wire::{JobDto, ParseStatus, ResumeDetail, ResumeId};
 use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -29,6 +30,12 @@ pub struct DetailProps {
     pub on_toast: Callback<(ToastKind, String)>,
     /// Its tags changed: fetch the card again.
     pub on_changed: Callback<ResumeId>,
+    /// The job the grid is ranked against: the panel explains the fit to it.
+    #[prop_or_default]
+    pub job: Option<JobDto>,
+    /// Bumped when that job's requirements change.
+    #[prop_or_default]
+    pub job_revision: u64,
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -168,6 +175,10 @@ pub fn detail_panel(props: &DetailProps) -> Html {
     html! {
         <aside class="detail" tabindex="-1" role="dialog" aria-label="Resume details" onkeydown={onkeydown}>
             <button class="close" aria-label="Close details" onclick={close}>{ "×" }</button>
+            if let Some(job) = &props.job {
+                <FitSection job={job.id} title={AttrValue::from(job.title.clone())}
+                    revision={props.job_revision} id={props.id} version={props.version} />
+            }
             { body }
         </aside>
     }

@@ -57,6 +57,7 @@ fn sort_label(sort: SortKey) -> &'static str {
         SortKey::Experience => "Most experience",
         SortKey::Updated => "Last updated",
         SortKey::Relevance => "Best match",
+        SortKey::Fit => "Best fit to the job",
     }
 }
 
@@ -285,7 +286,11 @@ pub fn filters(props: &FiltersProps) -> Html {
             }
             <label class="sort">{ "Sort " }
                 <select aria-label="Sort" onchange={on_sort}>
-                    { for SortKey::ALL.iter().filter(|s| **s != SortKey::Relevance || props.query.search.is_some()).map(|s| html! {
+                    { for SortKey::ALL.iter().filter(|s| match s {
+                        SortKey::Relevance => props.query.search.is_some(),
+                        SortKey::Fit => props.query.job.is_some(),
+                        _ => true,
+                    }).map(|s| html! {
                         <option value={s.as_str()} selected={*s == props.query.sort}>{ sort_label(*s) }</option>
                     }) }
                 </select>

@@ -95,6 +95,9 @@ pub struct GridProps {
     pub on_select: Callback<ResumeId>,
     /// Cards in view that are not loaded yet.
     pub on_need: Callback<Vec<ResumeId>>,
+    /// With a job chosen: each card's fit score.
+    #[prop_or_default]
+    pub scores: Option<Rc<HashMap<ResumeId, u8>>>,
 }
 
 /// What the grid's keys act on, as of the last render.
@@ -351,6 +354,7 @@ pub fn grid(props: &GridProps) -> Html {
             Some(card) => html! {
                 <CardView card={card.clone()} highlight={props.highlight.clone()}
                     selected={props.selected == Some(id)} marked={props.marked.contains(&id)}
+                    fit={props.scores.as_ref().map(|s| s.get(&id).copied())}
                     on_mark={props.on_mark.clone()}
                     on_retry={props.on_retry.clone()} on_open={props.on_open.clone()} />
             },

@@ -8,6 +8,7 @@ mod detail;
 mod editable;
 mod filters;
 mod grid;
+mod jobs;
 mod pages;
 mod toasts;
 mod toolbar;

@@ -58,6 +58,34 @@ pub struct Ranking {
     pub unranked: Vec<ResumeId>,
 }
 
+/// What the grid shows for a job: the ids in order and each one's score.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RankedView {
+    /// The ids, in the order asked for.
+    pub ids: Vec<ResumeId>,
+    /// Each id's score, in the same order (0 for a resume not parsed).
+    pub scores: Vec<u8>,
+}
+
+/// Which of a ranking the grid shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FitFilter {
+    /// Only resumes that show every required skill.
+    pub all_required: bool,
+    /// Only resumes scoring at least this.
+    pub min_score: Option<u8>,
+}
+
+impl FitFilter {
+    fn keeps(&self, r: &Ranked) -> bool {
+        (!self.all_required || r.has_all_required()) && self.min_score.is_none_or(|m| r.score >= m)
+    }
+
+    fn is_open(&self) -> bool {
+        !self.all_required && self.min_score.is_none()
+    }
+}
+
 /// Every parsed resume's evidence, kept in memory between rankings while the library does
 /// not change, so that editing a job's requirements re-ranks without reading the database.
 #[derive(Default)]
@@ -184,6 +212,50 @@ impl Library {
             ranked: cvdeck_match::rank(requirements, candidates),
             unranked,
         })
+    }
+
+    /// The resumes `filter` and `fit` let through, best fit first (`sort` None) or in `sort`'s
+    /// order, with their scores. Resumes not parsed come last in fit order, and only while
+    /// `fit` filters nothing (they have no score to pass a filter with).
+    pub fn ranked_view(
+        &self,
+        requirements: &Requirements,
+        filter: &Filter,
+        sort: Option<Sort>,
+        fit: FitFilter,
+    ) -> Result<RankedView, StoreError> {
+        let ranking = self.rank(requirements, filter)?;
+        let mut view = RankedView::default();
+        match sort {
+            None => {
+                for r in ranking.ranked.iter().filter(|r| fit.keeps(r)) {
+                    view.ids.push(r.id);
+                    view.scores.push(r.score);
+                }
+                if fit.is_open() {
+                    view.scores.extend(ranking.unranked.iter().map(|_| 0));
+                    view.ids.extend(ranking.unranked);
+                }
+            }
+            Some(sort) => {
+                let by_id: HashMap<ResumeId, &Ranked> =
+                    ranking.ranked.iter().map(|r| (r.id, r)).collect();
+                for id in self.ids(filter, sort)? {
+                    match by_id.get(&id) {
+                        Some(r) if fit.keeps(r) => {
+                            view.ids.push(id);
+                            view.scores.push(r.score);
+                        }
+                        None if fit.is_open() => {
+                            view.ids.push(id);
+                            view.scores.push(0);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(view)
     }
 
     /// One resume's fit to `requirements`, with its explanation; None if it is not parsed.

@@ -15,7 +15,7 @@ mod tags;
 pub use backup::{backups, check_backup, Backup, Restored, KEEP_BACKUPS};
 pub use corrections::Field;
 pub use health::{Health, Repair};
-pub use jobs::{Job, JobId, Ranking};
+pub use jobs::{FitFilter, Job, JobId, RankedView, Ranking};
 pub use query::{Cursor, Filter, LanguageCount, Page, SkillCount, Sort};
 pub use rebuild::{rebuild, Rebuilt};
 pub use tags::{normalise_tag, TagCount};
