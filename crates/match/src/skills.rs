@@ -39,7 +39,8 @@ pub struct SkillTable {
     names: Vec<Concept>,
     by_spelling: HashMap<String, usize>,
     by_exact_print: HashMap<&'static str, usize>,
-    max_words: usize,
+    /// For each first word of a spelling of several words, the most words such a spelling has.
+    longest_from: HashMap<String, usize>,
 }
 
 /// The table, read from `lexicon/esco_skills.tsv` and `lexicon/curated_skills.tsv` on first use.
@@ -57,7 +58,7 @@ impl SkillTable {
         let mut index: HashMap<Concept, usize> = HashMap::new();
         let mut by_spelling = HashMap::new();
         let mut by_exact_print = HashMap::new();
-        let mut max_words = 1;
+        let mut longest_from: HashMap<String, usize> = HashMap::new();
         for (name, spellings) in rows {
             let id = *index.entry(name).or_insert_with(|| {
                 names.push(name);
@@ -65,13 +66,15 @@ impl SkillTable {
             });
             // A name the row spells only in capitals ("=Go", "=R") is not a spelling in lower case.
             if !spellings.iter().any(|s| s.strip_prefix('=') == Some(name)) {
-                by_spelling.insert(phrase_key(name), id);
+                let key = phrase_key(name);
+                note_first_word(&mut longest_from, &key);
+                by_spelling.insert(key, id);
             }
             for spelling in spellings {
                 if let Some(exact) = spelling.strip_prefix('=') {
                     by_exact_print.insert(exact, id);
                 } else {
-                    max_words = max_words.max(spelling.split(' ').count());
+                    note_first_word(&mut longest_from, spelling);
                     by_spelling.insert(spelling.to_owned(), id);
                 }
             }
@@ -80,7 +83,7 @@ impl SkillTable {
             names,
             by_spelling,
             by_exact_print,
-            max_words,
+            longest_from,
         }
     }
 
@@ -107,9 +110,15 @@ impl SkillTable {
     pub fn find(&self, text: &str, reading: Reading) -> Vec<Found> {
         let words = tokens(text);
         let mut found = Vec::new();
+        let mut key = String::new();
         let mut at = 0;
         while at < words.len() {
-            let longest = self.max_words.min(words.len() - at);
+            // Only a word that starts some spelling of several words is looked at with the
+            // words after it: most words of a resume start none.
+            let longest = match self.longest_from.get(words[at].folded.as_str()) {
+                Some(&n) => n.min(words.len() - at),
+                None => 1,
+            };
             let hit = (1..=longest).rev().find_map(|n| {
                 let span = words[at].span.start..words[at + n - 1].span.end;
                 let printed = &text[span.clone()];
@@ -119,12 +128,14 @@ impl SkillTable {
                         .copied()
                         .or_else(|| self.one_word(&words[at].folded, printed, reading))
                 } else {
-                    let key = words[at..at + n]
-                        .iter()
-                        .map(|t| t.folded.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    self.by_spelling.get(&key).copied()
+                    key.clear();
+                    for (i, word) in words[at..at + n].iter().enumerate() {
+                        if i > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&word.folded);
+                    }
+                    self.by_spelling.get(key.as_str()).copied()
                 }?;
                 Some((n, id, span))
             });
@@ -150,6 +161,16 @@ impl SkillTable {
             .is_ok();
         let printed_capital = printed.chars().next().is_some_and(char::is_uppercase);
         (reading == Reading::List || !ordinary || printed_capital).then_some(id)
+    }
+}
+
+/// Notes that a spelling of several words starts with its first word.
+fn note_first_word(longest_from: &mut HashMap<String, usize>, spelling: &str) {
+    let words = spelling.split(' ').count();
+    if words > 1 {
+        let first = spelling.split(' ').next().unwrap_or_default().to_owned();
+        let longest = longest_from.entry(first).or_insert(1);
+        *longest = (*longest).max(words);
     }
 }
 

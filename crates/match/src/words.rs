@@ -21,6 +21,9 @@ fn is_word_char(c: char) -> bool {
 
 /// `s` without accents, in lower case (the same folding as `scripts/lexicon/build-esco-skills.py`).
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
