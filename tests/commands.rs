@@ -269,3 +269,102 @@ fn about_names_the_versions_library_tools_and_licences() {
     assert!(software("tauri") && software("rusqlite") && software("yew"));
     assert!(licences.iter().any(|l| l["licence"] == "Apache-2.0 OR MIT"));
 }
+
+#[test]
+fn a_job_ranks_the_query_and_explains_a_fit_through_the_commands() {
+    let t = app();
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("lena.txt"),
+        "Lena Hartmann\nlena.h@example.org\n\nSkills\nKubernetes, Docker\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.path().join("ravi.txt"),
+        "Ravi Menon\nravi.m@example.org\n\nSkills\nDocker\n",
+    )
+    .unwrap();
+    std::fs::write(input.path().join("locked.pdf"), encrypted_pdf("x", "pw")).unwrap();
+    invoke(&t, "import_paths", json!({"paths": [input.path()]})).unwrap();
+    let cards = wait_until_settled(&t);
+    let id_of = |f: &str| cards.iter().find(|c| c["file_name"] == f).unwrap()["id"].clone();
+
+    // Neither text nor file: a typed error, not an empty job.
+    let refused = invoke(&t, "add_job", json!({"text": "  ", "path": null})).unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+
+    let job = invoke(
+        &t,
+        "add_job",
+        json!({"text": "SRE\nRequirements\n- k8s and Docker", "path": null}),
+    )
+    .unwrap();
+    assert_eq!(
+        job["requirements"]["required"],
+        json!(["Kubernetes", "Docker"])
+    );
+    let result = invoke(
+        &t,
+        "query_resumes",
+        json!({"query": {"job": job["id"], "sort": "fit"}}),
+    )
+    .unwrap();
+    // Best fit first, the unparsed file last with no score.
+    assert_eq!(
+        result["ids"],
+        json!([id_of("lena.txt"), id_of("ravi.txt"), id_of("locked.pdf")])
+    );
+    let scores: Vec<u64> = result["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_u64().unwrap())
+        .collect();
+    assert!(scores[0] > scores[1] && scores[2] == 0, "{scores:?}");
+    let filtered = invoke(
+        &t,
+        "query_resumes",
+        json!({"query": {"job": job["id"], "sort": "fit", "all_required": true}}),
+    )
+    .unwrap();
+    assert_eq!(filtered["ids"], json!([id_of("lena.txt")]));
+
+    let fit = invoke(
+        &t,
+        "explain_fit",
+        json!({"job": job["id"], "id": id_of("ravi.txt")}),
+    )
+    .unwrap();
+    assert_eq!(fit["required_met"], 1);
+    assert_eq!(fit["lines"][0]["asked"], "Kubernetes");
+    assert_eq!(fit["lines"][0]["met"], false);
+
+    // Corrected: Kubernetes only nice to have, written as people type it.
+    let mut requirements = job["requirements"].clone();
+    requirements["required"] = json!(["docker"]);
+    requirements["nice"] = json!(["K8s"]);
+    let edited = invoke(
+        &t,
+        "update_job",
+        json!({"id": job["id"], "requirements": requirements}),
+    )
+    .unwrap();
+    assert_eq!(edited["requirements"]["required"], json!(["Docker"]));
+    assert_eq!(edited["requirements"]["nice"], json!(["Kubernetes"]));
+    assert_eq!(
+        invoke(&t, "list_jobs", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    invoke(&t, "delete_job", json!({"id": job["id"]})).unwrap();
+    let gone = invoke(
+        &t,
+        "explain_fit",
+        json!({"job": job["id"], "id": id_of("ravi.txt")}),
+    )
+    .unwrap_err();
+    assert_eq!(gone["code"], "not_found");
+}
