@@ -169,8 +169,7 @@ fn resumes_parsed_before_jobs_existed_are_ranked_once_their_evidence_is_read() {
     };
     // As a library from before this version has it: no evidence.
     let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
-    conn.execute("UPDATE resumes SET evidence_json = NULL", [])
-        .unwrap();
+    conn.execute("DELETE FROM resume_evidence", []).unwrap();
     drop(conn);
     let lib = Library::open(dir.path()).unwrap();
     let reqs = read_ad("Requirements: k8s");
@@ -226,4 +225,44 @@ fn a_skill_the_table_does_not_know_is_found_in_the_text() {
             (0, "not found".to_owned()),
         ]
     );
+}
+
+#[test]
+fn a_corrected_place_moves_the_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let text = "Noor Haddad\nnoor.h@example.org\nPorto, Portugal\n\nSkills\nPython\n";
+    let parsed = parse_bytes(text.as_bytes(), &Limits::default()).unwrap();
+    let hash = "cd".repeat(32);
+    let file = NewFile {
+        original_path: "/in/noor.txt".into(),
+        content_hash: hash.clone(),
+        stored_path: lib.stored_path_for(&hash, "txt"),
+        size_bytes: 1,
+    };
+    let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
+        panic!()
+    };
+    lib.complete(id, "text", &parsed.resume, &parsed.text)
+        .unwrap();
+    let reqs = read_ad("Data Engineer\nLocation: Berlin, Germany\nRequirements: Python");
+    let place = |lib: &Library| {
+        let fit = lib.fit(&reqs, id).unwrap().unwrap();
+        let line = fit
+            .lines
+            .iter()
+            .find(|l| l.kind == cvdeck_match::LineKind::Place)
+            .unwrap()
+            .clone();
+        (line.met, line.found)
+    };
+    assert_eq!(place(&lib), (false, "Porto, PT".to_owned()));
+    // The card now says Berlin: the next ranking reads the corrected resume.
+    lib.correct(
+        id,
+        cvdeck_engine::store::Field::Location,
+        Some("Berlin, Germany"),
+    )
+    .unwrap();
+    assert_eq!(place(&lib), (true, "Berlin, DE".to_owned()));
 }

@@ -177,8 +177,7 @@ impl Library {
             }
             tx.execute(
                 "UPDATE resumes SET resume_json = ?2, corrections_json = ?3, name = ?4,
-                     headline = ?5, email = ?6, phone = ?7, location = ?8, updated_at = ?9,
-                     evidence_json = NULL
+                     headline = ?5, email = ?6, phone = ?7, location = ?8, updated_at = ?9
                  WHERE id = ?1",
                 params![
                     id,
@@ -193,6 +192,8 @@ impl Library {
                 ],
             )?;
             write_derived(&tx, id, &Derived::of(&resume, derived::this_month()))?;
+            // The match evidence is read again, corrections and all, at the next ranking.
+            tx.execute("DELETE FROM resume_evidence WHERE resume_id = ?1", [id])?;
             tx.commit()?;
         }
         self.card(id)

@@ -1,6 +1,6 @@
 //! Jobs kept in the library, each with its requirements, and the ranking of resumes against
 //! one. The matching itself is `cvdeck-match`'s; this module stores what it needs: the jobs,
-//! and beside each parsed resume its evidence (`evidence_json`), read when the resume is saved
+//! and beside each parsed resume its evidence (`resume_evidence`), read when the resume is saved
 //! and again whenever it is missing or was read by an older version of the rules.
 
 use super::query::Filter;
@@ -351,8 +351,11 @@ impl Library {
         }
         let stored: Vec<(ResumeId, Option<String>)> = {
             let conn = self.conn();
-            let mut stmt =
-                conn.prepare("SELECT id, evidence_json FROM resumes WHERE status = 'completed'")?;
+            let mut stmt = conn.prepare(
+                "SELECT r.id, e.json FROM resumes AS r
+                     LEFT JOIN resume_evidence AS e ON e.resume_id = r.id
+                     WHERE r.status = 'completed'",
+            )?;
             let rows = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?;
@@ -397,7 +400,9 @@ impl Library {
         let tx = conn.transaction()?;
         {
             // Not updated_at: the card has not changed, and windows need not fetch it again.
-            let mut update = tx.prepare("UPDATE resumes SET evidence_json = ?2 WHERE id = ?1")?;
+            let mut update = tx.prepare(
+                "INSERT OR REPLACE INTO resume_evidence (resume_id, json) VALUES (?1, ?2)",
+            )?;
             for (id, ev) in &fresh {
                 update.execute(params![id, serde_json::to_string(ev).unwrap_or_default()])?;
             }

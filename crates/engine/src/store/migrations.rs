@@ -124,7 +124,9 @@ const MIGRATIONS: &[Migration] = &[Migration {
     backfill: Some(super::backfill_stored_paths),
 }, Migration {
     // 10: jobs to rank resumes against, and each parsed resume's match evidence (read for
-    // rows parsed before this version at the first ranking: see store/jobs.rs).
+    // rows parsed before this version at the first ranking: see store/jobs.rs). A table of
+    // its own, not a column: a ranking reads every row's evidence, and a column after the
+    // text would make SQLite walk each resume's overflow pages to reach it.
     sql: "CREATE TABLE jobs (
         id                  INTEGER PRIMARY KEY,
         requirements_json   TEXT NOT NULL,
@@ -132,7 +134,10 @@ const MIGRATIONS: &[Migration] = &[Migration {
         created_at          INTEGER NOT NULL,
         updated_at          INTEGER NOT NULL
     );
-    ALTER TABLE resumes ADD COLUMN evidence_json TEXT;",
+    CREATE TABLE resume_evidence (
+        resume_id   INTEGER PRIMARY KEY REFERENCES resumes (id) ON DELETE CASCADE,
+        json        TEXT NOT NULL
+    );",
     backfill: None,
 }];
 

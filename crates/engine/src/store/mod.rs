@@ -965,14 +965,13 @@ fn write_completed(
             "UPDATE resumes SET status = 'completed', format = ?2, resume_json = ?3, text = ?4,
                  name = ?5, headline = ?6, email = ?7, phone = ?8, location = ?9,
                  skills_json = ?10, error_kind = NULL, error_message = NULL, parsed_at = ?11,
-                 updated_at = ?11, language = ?12, owner = NULL, evidence_json = ?13, {}
+                 updated_at = ?11, language = ?12, owner = NULL, {}
              WHERE id = ?1",
-            derived::set_columns(14)
+            derived::set_columns(13)
         )
     });
     let location = resume.basics.location.one_line();
-    let evidence = jobs::evidence_json(resume, text, d.experience_months);
-    let parsed: [&dyn rusqlite::ToSql; 13] = [
+    let parsed: [&dyn rusqlite::ToSql; 12] = [
         &id,
         &format,
         &json,
@@ -985,13 +984,17 @@ fn write_completed(
         &skills,
         &now,
         &resume.meta.language,
-        &evidence,
     ];
     tx.prepare_cached(&UPDATE)?
         .execute(rusqlite::params_from_iter(
             parsed.into_iter().chain(d.values()),
         ))?;
     write_skills(tx, id, &d)?;
+    tx.prepare_cached("INSERT OR REPLACE INTO resume_evidence (resume_id, json) VALUES (?1, ?2)")?
+        .execute(params![
+            id,
+            jobs::evidence_json(resume, text, d.experience_months)
+        ])?;
     Ok(())
 }
 
@@ -1232,8 +1235,7 @@ mod tests {
             .unwrap();
             conn.pragma_update(None, "user_version", 8).unwrap();
             conn.execute_batch(
-                "DROP INDEX resumes_stored_path; DROP TABLE jobs;
-                 ALTER TABLE resumes DROP COLUMN evidence_json;",
+                "DROP INDEX resumes_stored_path; DROP TABLE jobs; DROP TABLE resume_evidence;",
             )
             .unwrap();
         }
