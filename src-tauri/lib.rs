@@ -148,6 +148,7 @@ pub fn start_engine<R: Runtime>(
     let (sink, rx) = events::channel();
     let config = EngineConfig {
         worker,
+        prepare_ranking: true,
         ..EngineConfig::default()
     };
     let engine = Engine::new(library, config, sink);

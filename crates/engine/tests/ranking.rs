@@ -167,8 +167,13 @@ fn resumes_parsed_before_jobs_existed_are_ranked_once_their_evidence_is_read() {
             .unwrap();
         id
     };
-    // As a library from before this version has it: no evidence.
+    // Saving a parse reads no evidence (that would slow imports down); a library from before
+    // this version has none either.
     let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM resume_evidence", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0);
     conn.execute("DELETE FROM resume_evidence", []).unwrap();
     drop(conn);
     let lib = Library::open(dir.path()).unwrap();
@@ -265,4 +270,51 @@ fn a_corrected_place_moves_the_fit() {
     )
     .unwrap();
     assert_eq!(place(&lib), (true, "Berlin, DE".to_owned()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_reads_new_resumes_evidence_after_their_import() {
+    let input = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    for (i, skills) in ["Kubernetes, Go", "Excel"].iter().enumerate() {
+        std::fs::write(
+            input.path().join(format!("{i}.txt")),
+            format!("Person {i}\np{i}@example.org\n\nSkills\n{skills}\n"),
+        )
+        .unwrap();
+    }
+    let evidence_rows = || -> i64 {
+        let conn = rusqlite::Connection::open(library.path().join("library.sqlite3")).unwrap();
+        conn.query_row("SELECT count(*) FROM resume_evidence", [], |r| r.get(0))
+            .unwrap()
+    };
+    let config = cvdeck_engine::EngineConfig {
+        parallelism: 2,
+        prepare_ranking: true,
+        ..cvdeck_engine::EngineConfig::default()
+    };
+    let engine = cvdeck_engine::Engine::new(
+        Library::open(library.path()).unwrap(),
+        config,
+        std::sync::Arc::new(|_| {}),
+    );
+    let summary = engine
+        .import(vec![input.path().to_owned()])
+        .await
+        .unwrap()
+        .finished()
+        .await
+        .unwrap();
+    assert_eq!(summary.completed, 2);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while evidence_rows() < 2 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no evidence read after the import"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let reqs = read_ad("Requirements: Kubernetes");
+    let ranking = engine.library().rank(&reqs, &Filter::default()).unwrap();
+    assert_eq!(ranking.ranked[0].score, 100);
 }

@@ -34,6 +34,10 @@ pub struct EngineConfig {
     /// Parse in worker processes started with this command; None parses in this process
     /// (libraries and tests; a hostile file can then hang a thread or abort the process).
     pub worker: Option<WorkerCommand>,
+    /// After each import, read the new resumes' match evidence in the background, so that the
+    /// next ranking need not (the app; a CLI import ends at once instead, and the next `match`
+    /// reads it).
+    pub prepare_ranking: bool,
 }
 
 impl Default for EngineConfig {
@@ -45,6 +49,7 @@ impl Default for EngineConfig {
             timeout: Duration::from_secs(30),
             limits: Limits::default(),
             worker: None,
+            prepare_ranking: false,
         }
     }
 }
@@ -356,6 +361,15 @@ async fn run_import(
         }
     }
     (inner.sink)(EngineEvent::ImportFinished(summary.clone()));
+    if inner.config.prepare_ranking && summary.completed > 0 {
+        // Not while parsing: reading evidence then took about 3 % of an import's throughput.
+        let inner = inner.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = inner.library.prepare_ranking() {
+                tracing::warn!("cannot read the match evidence of new resumes: {e}");
+            }
+        });
+    }
     summary
 }
 

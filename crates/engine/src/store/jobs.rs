@@ -1,7 +1,8 @@
 //! Jobs kept in the library, each with its requirements, and the ranking of resumes against
 //! one. The matching itself is `cvdeck-match`'s; this module stores what it needs: the jobs,
-//! and beside each parsed resume its evidence (`resume_evidence`), read when the resume is saved
-//! and again whenever it is missing or was read by an older version of the rules.
+//! and beside each parsed resume its evidence (`resume_evidence`), read at the first ranking
+//! after the resume was parsed or corrected (or, in the app, just after its import) and again
+//! when an older version of the rules read it.
 
 use super::query::Filter;
 use super::{now_ms, Library, ResumeId, Sort, StoreError};
@@ -92,11 +93,6 @@ impl FitFilter {
 pub(crate) struct EvidenceCache {
     key: Option<(i64, i64, i64)>,
     evidence: Arc<HashMap<ResumeId, Evidence>>,
-}
-
-/// The evidence of one parsed resume as stored.
-pub(crate) fn evidence_json(resume: &Resume, text: &str, months: Option<i64>) -> String {
-    serde_json::to_string(&Evidence::of(resume, text, months)).unwrap_or_default()
 }
 
 impl Library {
@@ -256,6 +252,12 @@ impl Library {
             }
         }
         Ok(view)
+    }
+
+    /// Reads the match evidence of parsed resumes that have none yet (new, re-parsed or
+    /// corrected ones), so that the next ranking does not wait for it.
+    pub fn prepare_ranking(&self) -> Result<(), StoreError> {
+        self.evidence().map(|_| ())
     }
 
     /// One resume's fit to `requirements`, with its explanation; None if it is not parsed.
