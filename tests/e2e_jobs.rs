@@ -271,13 +271,53 @@ async fn a_job_from_a_dropped_ad_ranks_explains_filters_and_shortlists() {
     })
     .await;
 
+    // Title, languages and place are corrected in the bar too.
+    client
+        .find(Locator::Css(".add-language"))
+        .await
+        .unwrap()
+        .send_keys("de B2\u{E007}")
+        .await
+        .unwrap();
+    wait_for_js(
+        &client,
+        "the language chip",
+        Duration::from_secs(10),
+        "return [...document.querySelectorAll('.chip.language')].map(c => c.textContent);",
+        json!(["German B2×"]),
+    )
+    .await;
+    js(
+        &client,
+        "const t = document.querySelector('.job-title-input'); t.value = 'Platform Engineer (Berlin)'; \
+         t.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+    )
+    .await;
+    wait_for_js(
+        &client,
+        "the new title in the job list",
+        Duration::from_secs(10),
+        "return document.querySelector('.job-select').selectedOptions[0].textContent;",
+        json!("Platform Engineer (Berlin)"),
+    )
+    .await;
+    click(&client, ".chip.language .remove").await;
+    wait_for_js(
+        &client,
+        "the language gone",
+        Duration::from_secs(10),
+        "return document.querySelectorAll('.chip.language').length;",
+        json!(0),
+    )
+    .await;
+
     // The job goes out as a JSON Resume job document.
     click(&client, ".export-job").await;
     wait_for("the exported job document", Duration::from_secs(10), || {
         let exported = exported.clone();
         async move {
             let doc: Value = serde_json::from_slice(&std::fs::read(&exported).ok()?).ok()?;
-            (doc["title"] == "Platform Engineer").then_some(doc)
+            (doc["title"] == "Platform Engineer (Berlin)").then_some(doc)
         }
     })
     .await;

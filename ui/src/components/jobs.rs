@@ -2,9 +2,12 @@
 //! the dialog that reads a new job from an ad (pasted, chosen or dropped), and the panel
 //! section that explains one resume's fit.
 
-use crate::ipc;
 use crate::state::{Action, Deck, ToastKind};
-use cvdeck_wire::{FitDto, FitLineKind, JobDto, JobId, QueryDto, RequirementsDto, ResumeId};
+use crate::{ipc, languages};
+use cvdeck_wire::{
+    FitDto, FitLineKind, JobDto, JobId, LanguageRequirementDto, QueryDto, RequirementsDto,
+    ResumeId,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -242,21 +245,73 @@ fn requirements(props: &RequirementsProps) -> Html {
             });
         })
     };
-    let languages: Vec<String> = reqs
-        .languages
-        .iter()
-        .map(|l| match l.level {
-            Some(level) => format!("{} {}", l.code, cefr(level)),
-            None => l.code.clone(),
+    // A text field that saves the requirements when it changes.
+    let text_field = |edit: fn(&mut RequirementsDto, Option<String>)| {
+        let (d, id, reqs) = (d.clone(), job.id, reqs.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+            let mut next = reqs.clone();
+            edit(&mut next, value);
+            if next != reqs {
+                save(&d, id, next);
+            }
         })
-        .collect();
-    let place = match (&reqs.location, reqs.remote) {
-        (_, true) => Some("remote".to_owned()),
-        (Some(l), false) => Some(l.clone()),
-        (None, false) => None,
+    };
+    let on_title = text_field(|r, v| r.title = v);
+    let on_place = text_field(|r, v| r.location = v);
+    let on_remote = {
+        let (d, id, reqs) = (d.clone(), job.id, reqs.clone());
+        Callback::from(move |e: Event| {
+            let mut next = reqs.clone();
+            next.remote = e.target_unchecked_into::<HtmlInputElement>().checked();
+            save(&d, id, next);
+        })
+    };
+    let on_add_language = {
+        let (d, id, reqs) = (d.clone(), job.id, reqs.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            match parse_language(&input.value()) {
+                Some(asked) => {
+                    input.set_value("");
+                    let mut next = reqs.clone();
+                    next.languages.retain(|l| l.code != asked.code);
+                    next.languages.push(asked);
+                    save(&d, id, next);
+                }
+                None => say(
+                    &d,
+                    ToastKind::Error,
+                    "Give a language as its two-letter code and, if you like, a level: de C1".to_owned(),
+                ),
+            }
+        })
+    };
+    let language_chip = |l: &LanguageRequirementDto| {
+        let code = l.code.clone();
+        let remove = change(Rc::new(move |r: &mut RequirementsDto| {
+            r.languages.retain(|x| x.code != code)
+        }));
+        let label = match l.level {
+            Some(level) => format!("{} {}", languages::name(&l.code), cefr(level)),
+            None => languages::name(&l.code).to_owned(),
+        };
+        html! {
+            <li class="chip req language" data-language={l.code.clone()}>
+                <span>{ label.clone() }</span>
+                <button class="remove" title={format!("Remove {label}")} aria-label={format!("Remove {label}")}
+                    onclick={Callback::from(move |_: MouseEvent| remove())}>{ "×" }</button>
+            </li>
+        }
     };
     html! {
         <>
+            <input class="job-title-input" aria-label="Job title" placeholder="Title"
+                value={reqs.title.clone().unwrap_or_default()} onchange={on_title} />
             <ul class="requirements" aria-label="Required skills">
                 <li class="label">{ "Required" }</li>
                 { for reqs.required.iter().map(|s| chip(s, true)) }
@@ -272,12 +327,14 @@ fn requirements(props: &RequirementsProps) -> Html {
                 <input type="number" min="0" max="40" class="min-years-input" aria-label="Minimum years of experience"
                     value={reqs.min_years.map(|y| y.to_string()).unwrap_or_default()} onchange={on_years} />
             </label>
-            if !languages.is_empty() {
-                <span class="job-languages" title="Languages asked for">{ languages.join(", ") }</span>
-            }
-            if let Some(place) = place {
-                <span class="job-place" title="Place of work">{ place }</span>
-            }
+            <ul class="requirements languages" aria-label="Languages">
+                { for reqs.languages.iter().map(language_chip) }
+                <li><input class="add-language" placeholder="+ language" aria-label="Add a language, e.g. de C1"
+                    title="A two-letter code and a level: de C1" onkeydown={on_add_language} /></li>
+            </ul>
+            <input class="job-place-input" aria-label="Place of work" placeholder="Place"
+                value={reqs.location.clone().unwrap_or_default()} onchange={on_place} disabled={reqs.remote} />
+            <label class="remote"><input type="checkbox" class="remote-input" checked={reqs.remote} onchange={on_remote} />{ " Remote" }</label>
             <label class="all-required"><input type="checkbox" class="all-required-input" checked={all_required} onchange={on_all_required} />{ " All required" }</label>
             <label class="min-score">{ "Score ≥ " }
                 <input type="number" min="0" max="100" class="min-score-input" aria-label="Least score"
@@ -287,6 +344,24 @@ fn requirements(props: &RequirementsProps) -> Html {
             <button class="delete-job danger" onclick={on_delete}>{ "Delete job" }</button>
         </>
     }
+}
+
+/// "de", "de C1", "DE:b2" as a language asked for; None when it is not one.
+fn parse_language(text: &str) -> Option<LanguageRequirementDto> {
+    let mut parts = text.split([' ', ':', ',']).filter(|p| !p.is_empty());
+    let code = parts.next()?.to_ascii_lowercase();
+    if code.len() != 2 || !code.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let level = match parts.next() {
+        None => None,
+        Some(level) => {
+            let level = level.to_ascii_uppercase();
+            let at = ["A1", "A2", "B1", "B2", "C1", "C2"].iter().position(|c| *c == level)?;
+            Some(at as u8 + 1)
+        }
+    };
+    parts.next().is_none().then_some(LanguageRequirementDto { code, level })
 }
 
 fn cefr(level: u8) -> &'static str {
@@ -479,5 +554,21 @@ fn kind_label(kind: FitLineKind) -> &'static str {
         FitLineKind::Years => "Experience: ",
         FitLineKind::Language => "Language: ",
         FitLineKind::Place => "Place: ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_is_its_code_and_maybe_a_level() {
+        let asked = |code: &str, level| Some(LanguageRequirementDto { code: code.into(), level });
+        assert_eq!(parse_language("de C1"), asked("de", Some(5)));
+        assert_eq!(parse_language(" PT:b2 "), asked("pt", Some(4)));
+        assert_eq!(parse_language("en"), asked("en", None));
+        for bad in ["", "German", "de X9", "de C1 fluent", "d3"] {
+            assert_eq!(parse_language(bad), None, "{bad}");
+        }
     }
 }
