@@ -72,9 +72,9 @@ async fn a_job_from_a_dropped_ad_ranks_explains_filters_and_shortlists() {
     client.set_window_size(1400, 900).await.unwrap();
     client
         .wait()
-        .for_element(Locator::Css(".job-bar"))
+        .for_element(Locator::Css(".new-job"))
         .await
-        .expect("the job bar renders");
+        .expect("the toolbar offers New job…");
 
     js(&client, &drop_event(folder.path())).await;
     wait_for_js(

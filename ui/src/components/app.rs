@@ -4,7 +4,7 @@ use super::bulk::BulkBar;
 use super::detail::DetailPanel;
 use super::filters::Filters;
 use super::grid::Grid;
-use super::jobs::{self, JobBar};
+use super::jobs::{self, JobBar, JobPicker};
 use super::toasts::Toasts;
 use super::toolbar::Toolbar;
 use crate::state::{Action, Deck, MarkHow, Toast, ToastAction, ToastKind};
@@ -487,7 +487,9 @@ pub fn app() -> Html {
                 watched={deck.watched.clone()}
                 on_watch={on_watch}
                 on_unwatch={on_unwatch}
-            />
+            >
+                <JobPicker jobs={deck.jobs.clone()} query={deck.query.clone()} dispatch={dispatch.clone()} />
+            </Toolbar>
             <JobBar jobs={deck.jobs.clone()} query={deck.query.clone()} dispatch={dispatch.clone()} />
             if empty {
                 <section class="empty">

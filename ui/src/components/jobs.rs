@@ -56,7 +56,7 @@ fn save(d: &UseReducerDispatcher<Deck>, id: JobId, requirements: RequirementsDto
     });
 }
 
-/// The bar's props.
+/// The picker's and the bar's props.
 #[derive(Properties, PartialEq)]
 pub struct JobBarProps {
     /// The jobs kept.
@@ -67,9 +67,9 @@ pub struct JobBarProps {
     pub dispatch: UseReducerDispatcher<Deck>,
 }
 
-/// The job bar: which job ranks the grid, and what it asks.
-#[function_component(JobBar)]
-pub fn job_bar(props: &JobBarProps) -> Html {
+/// In the toolbar: which job ranks the grid, and New job….
+#[function_component(JobPicker)]
+pub fn job_picker(props: &JobBarProps) -> Html {
     let dialog = use_state(|| false);
     let d = props.dispatch.clone();
     let on_choose = {
@@ -87,28 +87,39 @@ pub fn job_bar(props: &JobBarProps) -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_: ()| dialog.set(false))
     };
+    let chosen = props.query.job.filter(|id| props.jobs.iter().any(|j| j.id == *id));
+    html! {
+        <span class="job-picker">
+            if !props.jobs.is_empty() {
+                <select class="job-select" aria-label="Rank against a job" title="Rank the resumes for a job" onchange={on_choose}>
+                    <option value="" selected={chosen.is_none()}>{ "No job" }</option>
+                    { for props.jobs.iter().map(|j| html! {
+                        <option value={j.id.to_string()} selected={Some(j.id) == chosen}>{ &j.title }</option>
+                    }) }
+                </select>
+            }
+            <button class="new-job" title="Read a job ad and rank the resumes for it" onclick={open_dialog}>{ "New job…" }</button>
+            if *dialog {
+                <NewJobDialog dispatch={d} on_close={close_dialog} />
+            }
+        </span>
+    }
+}
+
+/// Under the toolbar while a job ranks the grid: what it asks, to correct, and the fit filters.
+#[function_component(JobBar)]
+pub fn job_bar(props: &JobBarProps) -> Html {
     let job = props
         .query
         .job
         .and_then(|id| props.jobs.iter().find(|j| j.id == id));
-    html! {
-        <div class="job-bar" role="region" aria-label="Job">
-            <label class="job-choice">{ "Rank for " }
-                <select class="job-select" aria-label="Rank against a job" onchange={on_choose}>
-                    <option value="" selected={job.is_none()}>{ "No job" }</option>
-                    { for props.jobs.iter().map(|j| html! {
-                        <option value={j.id.to_string()} selected={Some(j.id) == props.query.job}>{ &j.title }</option>
-                    }) }
-                </select>
-            </label>
-            <button class="new-job" onclick={open_dialog}>{ "New job…" }</button>
-            if let Some(job) = job {
-                <Requirements job={job.clone()} query={props.query.clone()} dispatch={d.clone()} />
-            }
-            if *dialog {
-                <NewJobDialog dispatch={d} on_close={close_dialog} />
-            }
-        </div>
+    match job {
+        Some(job) => html! {
+            <div class="job-bar" role="region" aria-label="Job">
+                <Requirements job={job.clone()} query={props.query.clone()} dispatch={props.dispatch.clone()} />
+            </div>
+        },
+        None => Html::default(),
     }
 }
 

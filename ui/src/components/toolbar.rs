@@ -20,6 +20,9 @@ pub struct ToolbarProps {
     pub on_watch: Callback<()>,
     /// Stop watching a folder.
     pub on_unwatch: Callback<String>,
+    /// More controls, after the import and watch buttons (the job picker).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The bar at the top of the window.
@@ -53,6 +56,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </span>
                 }
             }) }
+            { props.children.clone() }
             <span class="spacer"></span>
             if let Some((done, total)) = props.progress {
                 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
