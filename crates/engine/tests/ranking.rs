@@ -54,6 +54,25 @@ fn ideal(reqs: &Requirements, r: &SyntheticResume, today: i64) -> f64 {
     (50.0 * skills + 15.0 * years) / 65.0
 }
 
+/// Parses `text` and keeps it in `lib` as a parsed resume; its id.
+fn add_parsed(lib: &Library, name: &str, text: &str) -> i64 {
+    use sha2::Digest;
+    let parsed = parse_bytes(text.as_bytes(), &Limits::default()).expect("parses");
+    let hash = hex::encode(sha2::Sha256::digest(text.as_bytes()));
+    let file = NewFile {
+        original_path: format!("/in/{name}").into(),
+        content_hash: hash.clone(),
+        stored_path: lib.stored_path_for(&hash, "txt"),
+        size_bytes: text.len() as u64,
+    };
+    let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
+        panic!("{name} registered twice")
+    };
+    lib.complete(id, "text", &parsed.resume, &parsed.text)
+        .unwrap();
+    id
+}
+
 fn ndcg_at(k: usize, gains_in_order: &[f64]) -> f64 {
     let dcg = |gains: &[f64]| -> f64 {
         gains
@@ -76,19 +95,7 @@ fn ranking_generated_resumes_comes_close_to_the_ideal_order() {
     for seed in 0..150u64 {
         let r = SyntheticResume::generate_in(seed, LANGUAGES[seed as usize % 5]);
         let text = r.to_text();
-        let parsed = parse_bytes(text.as_bytes(), &Limits::default()).expect("parses");
-        let hash = format!("{seed:064x}");
-        let file = NewFile {
-            original_path: format!("/in/{seed}.txt").into(),
-            content_hash: hash.clone(),
-            stored_path: lib.stored_path_for(&hash, "txt"),
-            size_bytes: text.len() as u64,
-        };
-        let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
-            panic!("seed {seed} registered twice")
-        };
-        lib.complete(id, "text", &parsed.resume, &parsed.text)
-            .unwrap();
+        let id = add_parsed(&lib, &format!("{seed}.txt"), &text);
         truth.push((id, r));
     }
     let now = jiff::Zoned::now();
@@ -152,20 +159,7 @@ fn resumes_parsed_before_jobs_existed_are_ranked_once_their_evidence_is_read() {
     let text = "Ana Lima\nana@example.com\n\nSkills\nKubernetes, Terraform\n";
     let id = {
         let lib = Library::open(dir.path()).unwrap();
-        let parsed = parse_bytes(text.as_bytes(), &Limits::default()).unwrap();
-        let hash = "ab".repeat(32);
-        let file = NewFile {
-            original_path: "/in/ana.txt".into(),
-            content_hash: hash.clone(),
-            stored_path: lib.stored_path_for(&hash, "txt"),
-            size_bytes: text.len() as u64,
-        };
-        let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
-            panic!()
-        };
-        lib.complete(id, "text", &parsed.resume, &parsed.text)
-            .unwrap();
-        id
+        add_parsed(&lib, "ana.txt", text)
     };
     // Saving a parse reads no evidence (that would slow imports down); a library from before
     // this version has none either.
@@ -197,19 +191,7 @@ fn a_skill_the_table_does_not_know_is_found_in_the_text() {
     .iter()
     .enumerate()
     {
-        let parsed = parse_bytes(text.as_bytes(), &Limits::default()).unwrap();
-        let hash = format!("{n:064}");
-        let file = NewFile {
-            original_path: format!("/in/{n}.txt").into(),
-            content_hash: hash.clone(),
-            stored_path: lib.stored_path_for(&hash, "txt"),
-            size_bytes: 1,
-        };
-        let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
-            panic!()
-        };
-        lib.complete(id, "text", &parsed.resume, &parsed.text)
-            .unwrap();
+        add_parsed(&lib, &format!("{n}.txt"), text);
     }
     let mut reqs = Requirements::default();
     reqs.require("dbt modelling");
@@ -237,19 +219,7 @@ fn a_corrected_place_moves_the_fit() {
     let dir = tempfile::tempdir().unwrap();
     let lib = Library::open(dir.path()).unwrap();
     let text = "Noor Haddad\nnoor.h@example.org\nPorto, Portugal\n\nSkills\nPython\n";
-    let parsed = parse_bytes(text.as_bytes(), &Limits::default()).unwrap();
-    let hash = "cd".repeat(32);
-    let file = NewFile {
-        original_path: "/in/noor.txt".into(),
-        content_hash: hash.clone(),
-        stored_path: lib.stored_path_for(&hash, "txt"),
-        size_bytes: 1,
-    };
-    let Registered::New(id) = lib.register(&[file]).unwrap()[0] else {
-        panic!()
-    };
-    lib.complete(id, "text", &parsed.resume, &parsed.text)
-        .unwrap();
+    let id = add_parsed(&lib, "noor.txt", text);
     let reqs = read_ad("Data Engineer\nLocation: Berlin, Germany\nRequirements: Python");
     let place = |lib: &Library| {
         let fit = lib.fit(&reqs, id).unwrap().unwrap();

@@ -5,6 +5,7 @@
 //! reader as an ad for whatever it states in words.
 
 use crate::requirements::{read_ad, read_requirement_lines, LanguageRequirement, Requirements};
+use cvdeck_model::resume::Location;
 use serde::{Deserialize, Serialize};
 
 /// The job document, as far as CV Deck reads and writes it.
@@ -20,9 +21,9 @@ pub struct JobDocument {
     /// The ad's text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Where the work is.
+    /// Where the work is (the job schema's `location` has the resume schema's fields).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<JobLocation>,
+    pub location: Option<Location>,
     /// "Full", "Hybrid" or "None".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote: Option<String>,
@@ -38,27 +39,6 @@ pub struct JobDocument {
     /// Skills with their level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<JobSkill>,
-}
-
-/// `location` of a job document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JobLocation {
-    /// Street and number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
-    /// Postal code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
-    /// City.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    /// ISO 3166-1 alpha-2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country_code: Option<String>,
-    /// Region or state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
 }
 
 /// `skills[]` of a job document.
@@ -87,10 +67,7 @@ impl JobDocument {
         };
         JobDocument {
             title: reqs.title.clone(),
-            location: reqs.location.as_ref().map(|l| JobLocation {
-                city: Some(l.clone()),
-                ..JobLocation::default()
-            }),
+            location: reqs.location.as_deref().map(cvdeck_parse::split_place),
             remote: reqs.remote.then(|| "Full".to_owned()),
             experience: reqs.min_years.map(|y| format!("{y}+ years of experience")),
             qualifications: reqs.languages.iter().map(language_line).collect(),
@@ -128,11 +105,7 @@ impl JobDocument {
             reqs.welcome(skill);
         }
         reqs.title = self.title.clone().or(reqs.title);
-        if let Some(place) = self
-            .location
-            .as_ref()
-            .and_then(|l| l.city.clone().or(l.region.clone()))
-        {
+        if let Some(place) = self.location.as_ref().and_then(Location::one_line) {
             reqs.location = Some(place);
         }
         if let Some(remote) = &self.remote {

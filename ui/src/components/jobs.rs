@@ -5,8 +5,7 @@
 use crate::state::{Action, Deck, ToastKind};
 use crate::{ipc, languages};
 use cvdeck_wire::{
-    FitDto, FitLineKind, JobDto, JobId, LanguageRequirementDto, QueryDto, RequirementsDto,
-    ResumeId,
+    FitDto, FitLineKind, JobDto, JobId, LanguageRequirementDto, QueryDto, RequirementsDto, ResumeId,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -87,7 +86,10 @@ pub fn job_picker(props: &JobBarProps) -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_: ()| dialog.set(false))
     };
-    let chosen = props.query.job.filter(|id| props.jobs.iter().any(|j| j.id == *id));
+    let chosen = props
+        .query
+        .job
+        .filter(|id| props.jobs.iter().any(|j| j.id == *id));
     html! {
         <span class="job-picker">
             if !props.jobs.is_empty() {
@@ -297,7 +299,8 @@ fn requirements(props: &RequirementsProps) -> Html {
                 None => say(
                     &d,
                     ToastKind::Error,
-                    "Give a language as its two-letter code and, if you like, a level: de C1".to_owned(),
+                    "Give a language as its two-letter code and, if you like, a level: de C1"
+                        .to_owned(),
                 ),
             }
         })
@@ -368,11 +371,16 @@ fn parse_language(text: &str) -> Option<LanguageRequirementDto> {
         None => None,
         Some(level) => {
             let level = level.to_ascii_uppercase();
-            let at = ["A1", "A2", "B1", "B2", "C1", "C2"].iter().position(|c| *c == level)?;
+            let at = ["A1", "A2", "B1", "B2", "C1", "C2"]
+                .iter()
+                .position(|c| *c == level)?;
             Some(at as u8 + 1)
         }
     };
-    parts.next().is_none().then_some(LanguageRequirementDto { code, level })
+    parts
+        .next()
+        .is_none()
+        .then_some(LanguageRequirementDto { code, level })
 }
 
 fn cefr(level: u8) -> &'static str {
@@ -574,7 +582,12 @@ mod tests {
 
     #[test]
     fn a_language_is_its_code_and_maybe_a_level() {
-        let asked = |code: &str, level| Some(LanguageRequirementDto { code: code.into(), level });
+        let asked = |code: &str, level| {
+            Some(LanguageRequirementDto {
+                code: code.into(),
+                level,
+            })
+        };
         assert_eq!(parse_language("de C1"), asked("de", Some(5)));
         assert_eq!(parse_language(" PT:b2 "), asked("pt", Some(4)));
         assert_eq!(parse_language("en"), asked("en", None));
