@@ -7,9 +7,17 @@ use crate::words::{phrase_key, tokens};
 use cvdeck_model::resume::Resume;
 use serde::{Deserialize, Serialize};
 
-/// Bumped whenever the tables or the rules below change what [`Evidence::of`] finds, so that
-/// stored evidence of an older version is read again.
-pub const EVIDENCE_VERSION: u32 = 1;
+/// Bumped by hand when the rules below change what [`Evidence::of`] finds.
+const RULES_VERSION: u32 = 1;
+
+/// The version stored with evidence: the rules' and a fingerprint of the tables, so that
+/// evidence read by other rules or with other tables is read again.
+pub fn evidence_version() -> u32 {
+    static VERSION: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *VERSION.get_or_init(|| {
+        (RULES_VERSION.wrapping_mul(0x9e37_79b9) ^ crate::lexicon::tables_fingerprint()) >> 1
+    })
+}
 
 /// Where in a resume a skill was found; the first is the strongest evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -72,7 +80,7 @@ pub struct LanguageSkill {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Evidence {
-    /// [`EVIDENCE_VERSION`] when it was read.
+    /// [`evidence_version`] when it was read.
     #[serde(rename = "v")]
     pub version: u32,
     /// Each skill once, at its strongest source.
@@ -103,7 +111,7 @@ impl Evidence {
     /// and its months of experience.
     pub fn of(resume: &Resume, text: &str, months: Option<i64>) -> Evidence {
         let mut ev = Evidence {
-            version: EVIDENCE_VERSION,
+            version: evidence_version(),
             written_in: resume.meta.language.clone(),
             city: resume.basics.location.city.clone(),
             country: resume.basics.location.country_code.clone(),

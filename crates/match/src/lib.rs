@@ -35,6 +35,6 @@ mod requirements;
 pub mod skills;
 mod words;
 
-pub use evidence::{Evidence, LanguageSkill, SkillHit, Source, EVIDENCE_VERSION};
+pub use evidence::{evidence_version, Evidence, LanguageSkill, SkillHit, Source};
 pub use fit::{rank, score, Fit, Line, LineKind, Ranked, Weights, WEIGHTS};
 pub use requirements::{read_ad, skill_key, skill_name, LanguageRequirement, Requirements};

@@ -7,7 +7,7 @@
 use super::query::Filter;
 use super::{now_ms, Library, ResumeId, Sort, StoreError};
 use crate::resume::Resume;
-use cvdeck_match::{Evidence, Fit, Ranked, Requirements, Source, EVIDENCE_VERSION};
+use cvdeck_match::{evidence_version, Evidence, Fit, Ranked, Requirements, Source};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -452,6 +452,7 @@ fn read_stored_evidence(
 ) -> (HashMap<ResumeId, Evidence>, Vec<ResumeId>) {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = stored.len().div_ceil(threads).max(4096);
+    let current = evidence_version();
     let parts: Vec<ReadPart> = std::thread::scope(|scope| {
         let workers: Vec<_> = stored
             .chunks(chunk)
@@ -463,7 +464,7 @@ fn read_stored_evidence(
                         let ev = json
                             .as_deref()
                             .and_then(|j| serde_json::from_str::<Evidence>(j).ok())
-                            .filter(|ev| ev.version == EVIDENCE_VERSION);
+                            .filter(|ev| ev.version == current);
                         match ev {
                             Some(ev) => good.push((*id, ev)),
                             None => stale.push(*id),

@@ -12,6 +12,22 @@ const ESCO_SKILLS: &str = include_str!("esco_skills.tsv");
 /// Technology names ESCO 1.0 lacks and German and Portuguese spellings, kept by hand.
 const CURATED_SKILLS: &str = include_str!("curated_skills.tsv");
 
+/// A fingerprint of the tables evidence is read with: stored evidence read with other tables
+/// is read again (see [`crate::evidence_version`]), without anyone having to remember to say so.
+pub(crate) fn tables_fingerprint() -> u32 {
+    fnv1a(ESCO_SKILLS.as_bytes())
+        ^ fnv1a(CURATED_SKILLS.as_bytes()).rotate_left(11)
+        ^ fnv1a(include_str!("ordinary_words.rs").as_bytes()).rotate_left(22)
+        ^ fnv1a(include_str!("spoken.rs").as_bytes()).rotate_left(5)
+}
+
+/// FNV-1a, 32 bits: a fingerprint, not a defence against anyone.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash: u32, b| {
+        (hash ^ u32::from(*b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// Every `(concept, spellings)` row, ESCO's first, so that a curated spelling wins.
 pub(crate) fn skill_rows() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
     ESCO_SKILLS
