@@ -1,6 +1,7 @@
 //! End to end in the real window: a job read from an ad file dropped on the new-job dialog,
 //! its scores on the cards, the explanation in the detail panel, the "all required" filter,
-//! a requirement corrected, and the top three tagged for a shortlist.
+//! a requirement corrected, the top three tagged for a shortlist, and a bulk delete that asks
+//! first and can be undone.
 
 mod window;
 
@@ -322,5 +323,44 @@ async fn a_job_from_a_dropped_ad_ranks_explains_filters_and_shortlists() {
     })
     .await;
     save_screenshot(&client, "job-shortlist.png").await;
+
+    // Deleting more than three at once asks once, in the bar; the Undo toast outlasts the
+    // others (10 s, not 6) and Undo brings every card back.
+    click(&client, ".bulk-bar .mark-all").await;
+    click(&client, ".bulk-bar .bulk-delete").await;
+    wait_for_js(
+        &client,
+        "the question",
+        Duration::from_secs(5),
+        "const q = document.querySelector('.bulk-bar .confirm-delete strong'); return q && q.textContent;",
+        json!("Delete 4 resumes?"),
+    )
+    .await;
+    click(&client, ".bulk-bar .bulk-delete-cancel").await;
+    assert_eq!(
+        js(&client, "return document.querySelectorAll('.card').length;").await,
+        json!(4),
+        "Cancel deletes nothing"
+    );
+    click(&client, ".bulk-bar .bulk-delete").await;
+    click(&client, ".bulk-bar .bulk-delete-confirm").await;
+    wait_for_js(
+        &client,
+        "the cards behind Undo",
+        Duration::from_secs(5),
+        "return document.querySelectorAll('.card').length;",
+        json!(0),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    click(&client, ".toast .toast-action").await;
+    wait_for_js(
+        &client,
+        "the cards back",
+        Duration::from_secs(10),
+        "return document.querySelectorAll('.card').length;",
+        json!(4),
+    )
+    .await;
     client.close().await.unwrap();
 }

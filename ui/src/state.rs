@@ -276,9 +276,12 @@ impl Deck {
             text: text.into(),
             action: None,
         });
-        // A burst must not bury the window.
+        // A burst must not bury the window; a toast with an Undo is never pushed out (its
+        // deletion happens when it goes, and a toast pushed out never says it went).
         if self.toasts.len() > 5 {
-            self.toasts.remove(0);
+            if let Some(oldest) = self.toasts.iter().position(|t| t.action.is_none()) {
+                self.toasts.remove(oldest);
+            }
         }
     }
 
@@ -998,5 +1001,19 @@ mod tests {
         deck = reduce(deck, Action::JobDeleted(7));
         assert_eq!(deck.query.job, None);
         assert!(deck.jobs.is_empty());
+    }
+
+    #[test]
+    fn a_burst_of_toasts_does_not_push_out_an_undo() {
+        let mut deck = Rc::new(Deck::default());
+        deck = reduce(deck, Action::DeleteRequested(vec![4], "Jane Doe".into()));
+        for i in 0..8 {
+            deck = reduce(deck, Action::Toast(ToastKind::Info, format!("news {i}")));
+        }
+        assert_eq!(deck.toasts.len(), 5);
+        assert!(
+            deck.toasts.iter().any(|t| t.action.is_some()),
+            "the Undo toast went without a word: its deletion would never happen"
+        );
     }
 }

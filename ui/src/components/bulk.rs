@@ -22,6 +22,9 @@ pub struct BulkBarProps {
     pub on_export: Callback<(Vec<ResumeId>, ExportFormat)>,
 }
 
+/// Up to this many marked resumes are deleted (behind Undo) without a question.
+const DELETE_WITHOUT_ASKING: usize = 3;
+
 fn plural(n: usize) -> String {
     if n == 1 {
         "1 resume".to_owned()
@@ -98,11 +101,31 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| on_export.emit((ids.clone(), format)));
         html! { <button class={classes!("export", class)} onclick={onclick}>{ label }</button> }
     };
-    let on_delete = {
+    // More than a few resumes at once: asked once, in the bar, before they go behind Undo.
+    let confirming = use_state(|| false);
+    {
+        let confirming = confirming.clone();
+        use_effect_with(n, move |_| confirming.set(false));
+    }
+    let delete_now = {
         let (ids, d) = (ids.clone(), d.clone());
         Callback::from(move |_: MouseEvent| {
             d.dispatch(Action::DeleteRequested(ids.clone(), plural(ids.len())))
         })
+    };
+    let on_delete = {
+        let (confirming, delete_now) = (confirming.clone(), delete_now.clone());
+        Callback::from(move |e: MouseEvent| {
+            if n > DELETE_WITHOUT_ASKING {
+                confirming.set(true);
+            } else {
+                delete_now.emit(e);
+            }
+        })
+    };
+    let on_cancel_delete = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let on_all = {
         let d = d.clone();
@@ -120,7 +143,15 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
             <button class="bulk-retry" onclick={on_retry}>{ "Re-parse" }</button>
             { export(ExportFormat::Csv, "Export CSV", "bulk-csv") }
             { export(ExportFormat::JsonResume, "Export JSON", "bulk-json") }
-            <button class="bulk-delete danger" onclick={on_delete}>{ "Delete" }</button>
+            if *confirming {
+                <span class="confirm-delete" role="alertdialog" aria-label={format!("Delete {}?", plural(n))}>
+                    <strong>{ format!("Delete {}?", plural(n)) }</strong>
+                    <button class="bulk-delete-confirm danger" onclick={delete_now}>{ "Delete" }</button>
+                    <button class="bulk-delete-cancel" onclick={on_cancel_delete}>{ "Cancel" }</button>
+                </span>
+            } else {
+                <button class="bulk-delete danger" onclick={on_delete}>{ "Delete" }</button>
+            }
             <button class="unmark" onclick={on_none} title="Esc">{ "Clear selection" }</button>
         </div>
     }

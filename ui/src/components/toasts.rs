@@ -4,8 +4,10 @@ use crate::state::{Toast, ToastAction, ToastKind};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// How long a toast stays.
+/// How long a toast stays after it appears or the pointer leaves it.
 const VISIBLE_MS: u32 = 6000;
+/// How long a toast with an Undo stays: what it undoes happens when it goes.
+const UNDO_VISIBLE_MS: u32 = 10_000;
 
 #[derive(Properties, PartialEq)]
 pub struct ToastsProps {
@@ -38,13 +40,28 @@ struct ToastProps {
 #[function_component(ToastView)]
 fn toast_view(props: &ToastProps) -> Html {
     let id = props.toast.id;
+    // Under the pointer a toast stays; the clock starts again when the pointer leaves.
+    let hovered = use_state(|| false);
     {
         let (on_dismiss, toast) = (props.on_dismiss.clone(), props.toast.clone());
-        use_effect_with(id, move |_| {
-            let timer = Timeout::new(VISIBLE_MS, move || on_dismiss.emit(toast));
+        use_effect_with((id, *hovered), move |(_, hovered)| {
+            let visible = if toast.action.is_some() {
+                UNDO_VISIBLE_MS
+            } else {
+                VISIBLE_MS
+            };
+            let timer = (!*hovered).then(|| Timeout::new(visible, move || on_dismiss.emit(toast)));
             move || drop(timer)
         });
     }
+    let on_enter = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: MouseEvent| hovered.set(true))
+    };
+    let on_leave = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: MouseEvent| hovered.set(false))
+    };
     let class = match props.toast.kind {
         ToastKind::Success => "success",
         ToastKind::Error => "error",
@@ -62,7 +79,7 @@ fn toast_view(props: &ToastProps) -> Html {
         html! { <button class="toast-action" onclick={Callback::from(move |_| on_action.emit(action.clone()))}>{ label }</button> }
     });
     html! {
-        <div class={classes!("toast", class)}>
+        <div class={classes!("toast", class)} onmouseenter={on_enter} onmouseleave={on_leave}>
             <span>{ props.toast.text.clone() }</span>
             { for action }
             <button class="dismiss" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
