@@ -362,6 +362,10 @@ impl Reducible for Deck {
                 next.order = Rc::new(result.ids);
                 next.counts = result.counts;
                 next.loaded = true;
+                // The panel does not stay open on a resume the grid no longer shows.
+                if next.detail.is_some_and(|d| !next.order.contains(&d)) {
+                    next.detail = None;
+                }
             }
             Action::Loaded(cards) => {
                 let map = Rc::make_mut(&mut next.cards);
@@ -1015,5 +1019,37 @@ mod tests {
             deck.toasts.iter().any(|t| t.action.is_some()),
             "the Undo toast went without a word: its deletion would never happen"
         );
+    }
+
+    #[test]
+    fn the_panel_closes_when_the_filter_no_longer_shows_its_resume() {
+        let mut deck = reduce(Rc::new(Deck::default()), ordered(vec![3, 2, 1]));
+        deck = reduce(deck, Action::OpenDetail(2));
+        deck = reduce(deck, Action::Search("rust".into()));
+        deck = reduce(
+            deck.clone(),
+            Action::Ordered(
+                deck.query.clone(),
+                QueryResult {
+                    ids: vec![3, 2],
+                    counts: StatusCounts::default(),
+                    scores: Vec::new(),
+                },
+            ),
+        );
+        assert_eq!(deck.detail, Some(2), "still shown: stays open");
+        deck = reduce(deck, Action::Search("go".into()));
+        deck = reduce(
+            deck.clone(),
+            Action::Ordered(
+                deck.query.clone(),
+                QueryResult {
+                    ids: vec![1],
+                    counts: StatusCounts::default(),
+                    scores: Vec::new(),
+                },
+            ),
+        );
+        assert_eq!(deck.detail, None);
     }
 }
