@@ -238,6 +238,19 @@ impl Deck {
             && q.job.is_none()
     }
 
+    /// The chips' counts as a person sees the grid: resumes whose deletion can still be undone
+    /// count as gone.
+    pub fn shown_counts(&self) -> StatusCounts {
+        let mut counts = self.counts;
+        for id in &self.deleting {
+            if let Some(card) = self.cards.get(id) {
+                let n = count_of(&mut counts, card.status);
+                *n = n.saturating_sub(1);
+            }
+        }
+        counts
+    }
+
     /// The job the grid is ranked against.
     pub fn job(&self) -> Option<&JobDto> {
         let id = self.query.job?;
@@ -295,19 +308,29 @@ impl Deck {
             if previous.is_some_and(|p| p.updated_at > card.updated_at) {
                 continue;
             }
+            // The default view is every id, newest (largest) first: a binary search finds it.
+            let is_new = unfiltered
+                && self
+                    .order
+                    .binary_search_by(|probe| card.id.cmp(probe))
+                    .is_err();
             if previous.is_none_or(|p| p.status != card.status) {
                 self.stale = true;
+                // The default view counts every card: its count moves at once, not a second
+                // later when the library's counts arrive. (A change to a card never loaded
+                // says nothing of what it was: that one waits for the library's counts.)
+                if unfiltered && (is_new || previous.is_some()) {
+                    if let Some(p) = previous {
+                        let n = count_of(&mut self.counts, p.status);
+                        *n = n.saturating_sub(1);
+                    }
+                    *count_of(&mut self.counts, card.status) += 1;
+                }
             }
             if card.status != ParseStatus::Processing {
                 self.before_retry.remove(&card.id);
             }
-            // The default view is every id, newest (largest) first: a binary search finds it.
-            if unfiltered
-                && self
-                    .order
-                    .binary_search_by(|probe| card.id.cmp(probe))
-                    .is_err()
-            {
+            if is_new {
                 new_ids.push(card.id);
             }
             cards.insert(card.id, Rc::new(card));
@@ -320,6 +343,16 @@ impl Deck {
             new_ids.extend(order.iter().copied());
             *order = new_ids;
         }
+    }
+}
+
+/// The count of `status` among `counts`.
+fn count_of(counts: &mut StatusCounts, status: ParseStatus) -> &mut u64 {
+    match status {
+        ParseStatus::Pending => &mut counts.pending,
+        ParseStatus::Processing => &mut counts.processing,
+        ParseStatus::Completed => &mut counts.completed,
+        ParseStatus::Failed => &mut counts.failed,
     }
 }
 
@@ -503,6 +536,15 @@ impl Reducible for Deck {
             }
             Action::Deleted(ids) => {
                 next.deleting.retain(|d| !ids.contains(d));
+                // Gone from the view: out of its counts at once, as they were while hidden.
+                for id in &ids {
+                    if let Some(status) = next.cards.get(id).map(|c| c.status) {
+                        if next.order.contains(id) {
+                            let n = count_of(&mut next.counts, status);
+                            *n = n.saturating_sub(1);
+                        }
+                    }
+                }
                 Rc::make_mut(&mut next.order).retain(|o| !ids.contains(o));
                 let cards = Rc::make_mut(&mut next.cards);
                 for id in &ids {
@@ -1051,5 +1093,38 @@ mod tests {
             ),
         );
         assert_eq!(deck.detail, None);
+    }
+
+    #[test]
+    fn counts_follow_the_cards_at_once_and_a_pending_delete_counts_as_gone() {
+        let mut deck = reduce(Rc::new(Deck::default()), ordered(vec![]));
+        deck = reduce(
+            deck,
+            Action::Apply(vec![
+                card(1, ParseStatus::Pending, 1),
+                card(2, ParseStatus::Pending, 1),
+            ]),
+        );
+        assert_eq!((deck.counts.pending, deck.counts.completed), (2, 0));
+        deck = reduce(
+            deck,
+            Action::Apply(vec![card(1, ParseStatus::Completed, 2)]),
+        );
+        assert_eq!((deck.counts.pending, deck.counts.completed), (1, 1));
+        // A card never loaded but in the order: its old status is unknown, counts wait.
+        deck = reduce(deck, Action::Loaded(vec![]));
+        let mut known = (*deck).clone();
+        known.order = Rc::new(vec![3, 2, 1]);
+        let deck = reduce(
+            Rc::new(known),
+            Action::Apply(vec![card(3, ParseStatus::Failed, 5)]),
+        );
+        assert_eq!(deck.counts.failed, 0);
+        let deck = reduce(deck, Action::DeleteRequested(vec![1], "Jane Doe".into()));
+        assert_eq!(deck.shown_counts().completed, 0);
+        assert_eq!(
+            deck.counts.completed, 1,
+            "the library still has it until the toast goes"
+        );
     }
 }

@@ -473,7 +473,7 @@ pub fn app() -> Html {
         .map(|c| c.updated_at)
         .unwrap_or_default();
 
-    let counts = deck.counts;
+    let counts = deck.shown_counts();
     let empty = deck.loaded && deck.order.is_empty() && deck.is_unfiltered();
     html! {
         <div class={classes!("app", deck.detail.is_some().then_some("with-detail"))}>
