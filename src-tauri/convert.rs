@@ -180,6 +180,7 @@ pub fn finished(s: ImportSummary) -> ImportFinished {
         left_pending: s.left_pending,
         problem: s.problem,
         single_name: s.single_name,
+        single_failure: s.single_failure,
     }
 }
 

@@ -226,6 +226,22 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     )
     .await;
     assert_eq!(statuses[0], "processing", "{statuses}");
+    // The retry's toast names the file and why, not "0 parsed, 1 failed".
+    wait_for("the retry's toast", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let toasts = js(
+                &client,
+                "return [...document.querySelectorAll('.toast')].map(t => t.textContent).join('|');",
+            )
+            .await;
+            toasts
+                .as_str()?
+                .contains("corrupt.pdf could not be parsed: damaged PDF file")
+                .then_some(toasts)
+        }
+    })
+    .await;
     click(&client, ".detail .close").await;
 
     // A dropped folder imports too.

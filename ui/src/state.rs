@@ -683,6 +683,7 @@ mod tests {
             left_pending: 0,
             problem: None,
             single_name: Some("Jane Doe".into()),
+            single_failure: None,
         }
     }
 
@@ -797,6 +798,7 @@ mod tests {
                 left_pending: 0,
                 problem: None,
                 single_name: None,
+                single_failure: None,
             }),
         );
         assert_eq!(deck.toasts[0].text, "298 parsed, 2 failed");

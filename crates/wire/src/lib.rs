@@ -775,6 +775,9 @@ pub mod events {
         pub problem: Option<String>,
         /// Name of the one parsed resume, for a per-resume toast on a one-file import.
         pub single_name: Option<String>,
+        /// A one-file import (a retry, one dropped file) that failed: the file and why.
+        #[serde(default)]
+        pub single_failure: Option<(String, String)>,
     }
 
     impl ImportFinished {
@@ -788,6 +791,13 @@ pub mod events {
                 self.left_pending,
             ) {
                 return format!("Resume for {name} parsed successfully");
+            }
+            if let (Some((file, why)), 0, 1) = (&self.single_failure, self.completed, self.failed) {
+                return if why.is_empty() {
+                    format!("{file} could not be parsed")
+                } else {
+                    format!("{file} could not be parsed: {why}")
+                };
             }
             let mut text = format!("{} parsed, {} failed", self.completed, self.failed);
             if self.duplicates > 0 {
@@ -873,8 +883,20 @@ mod tests {
             left_pending: 0,
             problem: None,
             single_name: Some("Jane Doe".into()),
+            single_failure: None,
         };
         assert_eq!(f.sentence(), "Resume for Jane Doe parsed successfully");
+        let failed = ImportFinished {
+            completed: 0,
+            failed: 1,
+            single_name: None,
+            single_failure: Some(("old.doc".into(), "legacy Word .doc: save it as DOCX".into())),
+            ..f.clone()
+        };
+        assert_eq!(
+            failed.sentence(),
+            "old.doc could not be parsed: legacy Word .doc: save it as DOCX"
+        );
         f.completed = 298;
         f.failed = 2;
         f.duplicates = 3;

@@ -98,6 +98,8 @@ pub struct ImportSummary {
     pub problem: Option<String>,
     /// The name on the one resume of a one-file import.
     pub single_name: Option<String>,
+    /// A one-file import that failed: the file's name and why ("cv.pdf", "damaged PDF …").
+    pub single_failure: Option<(String, String)>,
 }
 
 /// How parsing one queued row ended.
@@ -339,6 +341,7 @@ async fn run_import(
         left_pending: 0,
         problem: None,
         single_name: None,
+        single_failure: None,
     };
     while let Some(result) = jobs.join_next().await {
         match result {
@@ -348,7 +351,13 @@ async fn run_import(
                     summary.single_name = card.name;
                 }
             }
-            Ok(RowOutcome::Saved(_)) => summary.failed += 1,
+            Ok(RowOutcome::Saved(card)) => {
+                summary.failed += 1;
+                if single {
+                    let why = card.failure.map(|f| f.message).unwrap_or_default();
+                    summary.single_failure = Some((card.file_name, why));
+                }
+            }
             Ok(RowOutcome::NotOurs) => {}
             Ok(RowOutcome::Unsaved(e)) => {
                 summary.left_pending += 1;
