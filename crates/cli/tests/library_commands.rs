@@ -162,7 +162,7 @@ fn search_filter_show_export_retry_delete_and_stats() {
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert_eq!(csv.lines().count(), 5, "{csv}");
     assert!(csv.starts_with(
-        "id,name,email,phone,location,headline,years_experience,skills,file,status,error\n"
+        "id,name,email,phone,location,headline,years_experience,skills,file,status,error,tags\n"
     ));
     assert!(csv.contains(target.email.as_str()));
 

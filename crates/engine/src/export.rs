@@ -46,7 +46,7 @@ pub enum ExportError {
 }
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 12] = [
     "id",
     "name",
     "email",
@@ -58,6 +58,7 @@ pub const CSV_HEADER: [&str; 11] = [
     "file",
     "status",
     "error",
+    "tags",
 ];
 
 /// Writes `ids` (missing ones skipped) to `out`; calls `progress(done, total)` as it goes.
@@ -199,7 +200,7 @@ fn record(library: &Library, id: ResumeId) -> Result<Option<Record>, StoreError>
     }
 }
 
-fn csv_row(r: &Record) -> [String; 11] {
+fn csv_row(r: &Record) -> [String; 12] {
     let c = &r.card;
     let skills: Vec<String> = r
         .resume
@@ -224,6 +225,7 @@ fn csv_row(r: &Record) -> [String; 11] {
             .as_ref()
             .map(|f| f.message.clone())
             .unwrap_or_default(),
+        c.tags.join("; "),
     ]
 }
 

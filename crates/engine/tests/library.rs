@@ -355,6 +355,8 @@ fn csv_export_has_one_row_per_resume_in_the_given_order() {
     let out = dir.path().join("out/export.csv");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let order = vec![ids[3], ids[0], 9999];
+    lib.add_tag(&[ids[3]], "Shortlist").unwrap();
+    lib.add_tag(&[ids[3]], "Call back").unwrap();
     let mut seen = Vec::new();
     let n = export(&lib, &order, ExportFormat::Csv, &out, |done, total| {
         seen.push((done, total))
@@ -373,6 +375,8 @@ fn csv_export_has_one_row_per_resume_in_the_given_order() {
     assert_eq!(&rows[0][6], "14.3");
     assert_eq!(&rows[0][7], "Rust; Go; sql");
     assert_eq!(&rows[0][9], "completed");
+    assert_eq!(&rows[0][11], "Call back; Shortlist");
+    assert_eq!(&rows[1][11], "");
     assert_eq!(&rows[1][1], "Jürgen Müller");
 }
 
