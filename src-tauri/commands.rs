@@ -36,7 +36,7 @@ pub async fn import_dialog<R: Runtime>(
     state: State<'_, AppState>,
     kind: PickKind,
 ) -> Result<Option<ImportStarted>> {
-    match pick(&app, kind).await {
+    match pick(&app, &state, kind).await {
         Some(paths) => api::import_paths(&state.engine, paths).await.map(Some),
         None => Ok(None),
     }
@@ -204,7 +204,7 @@ pub async fn watch_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<Vec<String>>> {
-    match pick(&app, PickKind::Folder)
+    match pick(&app, &state, PickKind::Folder)
         .await
         .and_then(|p| p.into_iter().next())
     {
@@ -252,7 +252,7 @@ pub async fn pick_job_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<JobDto>> {
-    match pick_job(&app).await {
+    match pick_job(&app, &state).await {
         Some(path) => api::add_job(&state.engine, None, Some(path))
             .await
             .map(Some),
@@ -314,10 +314,13 @@ async fn job_save_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     rx.await.ok().flatten()?.into_path().ok()
 }
 
-async fn pick_job<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+async fn pick_job<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Option<String> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
+    let mut dialog = app.dialog().file();
+    if let Some(start) = start_folder(app, state) {
+        dialog = dialog.set_directory(start);
+    }
+    dialog
         .set_title("Read a job ad")
         .add_filter(
             "Job ads",
@@ -327,6 +330,7 @@ async fn pick_job<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
             let _ = tx.send(p);
         });
     let picked = rx.await.ok().flatten()?.into_path().ok()?;
+    note_folder(state, &picked);
     Some(picked.to_string_lossy().into_owned())
 }
 
@@ -351,9 +355,33 @@ async fn save_path<R: Runtime>(app: &AppHandle<R>, format: ExportFormat) -> Opti
     rx.await.ok().flatten()?.into_path().ok()
 }
 
-async fn pick<R: Runtime>(app: &AppHandle<R>, kind: PickKind) -> Option<Vec<String>> {
+/// Where a file dialog opens: the folder last chosen in one, else the home folder (GTK's own
+/// choice, "Recent", has Open greyed out for folders).
+fn start_folder<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Option<PathBuf> {
+    let last = state.last_folder.lock().ok().and_then(|l| l.clone());
+    last.filter(|p| p.is_dir())
+        .or_else(|| tauri::Manager::path(app).home_dir().ok())
+}
+
+/// Remembers where the choice was made, for the next dialog: the folder holding the chosen
+/// file or folder (after importing `cvs/batch-1` the next pick starts in `cvs`).
+fn note_folder(state: &AppState, chosen: &std::path::Path) {
+    let folder = chosen.parent().unwrap_or(chosen);
+    if let Ok(mut last) = state.last_folder.lock() {
+        *last = Some(folder.to_owned());
+    }
+}
+
+async fn pick<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    kind: PickKind,
+) -> Option<Vec<String>> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let dialog = app.dialog().file().set_title("Import resumes");
+    let mut dialog = app.dialog().file().set_title("Import resumes");
+    if let Some(start) = start_folder(app, state) {
+        dialog = dialog.set_directory(start);
+    }
     match kind {
         PickKind::Folder => dialog.pick_folder(move |p| {
             let _ = tx.send(p.map(|p| vec![p]));
@@ -364,11 +392,19 @@ async fn pick<R: Runtime>(app: &AppHandle<R>, kind: PickKind) -> Option<Vec<Stri
                 let _ = tx.send(p);
             }),
     }
-    let picked = rx.await.ok().flatten()?;
+    let picked: Vec<PathBuf> = rx
+        .await
+        .ok()
+        .flatten()?
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    if let Some(first) = picked.first() {
+        note_folder(state, first);
+    }
     Some(
         picked
             .into_iter()
-            .filter_map(|p| p.into_path().ok())
             .map(|p| p.to_string_lossy().into_owned())
             .collect(),
     )

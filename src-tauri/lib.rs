@@ -28,6 +28,8 @@ pub struct AppState {
     pub engine: Engine,
     /// Live watches of the watched folders.
     pub watches: api::Watches,
+    /// Where the file dialogs open: the folder last chosen in one (else the home folder).
+    pub last_folder: std::sync::Mutex<Option<PathBuf>>,
 }
 
 /// Registers the app's commands on a builder (also used by the tests' mock runtime).
@@ -155,6 +157,7 @@ pub fn start_engine<R: Runtime>(
     app.manage(AppState {
         engine: engine.clone(),
         watches: api::Watches::default(),
+        last_folder: std::sync::Mutex::default(),
     });
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
