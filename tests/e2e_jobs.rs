@@ -1,7 +1,7 @@
 //! End to end in the real window: a job read from an ad file dropped on the new-job dialog,
 //! its scores on the cards, the explanation in the detail panel, the "all required" filter,
 //! a requirement corrected, the top three tagged for a shortlist, and a bulk delete that asks
-//! first and can be undone.
+//! first and can be undone; and the shortcut list.
 
 mod window;
 
@@ -84,6 +84,38 @@ async fn a_job_from_a_dropped_ad_ranks_explains_filters_and_shortlists() {
         Duration::from_secs(90),
         "return document.querySelectorAll('.card[data-status=completed]').length;",
         json!(4),
+    )
+    .await;
+
+    // "?" lists the keyboard shortcuts; Esc closes the list.
+    client
+        .find(Locator::Css(".grid-viewport"))
+        .await
+        .unwrap()
+        .send_keys("?")
+        .await
+        .unwrap();
+    wait_for_js(
+        &client,
+        "the shortcut list",
+        Duration::from_secs(5),
+        "return document.querySelectorAll('.modal.shortcuts dt').length > 5;",
+        json!(true),
+    )
+    .await;
+    client
+        .find(Locator::Css(".modal.shortcuts .close"))
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    wait_for_js(
+        &client,
+        "the shortcut list to close",
+        Duration::from_secs(5),
+        "return document.querySelector('.modal.shortcuts') === null;",
+        json!(true),
     )
     .await;
 

@@ -5,6 +5,7 @@ use super::detail::DetailPanel;
 use super::filters::Filters;
 use super::grid::Grid;
 use super::jobs::{self, JobBar, JobPicker};
+use super::shortcuts::Shortcuts;
 use super::toasts::Toasts;
 use super::toolbar::Toolbar;
 use crate::state::{Action, Deck, MarkHow, Toast, ToastAction, ToastKind};
@@ -171,10 +172,13 @@ pub fn app() -> Html {
             }
         });
     }
-    // Keyboard: "/" searches, Escape closes the details. Not passive: a passive listener
-    // cannot keep "/" from being typed into the search box it focuses.
+    // Keyboard: "/" searches, "?" lists the shortcuts, Escape closes the details. Not
+    // passive: a passive listener cannot keep "/" from being typed into the search box it
+    // focuses.
+    let shortcuts = use_state(|| false);
     {
         let dispatch = dispatch.clone();
+        let shortcuts = shortcuts.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let options = EventListenerOptions::enable_prevent_default();
@@ -195,6 +199,10 @@ pub fn app() -> Html {
                         "/" if !in_field => {
                             e.prevent_default();
                             browser::focus("search");
+                        }
+                        "?" if !in_field => {
+                            e.prevent_default();
+                            shortcuts.set(true);
                         }
                         "Escape" if !in_field => {
                             dispatch.dispatch(Action::CloseDetail);
@@ -487,6 +495,10 @@ pub fn app() -> Html {
                 watched={deck.watched.clone()}
                 on_watch={on_watch}
                 on_unwatch={on_unwatch}
+                on_shortcuts={{
+                    let shortcuts = shortcuts.clone();
+                    Callback::from(move |()| shortcuts.set(true))
+                }}
             >
                 <JobPicker jobs={deck.jobs.clone()} query={deck.query.clone()} dispatch={dispatch.clone()} />
             </Toolbar>
@@ -565,6 +577,15 @@ pub fn app() -> Html {
                 <div class="drop-overlay" aria-hidden="true"><div>{
                     if jobs::drop_target().is_some() { "Drop the job ad to read it" } else { "Drop resumes to import" }
                 }</div></div>
+            }
+            if *shortcuts {
+                <Shortcuts on_close={{
+                    let shortcuts = shortcuts.clone();
+                    Callback::from(move |()| {
+                        shortcuts.set(false);
+                        browser::focus("grid");
+                    })
+                }} />
             }
             <Toasts toasts={deck.toasts.clone()} on_dismiss={on_dismiss} on_action={on_toast_action} />
         </div>

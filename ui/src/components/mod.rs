@@ -10,6 +10,7 @@ mod filters;
 mod grid;
 mod jobs;
 mod pages;
+mod shortcuts;
 mod toasts;
 mod toolbar;
 

@@ -20,6 +20,9 @@ pub struct ToolbarProps {
     pub on_watch: Callback<()>,
     /// Stop watching a folder.
     pub on_unwatch: Callback<String>,
+    /// Show the keyboard shortcuts.
+    #[prop_or_default]
+    pub on_shortcuts: Callback<()>,
     /// More controls, after the import and watch buttons (the job picker).
     #[prop_or_default]
     pub children: Html,
@@ -77,6 +80,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     n => format!("Waiting for {n} resumes…"),
                 } }</span>
             }
+            <button class="shortcuts-button" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts"
+                onclick={props.on_shortcuts.reform(|_| ())}>{ "⌨" }</button>
             <AboutButton />
         </div>
     }
