@@ -208,6 +208,28 @@ pub fn query_resumes(engine: &Engine, query: QueryDto) -> Result<QueryResult> {
     })
 }
 
+/// The library's setting that keeps how the window showed it.
+const VIEW_SETTING: &str = "view";
+
+/// How the window last showed this library (None: never, or a view this version cannot read).
+pub fn load_view(engine: &Engine) -> Result<Option<QueryDto>> {
+    let saved = engine
+        .library()
+        .setting(VIEW_SETTING)
+        .map_err(convert::store_error)?;
+    Ok(saved.and_then(|json| serde_json::from_str(&json).ok()))
+}
+
+/// Keeps how the window shows this library, for its next start.
+pub fn save_view(engine: &Engine, query: QueryDto) -> Result<()> {
+    let json = serde_json::to_string(&query)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?;
+    engine
+        .library()
+        .set_setting(VIEW_SETTING, &json)
+        .map_err(convert::store_error)
+}
+
 /// The jobs kept, newest first.
 pub fn list_jobs(engine: &Engine) -> Result<Vec<JobDto>> {
     let jobs = engine.library().jobs().map_err(convert::store_error)?;

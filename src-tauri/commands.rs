@@ -234,6 +234,16 @@ pub fn open_link<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
 }
 
 #[tauri::command]
+pub async fn load_view(state: State<'_, AppState>) -> Result<Option<QueryDto>> {
+    blocking(&state, api::load_view).await
+}
+
+#[tauri::command]
+pub async fn save_view(state: State<'_, AppState>, query: QueryDto) -> Result<()> {
+    blocking(&state, move |e| api::save_view(e, query)).await
+}
+
+#[tauri::command]
 pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<JobDto>> {
     blocking(&state, api::list_jobs).await
 }

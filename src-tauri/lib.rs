@@ -62,6 +62,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::watch_folder,
         commands::unwatch_folder,
         commands::watched_folders,
+        commands::load_view,
+        commands::save_view,
         commands::list_jobs,
         commands::add_job,
         commands::pick_job_file,

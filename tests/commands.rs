@@ -368,3 +368,14 @@ fn a_job_ranks_the_query_and_explains_a_fit_through_the_commands() {
     .unwrap_err();
     assert_eq!(gone["code"], "not_found");
 }
+
+#[test]
+fn the_view_is_kept_in_the_library_for_the_next_start() {
+    let t = app();
+    assert_eq!(invoke(&t, "load_view", json!({})).unwrap(), Value::Null);
+    let view = json!({"search": "rust", "status": "completed", "skills": ["Go"], "min_years": 2,
+        "max_years": null, "language": "de", "tags": ["Shortlist"], "sort": "name",
+        "job": null, "all_required": false, "min_score": null});
+    invoke(&t, "save_view", json!({"query": view})).unwrap();
+    assert_eq!(invoke(&t, "load_view", json!({})).unwrap(), view);
+}

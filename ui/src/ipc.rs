@@ -189,6 +189,16 @@ pub async fn show_in_folder(id: ResumeId) -> Result<(), CommandError> {
     call(cmd::SHOW_IN_FOLDER, &IdArgs { id }).await
 }
 
+/// How the window last showed this library.
+pub async fn load_view() -> Result<Option<QueryDto>, CommandError> {
+    call(cmd::LOAD_VIEW, &NoArgs {}).await
+}
+
+/// Keeps how the window shows this library, for the next start.
+pub async fn save_view(query: QueryDto) -> Result<(), CommandError> {
+    call(cmd::SAVE_VIEW, &QueryArgs { query }).await
+}
+
 /// The jobs kept in the library, newest first.
 pub async fn list_jobs() -> Result<Vec<JobDto>, CommandError> {
     call(cmd::LIST_JOBS, &NoArgs {}).await

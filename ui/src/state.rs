@@ -105,6 +105,11 @@ pub struct Deck {
     pub scores: Rc<HashMap<ResumeId, u8>>,
     /// Bumped when the chosen job's requirements change (scores and explanations reload).
     pub job_revision: u64,
+    /// The view kept from the last time has been put back (or there was none): the grid may
+    /// ask for its order, and changes to the view are kept.
+    pub restored: bool,
+    /// The jobs have arrived (a kept view's job can be checked against them).
+    jobs_loaded: bool,
 }
 
 /// Every change to the state.
@@ -195,6 +200,8 @@ pub enum Action {
     ChooseJob(Option<JobId>),
     /// With a job: only resumes with every required skill; only those scoring at least N.
     FitFilter(bool, Option<u8>),
+    /// The view kept from the last time (None: there was none).
+    Restored(Option<QueryDto>),
 }
 
 impl Deck {
@@ -474,8 +481,18 @@ impl Reducible for Deck {
                     ..QueryDto::default()
                 }
             }),
+            Action::Restored(view) => {
+                next.restored = true;
+                if let Some(view) = view {
+                    next.set_query(|q| *q = view);
+                    if next.jobs_loaded && next.query.job.is_some() && next.job().is_none() {
+                        next.set_query(|q| choose_job(q, None));
+                    }
+                }
+            }
             Action::Jobs(jobs) => {
                 next.jobs = Rc::new(jobs);
+                next.jobs_loaded = true;
                 // A job deleted elsewhere (the CLI) cannot stay chosen.
                 if next.query.job.is_some() && next.job().is_none() {
                     next.set_query(|q| choose_job(q, None));
@@ -1128,5 +1145,40 @@ mod tests {
             deck.counts.completed, 1,
             "the library still has it until the toast goes"
         );
+    }
+
+    #[test]
+    fn a_kept_view_comes_back_without_a_job_that_is_gone() {
+        let view = QueryDto {
+            search: Some("rust".into()),
+            sort: SortKey::Fit,
+            job: Some(9),
+            ..QueryDto::default()
+        };
+        let deck = reduce(
+            Rc::new(Deck::default()),
+            Action::Restored(Some(view.clone())),
+        );
+        assert!(deck.restored);
+        assert_eq!(
+            deck.query, view,
+            "the jobs have not arrived: kept until they do"
+        );
+        let deck = reduce(deck, Action::Jobs(vec![job(3, "Other")]));
+        assert_eq!(
+            (deck.query.job, deck.query.sort),
+            (None, SortKey::Relevance)
+        );
+        assert_eq!(deck.query.search.as_deref(), Some("rust"));
+
+        let deck = reduce(Rc::new(Deck::default()), Action::Jobs(vec![]));
+        let deck = reduce(deck, Action::Restored(Some(view)));
+        assert_eq!(
+            deck.query.job, None,
+            "the jobs are known and it is not among them"
+        );
+        let deck = reduce(Rc::new(Deck::default()), Action::Restored(None));
+        assert!(deck.restored);
+        assert_eq!(deck.query, QueryDto::default());
     }
 }

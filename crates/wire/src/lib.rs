@@ -557,7 +557,7 @@ pub mod commands {
     /// `language_facets(query) -> Vec<LanguageCountDto>`: the languages among what matches
     /// everything but the language filter.
     pub const LANGUAGE_FACETS: &str = "language_facets";
-    /// Arguments of [`QUERY_RESUMES`], [`SKILL_FACETS`] and [`LANGUAGE_FACETS`].
+    /// Arguments of [`QUERY_RESUMES`], [`SKILL_FACETS`], [`LANGUAGE_FACETS`] and [`SAVE_VIEW`].
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct QueryArgs {
         /// Search, filters and sort.
@@ -665,6 +665,11 @@ pub mod commands {
     pub const RETRY_ALL_FAILED: &str = "retry_all_failed";
     /// `status_counts() -> StatusCounts`
     pub const STATUS_COUNTS: &str = "status_counts";
+
+    /// `load_view() -> Option<QueryDto>`: how the window last showed this library.
+    pub const LOAD_VIEW: &str = "load_view";
+    /// `save_view(query)`: keeps how the window shows this library, for the next start.
+    pub const SAVE_VIEW: &str = "save_view";
 
     /// `list_jobs() -> Vec<JobDto>`: newest first.
     pub const LIST_JOBS: &str = "list_jobs";

@@ -126,21 +126,45 @@ pub fn app() -> Html {
         });
     }
 
+    // The view kept from the last time, first: the grid's first order is the one it shows.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                dispatch.dispatch(Action::Restored(ipc::load_view().await.ok().flatten()));
+            });
+        });
+    }
+    // Each change of the view is kept for the next start (a read-only library keeps none).
+    use_effect_with((deck.query.clone(), deck.restored), |(query, restored)| {
+        if *restored {
+            let query = query.clone();
+            spawn_local(async move {
+                let _ = ipc::save_view(query).await;
+            });
+        }
+    });
     // The order for the current query: on start, when the query changes, and on refresh.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((deck.query.clone(), deck.refresh), move |(query, _)| {
-            let query = query.clone();
-            spawn_local(async move {
-                match ipc::query_resumes(query.clone()).await {
-                    Ok(result) => dispatch.dispatch(Action::Ordered(query, result)),
-                    Err(e) => dispatch.dispatch(Action::Toast(
-                        ToastKind::Error,
-                        format!("Cannot load the library: {}", e.message),
-                    )),
+        use_effect_with(
+            (deck.query.clone(), deck.refresh, deck.restored),
+            move |(query, _, restored)| {
+                if !*restored {
+                    return;
                 }
-            });
-        });
+                let query = query.clone();
+                spawn_local(async move {
+                    match ipc::query_resumes(query.clone()).await {
+                        Ok(result) => dispatch.dispatch(Action::Ordered(query, result)),
+                        Err(e) => dispatch.dispatch(Action::Toast(
+                            ToastKind::Error,
+                            format!("Cannot load the library: {}", e.message),
+                        )),
+                    }
+                });
+            },
+        );
     }
     // Events changed cards: ask for the counts (default view) or the order and counts again,
     // at most once a second.

@@ -75,13 +75,15 @@ pub fn filters(props: &FiltersProps) -> Html {
     let min_ref = use_node_ref();
     let search_ref = use_node_ref();
     {
-        // The box is not bound to the query (that would eat trailing spaces while typing);
-        // it is only emptied when the search is cleared from elsewhere.
+        // The box is not bound to the query (that would eat trailing spaces while typing): it
+        // is set only when the search changed from elsewhere (cleared, or the view kept from
+        // the last time put back).
         let search_ref = search_ref.clone();
-        use_effect_with(props.query.search.is_none(), move |cleared| {
-            if *cleared {
-                if let Some(input) = search_ref.cast::<HtmlInputElement>() {
-                    input.set_value("");
+        use_effect_with(props.query.search.clone(), move |search| {
+            if let Some(input) = search_ref.cast::<HtmlInputElement>() {
+                let wanted = search.as_deref().unwrap_or("");
+                if input.value().trim() != wanted {
+                    input.set_value(wanted);
                 }
             }
         });

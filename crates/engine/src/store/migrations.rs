@@ -139,6 +139,14 @@ const MIGRATIONS: &[Migration] = &[Migration {
         json        TEXT NOT NULL
     );",
     backfill: None,
+}, Migration {
+    // 11: what a window kept of how it showed this library (search, filters, sort, job), so
+    // that the next start shows it the same way.
+    sql: "CREATE TABLE settings (
+        key     TEXT PRIMARY KEY,
+        value   TEXT NOT NULL
+    );",
+    backfill: None,
 }];
 
 /// Whether a database at `version` has every table and column this version reads.

@@ -862,6 +862,25 @@ impl Library {
         Ok(folders)
     }
 
+    /// A setting kept in the library (`view`: how the window last showed it), as saved.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Keeps a setting in the library.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
     /// Adds a watched folder (again is fine). True if it was new.
     pub fn add_watched_folder(&self, folder: &Path) -> Result<bool, StoreError> {
         let n = self.conn().execute(
@@ -1140,6 +1159,21 @@ mod tests {
     }
 
     #[test]
+    fn settings_are_kept_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        assert_eq!(lib.setting("view").unwrap(), None);
+        lib.set_setting("view", "{\"sort\":\"name\"}").unwrap();
+        lib.set_setting("view", "{\"sort\":\"oldest\"}").unwrap();
+        drop(lib);
+        let lib = Library::open(dir.path()).unwrap();
+        assert_eq!(
+            lib.setting("view").unwrap().as_deref(),
+            Some("{\"sort\":\"oldest\"}")
+        );
+    }
+
+    #[test]
     fn lifecycle_and_duplicates() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
@@ -1234,7 +1268,8 @@ mod tests {
             .unwrap();
             conn.pragma_update(None, "user_version", 8).unwrap();
             conn.execute_batch(
-                "DROP INDEX resumes_stored_path; DROP TABLE jobs; DROP TABLE resume_evidence;",
+                "DROP INDEX resumes_stored_path; DROP TABLE jobs; DROP TABLE resume_evidence;
+                 DROP TABLE settings;",
             )
             .unwrap();
         }
