@@ -804,5 +804,48 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     )
     .await;
 
+    // At 800×600 the bars leave room for three rows of cards (the third begun: 176 px cards
+    // cannot fit three whole rows under any bar), and the panel lies over the grid instead
+    // of squeezing it. The bars took 285 of the 600 px: one and a half rows.
+    press("\u{E00C}").await;
+    if js(
+        &client,
+        "return !!document.querySelector('.filters .clear');",
+    )
+    .await
+        == json!(true)
+    {
+        click(&client, ".filters .clear").await;
+    }
+    client.set_window_size(800, 600).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    save_screenshot(&client, "narrow.png").await;
+    wait_for("three rows of cards at 800×600", Duration::from_secs(10), || {
+        let client = client.clone();
+        async move {
+            let rows = js(
+                &client,
+                "const v = document.querySelector('.grid-viewport').getBoundingClientRect(); \
+                 const tops = new Set([...document.querySelectorAll('.card')] \
+                   .map(c => c.getBoundingClientRect()) \
+                   .filter(r => r.top >= v.top - 1 && r.top < v.bottom - 40).map(r => Math.round(r.top))); \
+                 return [tops.size, Math.round(v.top), window.innerHeight];",
+            )
+            .await;
+            (rows[0].as_u64()? >= 3).then_some(rows)
+        }
+    })
+    .await;
+    click(&client, ".card.status-completed").await;
+    wait_for_js(
+        &client,
+        "the panel over the grid",
+        Duration::from_secs(5),
+        "const d = document.querySelector('.detail'); return !!d && getComputedStyle(d).position;",
+        json!("absolute"),
+    )
+    .await;
+    save_screenshot(&client, "narrow-detail.png").await;
+
     let _ = client.close().await;
 }

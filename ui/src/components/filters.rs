@@ -222,8 +222,19 @@ pub fn filters(props: &FiltersProps) -> Html {
         let on_export = props.on_export.clone();
         html! { <button class={classes!("export", class)} disabled={props.shown == 0} onclick={Callback::from(move |_| on_export.emit(format))}>{ label }</button> }
     };
+    // Below 900 px the filters beyond search and status fold behind one button (styles.css);
+    // the button says how many of them are set.
+    let more = use_state(|| false);
+    let set = q.skills.len()
+        + q.tags.len()
+        + usize::from(q.min_years.is_some() || q.max_years.is_some())
+        + usize::from(q.language.is_some());
+    let on_more = {
+        let more = more.clone();
+        Callback::from(move |_: MouseEvent| more.set(!*more))
+    };
     html! {
-        <div class="filters" role="search">
+        <div class={classes!("filters", (*more).then_some("open"))} role="search">
             <input id="search" type="search" class="search" placeholder="Search names, skills, companies, schools… ( / )"
                 aria-label="Search resumes" ref={search_ref}
                 oninput={oninput} onkeydown={on_search_key} />
@@ -235,6 +246,10 @@ pub fn filters(props: &FiltersProps) -> Html {
                 { chip("Completed", Some(ParseStatus::Completed), c.completed) }
                 { chip("Failed", Some(ParseStatus::Failed), c.failed) }
             </div>
+            <button class="filters-toggle" aria-expanded={more.to_string()} onclick={on_more}>
+                { if set > 0 { format!("Filters ({set}) ▾") } else { "Filters ▾".to_owned() } }
+            </button>
+            <div class="more-filters">
             <div class="skill-filter">
                 { for props.query.skills.iter().map(|s| {
                     let (on_remove, skill) = (props.on_remove_skill.clone(), s.clone());
@@ -304,6 +319,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             <span class="shown">{ format!("{} shown", props.shown) }</span>
             { export(ExportFormat::Csv, "Export CSV", "csv") }
             { export(ExportFormat::JsonResume, "Export JSON", "json") }
+            </div>
         </div>
     }
 }
