@@ -79,7 +79,8 @@ fn toast_view(props: &ToastProps) -> Html {
         html! { <button class="toast-action" onclick={Callback::from(move |_| on_action.emit(action.clone()))}>{ label }</button> }
     });
     html! {
-        <div class={classes!("toast", class)} onmouseenter={on_enter} onmouseleave={on_leave}>
+        <div class={classes!("toast", class, props.toast.action.is_some().then_some("has-action"))}
+            onmouseenter={on_enter} onmouseleave={on_leave}>
             <span>{ props.toast.text.clone() }</span>
             { for action }
             <button class="dismiss" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
