@@ -59,6 +59,32 @@ fn degree(e: &Value) -> String {
     }
 }
 
+/// Highlights as the sentences they are: a printed line that goes on in lower case after a
+/// line that did not end a sentence belongs to that line ("Led the move of billing to" + "the
+/// new platform." is one point, not two). A capital starts a new point: bullets without full
+/// stops are common.
+fn sentences(highlights: &[Value]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in highlights.iter().filter_map(Value::as_str) {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let continues = line.chars().next().is_some_and(|c| c.is_lowercase())
+            && out
+                .last()
+                .is_some_and(|last| !last.ends_with(['.', '!', '?', ':', ';']));
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_owned()),
+        }
+    }
+    out
+}
+
 fn dates(v: &Value) -> String {
     match (text(v, "startDate"), text(v, "endDate")) {
         (Some(s), Some(e)) => format!("{s} – {e}"),
@@ -136,7 +162,7 @@ fn more_section(
                             { detail.map(|d| format!(" — {d}")).unwrap_or_default() }</div>
                         if !when.is_empty() { <div class="muted">{ when }</div> }
                         if let Some(url) = text(item, "url") { <div>{ link(url, url, on_toast) }</div> }
-                        <ul>{ for list(item, "highlights").iter().filter_map(Value::as_str).map(|h| html! { <li>{ h.to_owned() }</li> }) }</ul>
+                        <ul>{ for sentences(list(item, "highlights")).into_iter().map(|h| html! { <li>{ h }</li> }) }</ul>
                     </div>
                 }
             }) }
@@ -358,9 +384,6 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                 <input class="tag-input" placeholder="+ tag" aria-label="Add a tag" onkeydown={on_tag_key} />
             </div>
             if !contacts.is_empty() { <dl class="contacts">{ for contacts }</dl> }
-            if d.format.as_deref() == Some("pdf") {
-                <OriginalPages id={id} />
-            }
             if let Some(summary) = text(basics, "summary") { <section><h3>{ "Summary" }</h3><p>{ summary.to_owned() }</p></section> }
             if !work.is_empty() {
                 <section class="work"><h3>{ "Experience" }
@@ -372,7 +395,7 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                                 { text(w, "name").map(|n| format!(" — {n}")).unwrap_or_default() }</div>
                             <div class="muted">{ dates(w) }{ text(w, "location").map(|l| format!(" · {l}")).unwrap_or_default() }</div>
                             if let Some(s) = text(w, "summary") { <p>{ s.to_owned() }</p> }
-                            <ul>{ for list(w, "highlights").iter().filter_map(Value::as_str).map(|h| html! { <li>{ h.to_owned() }</li> }) }</ul>
+                            <ul>{ for sentences(list(w, "highlights")).into_iter().map(|h| html! { <li>{ h }</li> }) }</ul>
                         </div>
                     }) }
                 </section>
@@ -421,6 +444,10 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
                     }) }</ul>
                 </section>
             }
+            // The parsed fields first; the original's pages after them.
+            if d.format.as_deref() == Some("pdf") {
+                <OriginalPages id={id} />
+            }
             if !warnings.is_empty() {
                 <section class="warnings"><h3>{ "Parser notes" }</h3>
                     <ul>{ for warnings.iter().filter_map(Value::as_str).map(|w| html! { <li>{ w.to_owned() }</li> }) }</ul>
@@ -436,8 +463,29 @@ fn body(d: &ResumeDetail, props: &DetailProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::degree;
+    use super::{degree, sentences};
     use serde_json::json;
+
+    #[test]
+    fn a_sentence_printed_over_two_lines_is_one_highlight() {
+        let lines = json!([
+            "Led the move of billing to",
+            "the new Kubernetes platform and cut costs by a third.",
+            "Mentored two engineers",
+            "hired in 2022",
+            "Ran the on-call rota.",
+            "which nobody liked",
+        ]);
+        assert_eq!(
+            sentences(lines.as_array().unwrap()),
+            [
+                "Led the move of billing to the new Kubernetes platform and cut costs by a third.",
+                "Mentored two engineers hired in 2022",
+                "Ran the on-call rota.",
+                "which nobody liked",
+            ]
+        );
+    }
 
     #[test]
     fn a_degree_repeated_its_field() {
