@@ -254,10 +254,23 @@ impl Library {
         Ok(view)
     }
 
-    /// Reads the match evidence of parsed resumes that have none yet (new, re-parsed or
-    /// corrected ones), so that the next ranking does not wait for it.
+    /// Reads and keeps the match evidence of parsed resumes that have none yet (new,
+    /// re-parsed or corrected ones), so that the next ranking does not wait for it. Nothing is
+    /// held in memory: a library nobody ranks costs no memory for it.
     pub fn prepare_ranking(&self) -> Result<(), StoreError> {
-        self.evidence().map(|_| ())
+        let missing: Vec<ResumeId> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare(
+                "SELECT r.id FROM resumes AS r
+                 LEFT JOIN resume_evidence AS e ON e.resume_id = r.id
+                 WHERE r.status = 'completed' AND e.resume_id IS NULL",
+            )?;
+            let ids = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            ids
+        };
+        self.read_evidence_again(&missing).map(|_| ())
     }
 
     /// One resume's fit to `requirements`, with its explanation; None if it is not parsed.
