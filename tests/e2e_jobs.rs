@@ -8,7 +8,7 @@ mod window;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::time::Duration;
-use window::{click, js, save_screenshot, wait_for, wait_for_js};
+use window::{click, drop_event, js, save_screenshot, wait_for, wait_for_js};
 
 /// Invented people: every required skill, two of three, one, none.
 const RESUMES: [(&str, &str); 4] = [
@@ -31,13 +31,6 @@ const RESUMES: [(&str, &str); 4] = [
 ];
 
 const AD: &str = "Platform Engineer (m/w/d)\nStandort: Berlin\n\nAnforderungen\n- Kubernetes, Docker und Go\n- mindestens 5 Jahre Berufserfahrung\n\nWünschenswert\n- Terraform\n";
-
-fn drop_event(path: &std::path::Path) -> String {
-    format!(
-        "window.__TAURI__.event.emit('tauri://drag-drop', {});",
-        json!({"paths": [path.to_string_lossy()], "position": {"x": 10, "y": 10}})
-    )
-}
 
 /// Each card's name and fit score, best first as the grid shows them.
 const SCORES: &str = "return [...document.querySelectorAll('.card')] \
@@ -77,7 +70,7 @@ async fn a_job_from_a_dropped_ad_ranks_explains_filters_and_shortlists() {
         .await
         .expect("the toolbar offers New job…");
 
-    js(&client, &drop_event(folder.path())).await;
+    js(&client, &drop_event(&[folder.path()])).await;
     wait_for_js(
         &client,
         "four parsed cards",
@@ -126,7 +119,7 @@ async fn a_job_from_a_dropped_ad_ranks_explains_filters_and_shortlists() {
         .for_element(Locator::Css(".new-job-dialog"))
         .await
         .expect("the new-job dialog opens");
-    js(&client, &drop_event(&ad)).await;
+    js(&client, &drop_event(&[&ad])).await;
     wait_for_js(
         &client,
         "the dialog to close on the new job",

@@ -7,10 +7,9 @@ use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::io::Read;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use window::{click, js, save_screenshot, wait_for, wait_for_js, Guard};
+use window::{click, drop_event, js, save_screenshot, wait_for, wait_for_js, Guard};
 
 /// Records every status each card shows, keyed by file name, as the grid changes.
 const RECORD_STATUSES: &str = r#"
@@ -23,17 +22,6 @@ const record = () => document.querySelectorAll('.card').forEach(card => {
 new MutationObserver(record).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-status']});
 record();
 "#;
-
-fn drop_event(paths: &[&Path]) -> String {
-    let paths: Vec<String> = paths
-        .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    format!(
-        "window.__TAURI__.event.emit('tauri://drag-drop', {});",
-        json!({"paths": paths, "position": {"x": 10, "y": 10}})
-    )
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_drop_retry_and_notify_in_the_real_window() {

@@ -68,6 +68,18 @@ where
     }
 }
 
+/// The script that drops `paths` on the window, as the desktop's drag and drop does.
+pub fn drop_event(paths: &[&Path]) -> String {
+    let paths: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    format!(
+        "window.__TAURI__.event.emit('tauri://drag-drop', {});",
+        json!({"paths": paths, "position": {"x": 10, "y": 10}})
+    )
+}
+
 /// Saves a screenshot of the window as `tests/output/<name>`.
 pub async fn save_screenshot(client: &Client, name: &str) {
     let png = client.screenshot().await.expect("screenshot");
