@@ -97,7 +97,8 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
-/// Waits until `script`'s answer in the page equals `want`.
+/// Waits until `script`'s answer in the page equals `want`. On a timeout it says what the
+/// page answered last and what it read, and leaves a screenshot in `tests/output/`.
 pub async fn wait_for_js(
     client: &Client,
     what: &str,
@@ -105,14 +106,23 @@ pub async fn wait_for_js(
     script: &str,
     want: Value,
 ) {
-    wait_for(what, timeout, || {
-        let (client, want) = (client.clone(), want.clone());
-        async move {
-            let got = js(&client, script).await;
-            (got == want).then_some(got)
+    let deadline = Instant::now() + timeout;
+    loop {
+        let got = js(client, script).await;
+        if got == want {
+            return;
         }
-    })
-    .await;
+        if Instant::now() >= deadline {
+            let shot = format!(
+                "timeout-{}.png",
+                what.replace(|c: char| !c.is_alphanumeric(), "-")
+            );
+            save_screenshot(client, &shot).await;
+            let page = js(client, "return document.body.innerText.slice(0, 2000);").await;
+            panic!("timed out waiting for {what}: the page answered {got}, not {want} (tests/output/{shot})\npage text: {page}");
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
 }
 
 /// A WebDriver session, once tauri-driver is up.
@@ -186,6 +196,15 @@ impl Session {
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("tauri:options".into(), json!({"application": app}));
         let client = connect(&format!("http://127.0.0.1:{port}"), caps).await;
+        // Until the window listens, a dropped file is dropped on the floor.
+        wait_for_js(
+            &client,
+            "the window to listen for events and drops",
+            Duration::from_secs(60),
+            "return document.querySelector('.app[data-live=true]') !== null;",
+            json!(true),
+        )
+        .await;
         Session {
             client,
             _driver: driver,

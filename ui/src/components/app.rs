@@ -51,9 +51,13 @@ pub fn app() -> Html {
     let deck = use_reducer(Deck::default);
     let dispatch = deck.dispatcher();
 
+    // Whether the window hears the backend's events and drops yet: `data-live` says so to
+    // the end-to-end tests, which drop files as soon as it does.
+    let live = use_state(|| false);
     // Listen first, then load, so nothing that happens in between is missed.
     {
         let dispatch = dispatch.clone();
+        let set_live = live.setter();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let listeners = [
@@ -116,11 +120,12 @@ pub fn app() -> Html {
                         .await
                     },
                 ];
-                if let Some(Err(e)) = listeners.into_iter().find(Result::is_err) {
-                    dispatch.dispatch(Action::Toast(
+                match listeners.into_iter().find(Result::is_err) {
+                    Some(Err(e)) => dispatch.dispatch(Action::Toast(
                         ToastKind::Error,
                         format!("Live updates are off: {}", e.message),
-                    ));
+                    )),
+                    _ => set_live.set(true),
                 }
             });
         });
@@ -508,7 +513,7 @@ pub fn app() -> Html {
     let counts = deck.shown_counts();
     let empty = deck.loaded && deck.order.is_empty() && deck.is_unfiltered();
     html! {
-        <div class={classes!("app", deck.detail.is_some().then_some("with-detail"))}>
+        <div class={classes!("app", deck.detail.is_some().then_some("with-detail"))} data-live={live.to_string()}>
             <Toolbar
                 on_pick={on_pick}
                 on_retry_failed={on_retry_failed}
