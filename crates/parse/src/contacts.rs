@@ -1,5 +1,6 @@
 //! E-mails, phones, links and profiles.
 
+use crate::lexicon::sites::{Network, NETWORKS};
 use cvdeck_model::resume::Profile;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -13,7 +14,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|me|net|org|co|de|fr|es|pt|br|eu|ai|app|info|page|site|tech|xyz|uk|ch|at|it|nl|in)(?:/[^\s|,;<>()]*)?)")
+    Regex::new(r"(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|me|net|org|co|de|fr|es|pt|br|eu|ai|app|info|page|site|tech|xyz|uk|ch|at|it|nl|in)\b(?:/[^\s|,;<>()]*)?)")
         .expect("valid regex")
 });
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
@@ -21,7 +22,7 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*[:|/]+\s*(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
+    Regex::new(r"(?i)\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*[:|/]+\s*/?(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
         .expect("valid regex")
 });
 
@@ -134,8 +135,12 @@ pub(crate) fn urls(text: &str) -> Vec<String> {
                 continue;
             }
             let mut u = m.as_str().trim_end_matches(['.', ',', ')', ':']).to_owned();
-            if u.ends_with(['-', '/']) && line[m.end()..].trim().is_empty() {
-                if let Some(rest) = lines.next_if(|next| is_wrapped_url_end(next.trim())) {
+            if line[m.end()..].trim().is_empty() {
+                let cut_at_a_mark = u.ends_with(['-', '/']);
+                if let Some(rest) = lines.next_if(|next| {
+                    let next = next.trim();
+                    is_wrapped_url_end(next) && (cut_at_a_mark || next.starts_with('-'))
+                }) {
                     u.push_str(rest.trim());
                 }
             }
@@ -148,29 +153,15 @@ pub(crate) fn urls(text: &str) -> Vec<String> {
 }
 
 /// A narrow column wraps a long address after a hyphen or slash
-/// ("linkedin.com/in/priya-" / "haddad-61"): the next line goes on with it when it is one
-/// lower-case word of address characters (a heading or a name has capitals or spaces).
+/// ("linkedin.com/in/priya-" / "haddad-61") or before a hyphen ("…/in/priya" / "-haddad-61"):
+/// the next line goes on with it when it is one lower-case word of address characters (a
+/// heading or a name has capitals or spaces).
 fn is_wrapped_url_end(line: &str) -> bool {
     !line.is_empty()
         && line
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_./".contains(c))
 }
-
-/// Known networks, the host that identifies them, and their display name.
-const NETWORKS: &[(&str, &str)] = &[
-    ("linkedin.com", "LinkedIn"),
-    ("github.com", "GitHub"),
-    ("gitlab.com", "GitLab"),
-    ("twitter.com", "Twitter"),
-    ("x.com", "X"),
-    ("stackoverflow.com", "Stack Overflow"),
-    ("kaggle.com", "Kaggle"),
-    ("behance.net", "Behance"),
-    ("dribbble.com", "Dribbble"),
-    ("medium.com", "Medium"),
-    ("xing.com", "XING"),
-];
 
 /// A printed link as an absolute URL ("github.com/jane" → "https://github.com/jane"), as
 /// JSON Resume's `uri` fields and the link opener want.
@@ -199,9 +190,7 @@ pub(crate) fn profile_from_url(url: &str) -> Option<Profile> {
         .trim_start_matches("http://")
         .trim_start_matches("www.");
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let (_, network) = NETWORKS
-        .iter()
-        .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))?;
+    let network = network_of_host(host)?;
     let username = url
         .split('/')
         .filter(|s| !s.is_empty())
@@ -220,30 +209,83 @@ pub(crate) fn profile_from_url(url: &str) -> Option<Profile> {
         return None;
     }
     Some(Profile {
-        network: (*network).to_owned(),
+        network: network.name.to_owned(),
         username,
         url: Some(url.to_owned()),
     })
 }
 
-/// "GitHub: janedoe" style profiles printed as a handle.
+fn network_of_host(host: &str) -> Option<&'static Network> {
+    NETWORKS.iter().find(|n| {
+        host == n.host
+            || host
+                .strip_suffix(n.host)
+                .is_some_and(|sub| sub.ends_with('.'))
+    })
+}
+
+/// A link to a person's profile page itself ("github.com/jane", "linkedin.com/in/jane"), not
+/// to something on it ("github.com/jane/compiler", "medium.com/@jane/a-post"): printed in
+/// the body, only the first is the candidate's own.
+pub(crate) fn is_profile_page(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let mut parts = rest.split(['?', '#']).next().unwrap_or(rest).split('/');
+    let host = parts.next().unwrap_or_default().to_ascii_lowercase();
+    if network_of_host(host.strip_prefix("www.").unwrap_or(&host)).is_none() {
+        return false;
+    }
+    let segments: Vec<&str> = parts
+        .filter(|s| !s.is_empty())
+        .filter(|s| {
+            !matches!(
+                s.to_ascii_lowercase().as_str(),
+                "in" | "pub" | "u" | "users"
+            )
+        })
+        .collect();
+    segments.len() == 1
+}
+
+/// "GitHub: janedoe", "LinkedIn | /jane-doe/" style profiles printed as a handle.
 pub(crate) fn labelled_handles(text: &str) -> Vec<Profile> {
     HANDLE_LABEL
         .captures_iter(text)
         .filter(|c| !c[2].contains('.') || !c[2].contains("com"))
+        // "LinkedIn | GitHub": two link words side by side, not a handle.
+        .filter(|c| {
+            let handle = c[2].trim_start_matches('@');
+            !NETWORKS.iter().any(|n| n.name.eq_ignore_ascii_case(handle))
+        })
         .map(|c| {
+            let label = c[1].to_ascii_lowercase();
             let network = NETWORKS
                 .iter()
-                .find(|(h, _)| h.starts_with(&c[1].to_ascii_lowercase()))
-                .map(|(_, n)| (*n).to_owned())
-                .unwrap_or_else(|| c[1].to_owned());
+                .find(|n| n.host.starts_with(&label) || n.name.eq_ignore_ascii_case(&label));
             Profile {
-                network,
-                username: Some(c[2].to_owned()),
+                network: network.map_or_else(|| c[1].to_owned(), |n| n.name.to_owned()),
+                username: Some(c[2].trim_end_matches('.').to_owned()),
                 url: None,
             }
         })
         .collect()
+}
+
+/// The profile address of a printed handle ("GitHub: jane-doe" → "https://github.com/jane-doe"),
+/// where the network has one and the handle is not a name's first word ("LinkedIn: Jane Doe").
+pub(crate) fn profile_address(profile: &Profile) -> Option<String> {
+    // "@jane" may be a display handle, not the address's: LinkedIn has no "@" names.
+    let handle = profile
+        .username
+        .as_deref()
+        .filter(|h| !h.starts_with('@'))?;
+    let prefix = NETWORKS
+        .iter()
+        .find(|n| n.name == profile.network)?
+        .profile_prefix?;
+    let mut letters = handle.chars();
+    let a_name_word = letters.next().is_some_and(char::is_uppercase)
+        && letters.all(|c| c.is_alphabetic() && c.is_lowercase());
+    (!a_name_word && !handle.is_empty()).then(|| format!("{prefix}{handle}"))
 }
 
 #[cfg(test)]
@@ -274,13 +316,15 @@ mod tests {
 
     #[test]
     fn an_address_wrapped_by_a_narrow_column_was_cut_at_the_break() {
-        let text = "linkedin.com/in/priya-\nhaddad-61\ngithub.com/\nSkills\nsite.dev/a-\nRust, Go";
+        let text = "linkedin.com/in/priya-\nhaddad-61\ngithub.com/\nSkills\nsite.dev/a-\nRust, Go\nlinkedin.com/in/joao\n-silva-7b/\nsite.dev/b\n- rust";
         assert_eq!(
             urls(text),
             vec![
                 "linkedin.com/in/priya-haddad-61",
                 "github.com/",
-                "site.dev/a-"
+                "site.dev/a-",
+                "linkedin.com/in/joao-silva-7b/",
+                "site.dev/b"
             ]
         );
     }
@@ -303,5 +347,49 @@ mod tests {
         let handles = labelled_handles("GitHub: janedoe   LinkedIn: jane-doe");
         assert_eq!(handles.len(), 2);
         assert_eq!(handles[0].username.as_deref(), Some("janedoe"));
+        assert_eq!(
+            profile_address(&handles[1]).as_deref(),
+            Some("https://www.linkedin.com/in/jane-doe")
+        );
+    }
+
+    #[test]
+    fn a_handle_is_read_after_its_label_with_or_without_slashes() {
+        let handles = labelled_handles("LinkedIn: /jane-doe-90/ | GitHub / JaneDoe");
+        let read: Vec<_> = handles
+            .iter()
+            .map(|p| {
+                (
+                    p.network.as_str(),
+                    p.username.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(read, [("LinkedIn", "jane-doe-90"), ("GitHub", "JaneDoe")]);
+        // A link word beside another is no handle.
+        assert!(labelled_handles("LinkedIn | GitHub").is_empty());
+        // A name after the label is no handle to build an address from.
+        let name = &labelled_handles("LinkedIn: Jane Doe")[0];
+        assert_eq!(profile_address(name), None);
+        let display = &labelled_handles("LinkedIn: @JaneDoeDesign")[0];
+        assert_eq!(profile_address(display), None);
+    }
+
+    #[test]
+    fn a_profile_page_is_the_profile_not_a_page_on_it() {
+        assert!(is_profile_page("https://github.com/jane-doe"));
+        assert!(is_profile_page("www.linkedin.com/in/jane-doe/"));
+        assert!(is_profile_page("gitlab.com/jane_doe"));
+        assert!(!is_profile_page("https://github.com/jane-doe/compiler"));
+        assert!(!is_profile_page("medium.com/@jane/a-post-about-rust"));
+        assert!(!is_profile_page("janedoe.dev/about"));
+        assert!(!is_profile_page("github.com"));
+    }
+
+    #[test]
+    fn a_domain_ends_at_a_word_end() {
+        // "Bakk.techn" (an Austrian degree) is no address on the .tech domain.
+        assert!(urls("Bakkalaureus (Bakk.techn), Informatik").is_empty());
+        assert_eq!(urls("Portfolio: jane.tech/work"), ["jane.tech/work"]);
     }
 }

@@ -213,7 +213,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             .take(1)
             .collect()
     });
-    let (url, profiles) = links(&contact_text, &text, link_targets);
+    let (url, profiles) = links(&contact_text, &elsewhere, &text, link_targets);
     // Where the place may be: the contact lines but the headline, and of the name's line
     // what follows the name ("JOHN SMITH • john@x.com • Boston, MA").
     let name_line = name.as_ref().map(|(i, n)| (name_source[*i], n.as_str()));
@@ -406,9 +406,11 @@ fn heading_cell(raw: &str) -> Option<(sections::Heading, &str, &str)> {
         })
 }
 
-/// The personal URL and the profiles: printed ones first, link targets fill the gaps.
+/// The personal URL and the profiles: printed ones first (the contacts', then profile pages
+/// printed in the body but the references), link targets fill the gaps.
 fn links(
     contact_text: &str,
+    body: &str,
     whole_text: &str,
     link_targets: &[String],
 ) -> (Option<String>, Vec<Profile>) {
@@ -431,7 +433,14 @@ fn links(
             }),
         }
     }
-    for p in contacts::labelled_handles(contact_text) {
+    let body_profiles = contacts::urls(body)
+        .into_iter()
+        .filter(|u| contacts::is_profile_page(u))
+        .filter_map(|u| contacts::profile_from_url(&u));
+    for p in contacts::labelled_handles(contact_text)
+        .into_iter()
+        .chain(body_profiles)
+    {
         if !profiles.iter().any(|q| q.network == p.network) {
             profiles.push(p);
         }
@@ -468,9 +477,10 @@ fn links(
             .cloned();
     }
     for p in &mut profiles {
-        if let Some(u) = p.url.take() {
-            p.url = Some(contacts::with_scheme(&u));
-        }
+        p.url = match p.url.take() {
+            Some(u) => Some(contacts::with_scheme(&u)),
+            None => contacts::profile_address(p),
+        };
     }
     (url.map(|u| contacts::with_scheme(&u)), profiles)
 }
