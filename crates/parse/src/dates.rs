@@ -115,7 +115,8 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // ("bonatto2019@…").
         // A month may also carry a two-digit year after an apostrophe ("Jan’22", "Aug '19"),
         // as many English resumes from Word templates write it.
-        r"(?:\b(?:{months}|{SEASONS})\.?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        // Spanish and Portuguese may join them with "de" ("enero de 2015", "Enero del 2015").
+        r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     // Longest first: the regex takes the first alternative that matches ("presente", not "present").
     let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
@@ -213,6 +214,11 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
         });
     }
     let word = head.trim_end_matches('.');
+    let word = [" del", " de"]
+        .iter()
+        .find_map(|joint| word.strip_suffix(joint))
+        .unwrap_or(word)
+        .trim_end_matches('.');
     match MONTHS.iter().find(|(name, _)| *name == word) {
         Some((_, m)) => Some(format!("{year}-{m:02}")),
         None => Some(year),
@@ -274,6 +280,25 @@ mod tests {
             (s("2021-01"), None)
         );
         assert_eq!(range("Desde marzo 2022"), (s("2022-03"), None));
+    }
+
+    #[test]
+    fn a_month_joined_to_its_year_by_de_was_a_bare_year() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            range("Enero del 2015 – Diciembre del 2020."),
+            (s("2015-01"), s("2020-12"))
+        );
+        assert_eq!(
+            range("março de 2019 a janeiro de 2022"),
+            (s("2019-03"), s("2022-01"))
+        );
+        assert_eq!(
+            range("Septiembre de 2021 - Actualidad"),
+            (s("2021-09"), None)
+        );
+        // "de" before a year alone is no month's.
+        assert_eq!(range("Licenciatura de 2014"), (s("2014"), s("2014")));
     }
 
     #[test]

@@ -82,7 +82,17 @@ fn has_any(s: &str, vocabulary: &[&str]) -> bool {
         || vocabulary
             .iter()
             .filter(|v| v.contains('.'))
-            .any(|v| folded.contains(*v))
+            .any(|v| contains_as_words(&folded, v))
+}
+
+/// `needle` in `haystack` with no letter or digit glued to either end: "B.Com" is in
+/// "B.Com (Hons)", not in "github.com".
+fn contains_as_words(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 pub(crate) fn is_bullet(line: &str) -> bool {
@@ -715,6 +725,10 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         /// Pieces of the degree's line that were neither degree nor school
         /// ("Master 2 Marketing - IAE Paris").
         beside_degree: Vec<String>,
+        school_line: Option<usize>,
+        /// Pieces of the school's line that were neither ("Northfield High School — Secondary
+        /// Education").
+        beside_school: Vec<String>,
     }
     let mut out: Vec<Draft> = Vec::new();
     let mut current = Draft::default();
@@ -762,6 +776,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             line.as_str()
         };
         let range = find_range(line);
+        let date_only = range.is_some() && parts_without_dates(line, range.as_ref()).is_empty();
         let parts = parts_without_dates(line, range.as_ref())
             .into_iter()
             // "B.Com (Commerce) from Goa University"
@@ -805,6 +820,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                     flush(&mut current, &mut out);
                 }
                 current.entry.institution = Some(part);
+                current.school_line = Some(i);
                 used[i] = true;
             } else if degree && current.degree_line == Some(i) {
                 // "Master of Business Administration - MBA, Marketing": the same degree
@@ -826,11 +842,27 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         }
         if current.degree_line == Some(i) {
             current.beside_degree = unclaimed;
+        } else if current.school_line == Some(i) {
+            current.beside_school = unclaimed;
         }
         if grade.is_some() && current.entry.score.is_none() {
             current.entry.score = grade;
         }
         if let Some(r) = range {
+            // "2004 – 2014" alone on its line under an entry that has its dates: the dates of
+            // the next entry, printed above its school ("2004 – 2014" / "Colegio San José").
+            let dated = current.entry.start_date.is_some() || current.entry.end_date.is_some();
+            // "…, Nagpur Jul’18 –" / "Jun’22": a range broken at its dash goes on here.
+            let continues_range = current.date_line.is_some_and(|d| d + 1 == i)
+                && lines[i - 1].trim_end().ends_with(['-', '–', '—'])
+                && current.entry.start_date.is_none();
+            if dated && date_only && continues_range {
+                current.entry.start_date = current.entry.end_date.take();
+                current.entry.end_date = r.end.clone();
+                current.date_line = Some(i);
+            } else if dated && date_only {
+                flush(&mut current, &mut out);
+            }
             if current.entry.start_date.is_none() && current.entry.end_date.is_none() {
                 current.entry.start_date = r.start.filter(|s| Some(s) != r.end.as_ref());
                 current.entry.end_date = r.end;
@@ -872,7 +904,63 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             draft.entry.institution = Some(school);
         }
     }
+    // A degree without a telling word ("Computer Science", "Estudios secundarios") is the
+    // plain short line beside its school: what its own line holds besides the school, else the
+    // line before it (entries that print the degree first), else the line after.
+    for draft in &mut out {
+        let Some(s) = draft.school_line else { continue };
+        if draft.entry.study_type.is_some() {
+            continue;
+        }
+        let own = draft
+            .beside_school
+            .iter()
+            .find(|p| names_a_study(p))
+            .cloned();
+        let beside = || {
+            [s.checked_sub(1), Some(s + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|&j| j < lines.len() && !used[j] && !lines[j].trim_end().ends_with(':'))
+                .find_map(|j| {
+                    let line = strip_bullet(lines[j]);
+                    let (line, _) = without_grade(line);
+                    let range = find_range(&line);
+                    let parts = parts_without_dates(&line, range.as_ref());
+                    match &parts[..] {
+                        [only] if names_a_study(only) => Some((j, only.clone())),
+                        _ => None,
+                    }
+                })
+        };
+        let study = match own {
+            Some(study) => Some(study),
+            None => beside().map(|(j, study)| {
+                used[j] = true;
+                study
+            }),
+        };
+        if let Some(study) = study {
+            draft.entry.area = area_of(&study);
+            draft.entry.study_type = Some(trim_end_period(&study).to_owned());
+        }
+    }
     out.into_iter().map(|d| d.entry).collect()
+}
+
+/// Whether a plain piece beside a school can be what was studied there: a few words, no
+/// sentence, no label, contact, place or school of its own.
+fn names_a_study(part: &str) -> bool {
+    let part = part.trim();
+    let word_count = part.split_whitespace().count();
+    (1..=8).contains(&word_count)
+        && part.chars().any(char::is_alphabetic)
+        && !part.ends_with(':')
+        && crate::contacts::emails(part).is_empty()
+        && crate::contacts::urls(part).is_empty()
+        && !has_any(part, INSTITUTION_WORDS)
+        && location_in(part).is_none()
+        && !reads_as_description(part)
 }
 
 /// "Master Informatique, Université Lyon 1" → the degree and the school, when one side of a
@@ -895,10 +983,11 @@ static COURSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
         .expect("valid regex")
 });
 
-/// A grade ("GPA: 3.7/4.0", "Note 1,3", "Moyenne : 14/20", "85%") and the line without it.
+/// A grade ("GPA: 3.7/4.0", "Note 1,3", "Moyenne : 14/20", "85%", "Grade A+") and the line
+/// without it.
 fn without_grade(line: &str) -> (String, Option<String>) {
     static GRADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota|m[eé]dia|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)(?:\s+final)?\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?)\)?")
+        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:(?:cumulative|cum\.|overall|major|final|average)\s+)?(?:c?gpa|grade|note|nota|m[eé]dia|notendurchschnitt|abschlussnote|moyenne|mention|percentage|score)(?:\s+final)?\b\s*[:\-]?\s*(\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?(?:\s*%)?(?:\s*\(\d[\d.,/ ]*\))?|[A-F](?:\+|-|\b))\)?")
             .expect("valid regex")
     });
     if let Some(c) = GRADE.captures(line) {
@@ -1296,6 +1385,113 @@ mod tests {
             schools[1].institution.as_deref(),
             Some("Stanford University")
         );
+    }
+
+    #[test]
+    fn dates_above_a_school_were_kept_by_the_entry_before() {
+        let lines = [
+            "Universidad del Valle",
+            "Ingeniería de sistemas",
+            "2015 – 2020",
+            "2004 - 2014",
+            "Colegio Santa Rosa",
+            "Bachillerato",
+        ];
+        let dates: Vec<_> = education(&lines)
+            .into_iter()
+            .map(|e| (e.institution.unwrap_or_default(), e.start_date, e.end_date))
+            .collect();
+        let entry = |school: &str, a: &str, b: &str| {
+            (school.to_owned(), Some(a.to_owned()), Some(b.to_owned()))
+        };
+        assert_eq!(
+            dates,
+            [
+                entry("Universidad del Valle", "2015", "2020"),
+                entry("Colegio Santa Rosa", "2004", "2014"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_broken_at_its_dash_goes_on_on_the_next_line() {
+        let lines = [
+            "Northfield Institute of Technology, Leeds Sep’18 –",
+            "Jun’22",
+            "BEng in Civil Engineering",
+        ];
+        let school = &education(&lines)[0];
+        assert_eq!(
+            (school.start_date.as_deref(), school.end_date.as_deref()),
+            (Some("2018-09"), Some("2022-06"))
+        );
+        assert_eq!(
+            school.study_type.as_deref(),
+            Some("BEng in Civil Engineering")
+        );
+    }
+
+    #[test]
+    fn a_web_address_was_taken_for_a_dotted_degree() {
+        // "b.com" (Bachelor of Commerce) is in "github.com" but no word of it.
+        assert!(!is_degree("GitHub: github.com/jane-doe"));
+        assert!(is_degree("B.Com (Hons), Accounting"));
+        assert!(is_degree("M.Sc. Physics"));
+    }
+
+    #[test]
+    fn a_degree_without_a_degree_word_is_the_plain_line_beside_its_school() {
+        let studies = |lines: &[&str]| -> Vec<(Option<String>, Option<String>)> {
+            education(lines)
+                .into_iter()
+                .map(|e| (e.institution, e.study_type))
+                .collect()
+        };
+        let some = |school: &str, study: &str| (Some(school.to_owned()), Some(study.to_owned()));
+        // The degree first, with its dates and grade, then the school.
+        assert_eq!(
+            studies(&[
+                "Software Engineering 2019-PRESENT (CGPA 3.4)",
+                "Riverside University of Technology",
+                "Pre-Engineering 2017-2019 (GRADE A)",
+                "Hillcrest College Lahore",
+            ]),
+            [
+                some("Riverside University of Technology", "Software Engineering"),
+                some("Hillcrest College Lahore", "Pre-Engineering"),
+            ]
+        );
+        // Dates, the school, then what was studied there, bulleted or as a sentence's end.
+        assert_eq!(
+            studies(&[
+                "2008 - 2014",
+                "COLEGIO SANTA ROSA",
+                "• ESTUDIOS SECUNDARIOS.",
+                "Universidad del Valle.",
+                "Ingeniería de sistemas.",
+                "Enero del 2015 – Diciembre del 2020.",
+            ]),
+            [
+                some("COLEGIO SANTA ROSA", "ESTUDIOS SECUNDARIOS"),
+                some("Universidad del Valle", "Ingeniería de sistemas"),
+            ]
+        );
+        // On the school's own line.
+        assert_eq!(
+            studies(&["NORTHFIELD HIGH SCHOOL, 2016 — Secondary Education"]),
+            [some("NORTHFIELD HIGH SCHOOL", "Secondary Education")]
+        );
+        // Not a sentence, a contact or a label.
+        for beside in [
+            "Graduated third of a class of 240 students with a thesis on bridges",
+            "GitHub: github.com/jane-doe",
+            "Activities:",
+        ] {
+            assert_eq!(
+                studies(&["Northfield Community College", beside]),
+                [(Some("Northfield Community College".to_owned()), None)]
+            );
+        }
     }
 
     #[test]
