@@ -116,7 +116,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // A month may also carry a two-digit year after an apostrophe ("Jan’22", "Aug '19"),
         // as many English resumes from Word templates write it.
         // Spanish and Portuguese may join them with "de" ("enero de 2015", "Enero del 2015").
-        r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\.\s?)?(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     // Longest first: the regex takes the first alternative that matches ("presente", not "present").
     let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
@@ -205,6 +205,15 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
     if head.is_empty() {
         return Some(year);
     }
+    // "15.03.2008": the day before the month tells nothing a resume needs.
+    let head = match head.rsplit_once('.') {
+        Some((day, month))
+            if day.trim().parse::<u8>().is_ok() && month.trim().parse::<u8>().is_ok() =>
+        {
+            month.trim()
+        }
+        _ => head,
+    };
     if let Ok(m) = head.parse::<u8>() {
         // A day or a typo where the month should be still leaves a good year.
         return Some(if (1..=12).contains(&m) {
@@ -280,6 +289,17 @@ mod tests {
             (s("2021-01"), None)
         );
         assert_eq!(range("Desde marzo 2022"), (s("2022-03"), None));
+    }
+
+    #[test]
+    fn a_day_month_year_range_lost_its_end() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            range("15.03.2008 – 30.09.2013"),
+            (s("2008-03"), s("2013-09"))
+        );
+        assert_eq!(range("01. 10. 2019 - heute"), (s("2019-10"), None));
+        assert_eq!(range("seit 1.4.2021"), (s("2021-04"), None));
     }
 
     #[test]

@@ -550,12 +550,51 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
     }
 }
 
+/// "bei der Alpenbahn AG in Innsbruck" → the employer and its town: a header line that
+/// starts with the word for "at an employer" (German, English, French) and a name.
+fn after_employer_word(part: &str) -> Option<(String, Option<String>)> {
+    static AT_EMPLOYER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:bei(?:m|\s+der|\s+dem|\s+den)?|at(?:\s+the)?|chez|aupr[eè]s\s+de)\s+(\p{Lu}|\d)",
+        )
+        .expect("valid regex")
+    });
+    let name_at = AT_EMPLOYER.captures(part)?.get(1)?.start();
+    let rest = part[name_at..].trim().trim_end_matches(['.', ' ']);
+    let (employer, town) = match rest.rsplit_once(" in ") {
+        Some((employer, town))
+            if town.starts_with(|c: char| c.is_uppercase())
+                && town.split_whitespace().count() <= 3 =>
+        {
+            (employer, Some(town.to_owned()))
+        }
+        _ => (rest, None),
+    };
+    (!employer.is_empty() && employer.split_whitespace().count() <= 8)
+        .then(|| (employer.to_owned(), town))
+}
+
 /// (title, company, location) from the header pieces of one job, of which `on_date_line`
 /// were printed on the line with its dates.
 fn assign_roles(
     parts: Vec<String>,
     on_date_line: &[String],
 ) -> (Option<String>, Option<String>, Option<String>) {
+    // "bei der Alpenbahn AG in Innsbruck", "chez Capgemini": the employer (and its town) on a
+    // line of its own, after the word that says so.
+    let mut employer_line = None;
+    let parts: Vec<String> = parts
+        .into_iter()
+        .filter(
+            |p| match (employer_line.is_none(), after_employer_word(p)) {
+                (true, Some(found)) => {
+                    employer_line = Some(found);
+                    false
+                }
+                _ => true,
+            },
+        )
+        .collect();
     // Names of employers and titles start with a capital or a digit; a lowercase start is a
     // sentence that strayed in.
     let mut parts: Vec<String> = parts
@@ -581,6 +620,10 @@ fn assign_roles(
     }
     let mut labelled_title = None;
     let mut labelled_company = None;
+    if let Some((employer, town)) = employer_line {
+        labelled_company = Some(employer);
+        place = place.or(town);
+    }
     let parts: Vec<String> = parts
         .into_iter()
         .filter(|p| match labelled_role(p) {
@@ -945,7 +988,27 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             draft.entry.study_type = Some(trim_end_period(&study).to_owned());
         }
     }
-    out.into_iter().map(|d| d.entry).collect()
+    out.into_iter()
+        .map(|mut d| {
+            d.entry.institution = d.entry.institution.map(|i| without_at_the(&i).to_owned());
+            d.entry
+        })
+        .collect()
+}
+
+/// "an der Universität Innsbruck" → "Universität Innsbruck": the words for "at" a school are
+/// not its name.
+fn without_at_the(school: &str) -> &str {
+    for at in [
+        "an der ", "an dem ", "am ", "at the ", "à l’", "à l'", "à la ",
+    ] {
+        if let Some(name) = school.strip_prefix(at) {
+            if name.starts_with(|c: char| c.is_uppercase()) {
+                return name;
+            }
+        }
+    }
+    school
 }
 
 /// Whether a plain piece beside a school can be what was studied there: a few words, no
@@ -1429,6 +1492,47 @@ mod tests {
             school.study_type.as_deref(),
             Some("BEng in Civil Engineering")
         );
+    }
+
+    #[test]
+    fn an_employer_after_bei_on_its_own_line_was_dropped_as_a_sentence() {
+        let lines = [
+            "15.03.2016 – 30.09.2021\tSoftwareentwicklerin Java und Web",
+            "bei der Alpenbahn AG in Innsbruck",
+            "",
+            "2012 – 2016\tWerkstudentin",
+            "chez Capgemini",
+        ];
+        let jobs: Vec<_> = work(&lines)
+            .into_iter()
+            .map(|w| (w.position, w.name, w.location))
+            .collect();
+        let job = |title: &str, company: &str, town: Option<&str>| {
+            (
+                Some(title.to_owned()),
+                Some(company.to_owned()),
+                town.map(str::to_owned),
+            )
+        };
+        assert_eq!(
+            jobs,
+            [
+                job(
+                    "Softwareentwicklerin Java und Web",
+                    "Alpenbahn AG",
+                    Some("Innsbruck")
+                ),
+                job("Werkstudentin", "Capgemini", None),
+            ]
+        );
+        assert_eq!(after_employer_word("bei guter Laune"), None);
+        assert_eq!(
+            without_at_the("an der Universität Graz"),
+            "Universität Graz"
+        );
+        assert_eq!(without_at_the("am Campus Wien"), "Campus Wien");
+        assert_eq!(without_at_the("American University"), "American University");
+        assert_eq!(after_employer_word("at least 5 people"), None);
     }
 
     #[test]

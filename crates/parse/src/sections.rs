@@ -223,6 +223,20 @@ mod tests {
     }
 
     #[test]
+    fn an_academic_werdegang_was_taken_for_work() {
+        for (line, kind) in [
+            ("Akademischer Werdegang", SectionKind::Education),
+            ("Schulischer Werdegang", SectionKind::Education),
+            ("Beruflicher Werdegang", SectionKind::Work),
+            ("Werdegang", SectionKind::Work),
+            ("Berufliche Laufbahn", SectionKind::Work),
+            ("Academic Background", SectionKind::Education),
+        ] {
+            assert_eq!(heading(line).map(|h| h.kind), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
     fn sentences_are_not_headings() {
         for line in [
             "Experience with distributed systems at scale.",

@@ -339,14 +339,17 @@ fn find_gutter(fragments: &[Fragment]) -> Option<Gutter> {
 
 /// One side is not a column but the cells of rows whose other cells are across the gutter:
 /// its lines are ragged on the left (right-aligned dates at the margin, right-aligned labels
-/// of a Europass-style table) and its lines, or at least its dates, sit on baselines of the
-/// other side — all but capitalised labels over rows of their own ("WORK EXPERIENCE"). Up to
-/// six lines of contacts set in the page header's corner do not change that.
+/// of a Europass-style table) and its lines sit on baselines of the other side — all but
+/// capitalised labels over rows of their own ("WORK EXPERIENCE"); or, aligned or not, it is
+/// dates on the other side's baselines with at most six other lines (the German
+/// "tabellarischer Lebenslauf": headings and dates in the left cell, contacts set in the
+/// page header's corner).
 /// `lines` and `other_lines` are the two sides' baselines.
 fn is_row_table(side: &[&Fragment], lines: &[(f64, f64)], other_lines: &[(f64, f64)]) -> bool {
-    if side.is_empty() || left_aligned(side) {
+    if side.is_empty() {
         return false;
     }
+    let ragged = !left_aligned(side);
     let beside = |lines: &[(f64, f64)]| {
         lines
             .iter()
@@ -371,7 +374,8 @@ fn is_row_table(side: &[&Fragment], lines: &[(f64, f64)], other_lines: &[(f64, f
     let label_lines = distinct_baselines(&capitals);
     let lone_labels = label_lines.len() - beside(&label_lines);
     let lines_beside = beside(lines);
-    let rows_of_labels = lines_beside >= 2 && (lines_beside + lone_labels) * 5 >= lines.len() * 4;
+    let rows_of_labels =
+        ragged && lines_beside >= 2 && (lines_beside + lone_labels) * 5 >= lines.len() * 4;
     let rows_of_dates = date_lines.len() >= 2
         && beside(&date_lines) * 5 >= date_lines.len() * 4
         && lines.len().saturating_sub(date_lines.len()) <= 6;
@@ -573,6 +577,28 @@ mod tests {
         let text = PageLayout::new(glyphs).into_text();
         assert!(!text.contains(COLUMN_BREAK), "{text}");
         assert!(text.contains("Engineer0\tJan 2010 – Present\n"), "{text}");
+    }
+
+    #[test]
+    fn left_aligned_dates_beside_their_entries_were_read_as_a_column() {
+        // A "tabellarischer Lebenslauf": headings and dates in a left-aligned cell, each
+        // entry beside its dates over two or three lines.
+        let mut glyphs = Vec::new();
+        let mut y = 20.0;
+        for (heading, rows) in [("Ausbildung", 2), ("Berufserfahrung", 2)] {
+            glyphs.extend(word(10.0, y, heading));
+            y += 16.0;
+            for r in 0..rows {
+                glyphs.extend(word(10.0, y, &format!("201{r} – 201{}", r + 4)));
+                glyphs.extend(word(160.0, y, &format!("Titel{r}")));
+                glyphs.extend(word(160.0, y + 12.0, &format!("bei Firma{r}")));
+                glyphs.extend(word(160.0, y + 24.0, "in Innsbruck"));
+                y += 44.0;
+            }
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        assert!(!text.contains(COLUMN_BREAK), "{text}");
+        assert!(text.contains("2010 – 2014\tTitel0\nbei Firma0\n"), "{text}");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub(crate) const DEGREE_WORDS: &[&str] = &[
     "bachelors",
     "bachiller",
     "bachillerato",
+    "bakkalaureat",
+    "bakkalaureus",
     "barch",
     "bba",
     "bca",
