@@ -130,7 +130,10 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                 None => (None, raw, None),
             },
         };
-        if let Some(h) = found.filter(|h| h.is_certain() || stands_apart) {
+        let found = found.filter(|h| h.is_certain() || stands_apart);
+        // A row whose first cell was not taken for a heading stays whole.
+        let line = if found.is_some() { line } else { raw };
+        if let Some(h) = found {
             previous_was_heading = true;
             in_column_head = false;
             headings.push(h.text.clone());
@@ -376,12 +379,12 @@ fn mailto(link_targets: &[String]) -> Option<String> {
 
 /// "SKILLS<tab>Rust, Go", "COMPÉTENCES Rust, Figma": a row that is not a heading as a
 /// whole, whose first cell is one (in capitals when no tab sets it apart, before text that
-/// is not) and the rest its first line. "PROJECT MANAGER" is no such row.
+/// is not) and the rest its first line. "PROJECT MANAGER" is no such row. A Title Case cell
+/// of three words or more ("Angaben zur Person<tab>Jana Novak", as Europass prints it) is
+/// one only where it stands apart, as a heading of its own would be (the caller decides).
 fn heading_cell(raw: &str) -> Option<(sections::Heading, &str, &str)> {
     if let Some((first, rest)) = raw.split_once('\t') {
-        return heading(first)
-            .filter(|h| h.is_certain())
-            .map(|h| (h, first, rest));
+        return heading(first).map(|h| (h, first, rest));
     }
     if !raw.starts_with(|c: char| c.is_uppercase()) {
         return None;
