@@ -20,6 +20,8 @@ const MONTHS: &[(&str, u8)] = &[
     ("january", 1),
     ("jan", 1),
     ("januar", 1),
+    // Austrian German.
+    ("janner", 1),
     ("janvier", 1),
     ("janv", 1),
     ("enero", 1),
@@ -28,6 +30,7 @@ const MONTHS: &[(&str, u8)] = &[
     ("february", 2),
     ("feb", 2),
     ("februar", 2),
+    ("feber", 2),
     ("fevrier", 2),
     ("fevr", 2),
     ("fev", 2),
@@ -116,7 +119,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // A month may also carry a two-digit year after an apostrophe ("Jan’22", "Aug '19"),
         // as many English resumes from Word templates write it.
         // Spanish and Portuguese may join them with "de" ("enero de 2015", "Enero del 2015").
-        r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}\.\s?)?(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
+        r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}[./]\s?)?(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     // Longest first: the regex takes the first alternative that matches ("presente", not "present").
     let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
@@ -205,8 +208,8 @@ pub(crate) fn parse_date(s: &str) -> Option<String> {
     if head.is_empty() {
         return Some(year);
     }
-    // "15.03.2008": the day before the month tells nothing a resume needs.
-    let head = match head.rsplit_once('.') {
+    // "15.03.2008", "01/10/2021": the day before the month tells nothing a resume needs.
+    let head = match head.rsplit_once(['.', '/']) {
         Some((day, month))
             if day.trim().parse::<u8>().is_ok() && month.trim().parse::<u8>().is_ok() =>
         {
@@ -300,6 +303,16 @@ mod tests {
         );
         assert_eq!(range("01. 10. 2019 - heute"), (s("2019-10"), None));
         assert_eq!(range("seit 1.4.2021"), (s("2021-04"), None));
+        assert_eq!(
+            range("01/10/2021 bis 31/03/2022"),
+            (s("2021-10"), s("2022-03"))
+        );
+        assert_eq!(range("10/2019 – 12/2020"), (s("2019-10"), s("2020-12")));
+        // Austrian month names.
+        assert_eq!(
+            range("Jänner 2021 - Feber 2022"),
+            (s("2021-01"), s("2022-02"))
+        );
     }
 
     #[test]
