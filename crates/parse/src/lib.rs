@@ -19,6 +19,7 @@
 mod clean;
 mod contacts;
 mod dates;
+mod education;
 mod entries;
 mod extras;
 mod header;
@@ -246,7 +247,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         warnings.push("location taken from the current job".to_owned());
         Some(current)
     });
-    let education = entries::education(&of_kind(SectionKind::Education));
+    let education = education::education(&of_kind(SectionKind::Education));
     let skill_group = sections
         .iter()
         .zip(&headings)
