@@ -73,8 +73,9 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             line.as_str()
         };
         let range = find_range(line);
-        let date_only = range.is_some() && parts_without_dates(line, range.as_ref()).is_empty();
-        let parts = parts_without_dates(line, range.as_ref())
+        let pieces = parts_without_dates(line, range.as_ref());
+        let date_only = range.is_some() && pieces.is_empty();
+        let parts = pieces
             .into_iter()
             // "B.Com (Commerce) from Goa University"
             .flat_map(|p| match p.split_once(" from ") {
