@@ -27,6 +27,10 @@ if grep -rnE 'std::(fs|net|process|env)\b|File::open' crates/match/src; then
   fail "cvdeck-match must do no IO"
 fi
 
+# cvdeck-extract turns bytes into text: no database, runtime or parser rules in it.
+bad=$(deps cvdeck-extract | grep -iE '^(rusqlite|libsqlite3-sys|tokio|notify|cvdeck-parse|cvdeck-match|cvdeck-engine)$' || true)
+[ -z "$bad" ] || fail "cvdeck-extract must not depend on $(echo $bad)"
+
 if deps cvdeck-engine | grep -qiE '^(tauri|wry|tao|yew)'; then
   fail "cvdeck-engine depends on tauri/yew"
 fi

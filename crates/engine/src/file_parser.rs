@@ -2,11 +2,11 @@
 //! process (or, without one, on a blocking thread), stopped at the timeout. The queue and
 //! `cvdeck-cli parse` both go through here, so no command runs parser libraries unguarded.
 
-use crate::error::ExtractError;
+use crate::extract::read_limited;
 use crate::extract::Limits;
 use crate::pipeline::{parse_bytes, Parsed};
-use crate::queue::read_limited;
 use crate::worker::{WorkerCommand, WorkerPool};
+use crate::ExtractError;
 use std::path::Path;
 use std::time::Duration;
 

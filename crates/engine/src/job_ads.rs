@@ -2,8 +2,8 @@
 //! resumes in (PDF, DOCX, ODT, RTF, text), whose text goes through the same worker processes,
 //! limits and timeout as a resume's, so a hostile ad can only take down a worker.
 
-use crate::error::ExtractError;
 use crate::file_parser::FileParser;
+use crate::ExtractError;
 use cvdeck_match::job_document::JobDocument;
 use cvdeck_match::{read_ad, Requirements};
 use std::path::Path;

@@ -14,9 +14,7 @@
 //! ```
 #![deny(missing_docs)]
 
-mod error;
 pub mod export;
-pub mod extract;
 mod file_parser;
 pub mod job_ads;
 mod pipeline;
@@ -25,12 +23,12 @@ pub mod store;
 pub mod synth;
 pub mod worker;
 
+pub use cvdeck_extract as extract;
 pub use cvdeck_match as matching;
 pub use cvdeck_model::resume;
 pub use cvdeck_parse as parse;
 
-pub use error::{ErrorKind, ExtractError};
-pub use extract::{Format, Limits};
+pub use cvdeck_extract::{ErrorKind, ExtractError, Format, Limits};
 pub use file_parser::FileParser;
 pub use pipeline::{parse_bytes, Parsed};
 pub use queue::{

@@ -1,9 +1,9 @@
 //! One file, start to finish: bytes → text → JSON Resume.
 
-use crate::error::ExtractError;
 use crate::extract::{self, Format, Limits};
 use crate::parse::parse_text;
 use crate::resume::Resume;
+use crate::ExtractError;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// A parsed document.

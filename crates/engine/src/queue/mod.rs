@@ -5,12 +5,12 @@ mod saver;
 mod scan;
 mod watch;
 
-use crate::error::ExtractError;
-use crate::extract::Limits;
+use crate::extract::{read_limited, Limits};
 use crate::file_parser::FileParser;
 use crate::pipeline::stored_extension;
 use crate::store::{Card, Failure, Library, NewFile, Registered, ResumeId, Status, StoreError};
 use crate::worker::WorkerCommand;
+use crate::ExtractError;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -436,47 +436,6 @@ async fn unsaved(inner: &Arc<Inner>, id: ResumeId, e: StoreError) -> RowOutcome 
         }
     }
     RowOutcome::Unsaved(e)
-}
-
-/// The bytes of a regular file, at most the size cap. The cap holds on what is read, not on
-/// the size the file reports: files under /proc report 0 and go on for ever.
-pub(crate) fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
-    if let Some(e) = scan::not_a_file(path) {
-        return Err(e);
-    }
-    let file = std::fs::File::open(path)?;
-    let reported = file.metadata()?.len();
-    if reported > limits.max_file_bytes {
-        return Err(too_large(reported, limits));
-    }
-    let mut bytes = Vec::with_capacity(reported as usize);
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, limits.max_file_bytes + 1),
-        &mut bytes,
-    )?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_large_unknown(limits));
-    }
-    Ok(bytes)
-}
-
-fn too_large(len: u64, limits: &Limits) -> ExtractError {
-    ExtractError::TooLarge {
-        what: format!(
-            "{} MB (the limit is {} MB)",
-            len / (1024 * 1024),
-            limits.max_file_bytes / (1024 * 1024)
-        ),
-    }
-}
-
-fn too_large_unknown(limits: &Limits) -> ExtractError {
-    ExtractError::TooLarge {
-        what: format!(
-            "more than {} MB (the limit)",
-            limits.max_file_bytes / (1024 * 1024)
-        ),
-    }
 }
 
 /// What registering an import's files gave.

@@ -6,9 +6,9 @@
 //! waits at most [`GATHER`] longer to change.
 
 use super::{blocking, Inner};
-use crate::error::ExtractError;
 use crate::pipeline::Parsed;
 use crate::store::{Card, Failure, Library, Outcome, ResumeId, StoreError};
+use crate::ExtractError;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! Which files an import covers, and what it passed over and why.
 
-use crate::error::ExtractError;
+use crate::extract::not_a_file;
+use crate::ExtractError;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -35,7 +36,8 @@ pub fn scan_paths(paths: &[PathBuf]) -> Scan {
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => {
                     let path = e.into_path();
-                    let why = not_a_file(&path).unwrap_or_else(|| special_file("not a file"));
+                    let why = not_a_file(&path)
+                        .unwrap_or_else(|| ExtractError::NotAFile("not a file".into()));
                     scan.unusable.push((path, why));
                 }
                 Err(e) => {
@@ -78,46 +80,6 @@ pub fn scan_paths(paths: &[PathBuf]) -> Scan {
     scan.unusable.sort_by(|a, b| a.0.cmp(&b.0));
     scan.unusable.dedup_by(|a, b| a.0 == b.0);
     scan
-}
-
-/// Why `path` cannot be read as a resume file, or None if it is a regular file (or a link to
-/// one). Never opens it: opening a named pipe waits for a writer, forever.
-pub(crate) fn not_a_file(path: &Path) -> Option<ExtractError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => {
-            let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            if is_link && e.kind() == std::io::ErrorKind::NotFound {
-                return Some(special_file("a link whose target does not exist"));
-            }
-            return Some(ExtractError::from_io_ref(&e));
-        }
-    };
-    if meta.is_file() {
-        return None;
-    }
-    if meta.is_dir() {
-        return Some(special_file("a folder"));
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return Some(special_file("a named pipe"));
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return Some(special_file("a device"));
-        }
-        if t.is_socket() {
-            return Some(special_file("a socket"));
-        }
-    }
-    Some(special_file("not a file"))
-}
-
-fn special_file(what: &str) -> ExtractError {
-    ExtractError::NotAFile(what.to_owned())
 }
 
 pub(crate) fn is_hidden(path: &Path) -> bool {

@@ -23,8 +23,8 @@ pub use tags::{normalise_tag, TagCount};
 /// The database's file name inside the library folder.
 const DATABASE: &str = "library.sqlite3";
 
-use crate::error::ExtractError;
 use crate::resume::Resume;
+use crate::ExtractError;
 use derived::Derived;
 use owner::OwnerLease;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};

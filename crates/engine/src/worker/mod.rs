@@ -10,9 +10,9 @@
 #[cfg(windows)]
 mod job;
 
-use crate::error::ExtractError;
 use crate::extract::Limits;
 use crate::pipeline::{parse_bytes, Parsed};
+use crate::ExtractError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -120,7 +120,7 @@ fn handle(request: Request) -> Response {
     let parsed = std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)
         .spawn(move || {
-            let bytes = crate::queue::read_limited(&request.path, &limits)?;
+            let bytes = crate::extract::read_limited(&request.path, &limits)?;
             parse_bytes(&bytes, &limits)
         })
         .map_err(|e| ExtractError::Io(e.to_string()))

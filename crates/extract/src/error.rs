@@ -141,7 +141,7 @@ impl From<std::io::Error> for ExtractError {
 
 impl ExtractError {
     /// A read error as the person who gave us the file should hear it.
-    pub(crate) fn from_io_ref(e: &std::io::Error) -> Self {
+    pub fn from_io_ref(e: &std::io::Error) -> Self {
         // The ones a user can act on get a sentence of their own.
         ExtractError::Io(match e.kind() {
             std::io::ErrorKind::NotFound => "it was moved or deleted during the import".to_owned(),

@@ -2,7 +2,7 @@
 
 use super::layout::{Glyph, Mark, PageLayout};
 use super::Extracted;
-use crate::error::ExtractError;
+use crate::ExtractError;
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -163,7 +163,8 @@ fn link_targets(doc: &pdf_extract::Document) -> Vec<String> {
     out
 }
 
-pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+/// What a caught panic said, for the message a user sees.
+pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())

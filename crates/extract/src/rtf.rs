@@ -5,7 +5,7 @@
 //! escapes every Western-European RTF uses for accented letters.
 
 use super::Extracted;
-use crate::error::ExtractError;
+use crate::ExtractError;
 use encoding_rs::{Encoding, WINDOWS_1252};
 
 /// Deeper nesting than this is a hostile file, not a resume.

@@ -1,7 +1,7 @@
 //! Plain text and Markdown, in whatever encoding they came.
 
 use super::Extracted;
-use crate::error::ExtractError;
+use crate::ExtractError;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 /// True when the bytes decode to text with few control characters.

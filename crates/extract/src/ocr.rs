@@ -3,7 +3,7 @@
 
 use super::scan_rules::GrayPage;
 use super::tools::{ExternalTool, PDFTOPPM, TESSERACT};
-use crate::error::ExtractError;
+use crate::ExtractError;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

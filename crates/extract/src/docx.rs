@@ -1,7 +1,7 @@
 //! DOCX and ODT: zip archives of XML, read with caps on entry count and uncompressed size.
 
 use super::{Extracted, Format, Limits};
-use crate::error::ExtractError;
+use crate::ExtractError;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 
 use super::ocr::draw_pages;
 use super::tools::PDFTOPPM;
-use crate::error::ExtractError;
+use crate::ExtractError;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -35,28 +35,4 @@ pub fn pdf_page_images(
         .iter()
         .map(|p| std::fs::read(p).map_err(ExtractError::from))
         .collect()
-}
-
-// pdftoppm: make test installs it on Linux.
-#[cfg(all(test, unix))]
-mod tests {
-    use super::pdf_page_images;
-    use crate::synth::{Layout, SyntheticResume};
-
-    #[test]
-    fn the_first_pages_of_a_pdf_as_pictures() {
-        let r = (0..100)
-            .map(SyntheticResume::generate)
-            .find(|r| r.jobs.len() == 3 && r.bullets_per_job == 40)
-            .expect("a three-page resume");
-        let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("r.pdf");
-        std::fs::write(&pdf, r.to_pdf(Layout::OneColumn)).unwrap();
-        let pages = pdf_page_images(&pdf, 2, 300).expect("pdftoppm is installed (make test)");
-        assert_eq!(pages.len(), 2, "at most the pages asked for");
-        assert!(pages.iter().all(|p| p.starts_with(b"\x89PNG")));
-        // Damaged input is an error, not a panic.
-        std::fs::write(&pdf, b"%PDF-1.4 nonsense").unwrap();
-        assert!(pdf_page_images(&pdf, 2, 300).is_err());
-    }
 }

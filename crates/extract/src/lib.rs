@@ -1,18 +1,31 @@
-//! From a file's bytes to plain text: format detection by content, then one reader per format.
+//! From a file's bytes to plain text: format detection by content, then one reader per format
+//! (PDF, DOCX/ODT, RTF, plain text, and scans and pictures by OCR), with caps on what a
+//! hostile file may make us read or allocate.
+//!
+//! ```
+//! use cvdeck_extract::{extract, Format, Limits};
+//! let (format, extracted) = extract(b"Jane Doe\njane@example.com\n", &Limits::default()).unwrap();
+//! assert_eq!(format, Format::Text);
+//! assert!(extracted.text.starts_with("Jane Doe"));
+//! ```
+#![deny(missing_docs)]
 
 mod docx;
+mod error;
+pub use error::{ErrorKind, ExtractError};
 mod layout;
 mod ocr;
 mod pdf;
-pub(crate) use pdf::panic_message;
+pub use pdf::panic_message;
 mod preview;
+mod read;
 pub use preview::pdf_page_images;
+pub use read::{not_a_file, read_limited};
 mod rtf;
 mod scan_rules;
 mod text;
 pub mod tools;
 
-use crate::error::ExtractError;
 use serde::{Deserialize, Serialize};
 
 /// A document format we recognise by its content.
