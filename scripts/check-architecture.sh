@@ -31,6 +31,10 @@ fi
 bad=$(deps cvdeck-extract | grep -iE '^(rusqlite|libsqlite3-sys|tokio|notify|cvdeck-parse|cvdeck-match|cvdeck-engine)$' || true)
 [ -z "$bad" ] || fail "cvdeck-extract must not depend on $(echo $bad)"
 
+# cvdeck-store keeps the library: it is handed parsed resumes and never reads a file's format.
+bad=$(deps cvdeck-store | grep -iE '^(tokio|notify|pdf-extract|lopdf|cvdeck-extract|cvdeck-engine)$' || true)
+[ -z "$bad" ] || fail "cvdeck-store must not depend on $(echo $bad)"
+
 if deps cvdeck-engine | grep -qiE '^(tauri|wry|tao|yew)'; then
   fail "cvdeck-engine depends on tauri/yew"
 fi

@@ -14,12 +14,10 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod export;
 mod file_parser;
 pub mod job_ads;
 mod pipeline;
 pub mod queue;
-pub mod store;
 pub mod synth;
 pub mod worker;
 
@@ -27,6 +25,8 @@ pub use cvdeck_extract as extract;
 pub use cvdeck_match as matching;
 pub use cvdeck_model::resume;
 pub use cvdeck_parse as parse;
+pub use cvdeck_store as store;
+pub use cvdeck_store::export;
 
 pub use cvdeck_extract::{ErrorKind, ExtractError, Format, Limits};
 pub use file_parser::FileParser;

@@ -438,6 +438,14 @@ async fn unsaved(inner: &Arc<Inner>, id: ResumeId, e: StoreError) -> RowOutcome 
     RowOutcome::Unsaved(e)
 }
 
+/// A file's failure as the library stores it: the stable kind and the user's message.
+pub(crate) fn failure(e: &ExtractError) -> Failure {
+    Failure {
+        kind: e.kind().as_str().to_owned(),
+        message: e.to_string(),
+    }
+}
+
 /// What registering an import's files gave.
 struct Registration {
     new_ids: Vec<ResumeId>,
@@ -454,7 +462,7 @@ fn register_paths(inner: &Inner, paths: &[PathBuf]) -> Result<Registration, Stor
     let mut registration = register_files(inner, scan.files)?;
     let mut unusable = Vec::with_capacity(scan.unusable.len());
     for (path, why) in &scan.unusable {
-        unusable.push(inner.library.register_rejected(path, &Failure::from(why))?);
+        unusable.push(inner.library.register_rejected(path, &failure(why))?);
     }
     if !unusable.is_empty() {
         (inner.sink)(EngineEvent::CardsAdded(inner.library.cards(&unusable)?));
@@ -491,7 +499,7 @@ fn register_files(inner: &Inner, files: Vec<PathBuf>) -> Result<Registration, St
         for (path, copied) in chunk.iter().zip(copy_all(lib, chunk, limits, threads)) {
             match copied {
                 Ok(file) => batch.push(file),
-                Err(e) => rejected.push(lib.register_rejected(path, &Failure::from(&e))?),
+                Err(e) => rejected.push(lib.register_rejected(path, &failure(&e))?),
             }
         }
         flush(&mut batch, &mut new_ids, &mut duplicates)?;

@@ -41,7 +41,7 @@ pub(super) async fn save(
     outcome: Result<Parsed, ExtractError>,
 ) -> Result<Card, StoreError> {
     let (reply, saved) = oneshot::channel();
-    let outcome = outcome.map_err(|e| Failure::from(&e));
+    let outcome = outcome.map_err(|e| super::failure(&e));
     lock(&inner.saver.waiting).push(Waiting {
         arrived: Instant::now(),
         id,

@@ -4,7 +4,7 @@
 use super::manifest::Line;
 use super::query::{Filter, Plan};
 use super::{now_ms, Library, ResumeId, StoreError};
-use crate::parse::fold_ascii as fold;
+use cvdeck_parse::fold_ascii as fold;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter};
 

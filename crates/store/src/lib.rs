@@ -1,8 +1,15 @@
 //! The library: a SQLite database of resumes plus content-addressed copies of the files.
+//!
+//! Every write transaction begins `IMMEDIATE` (under WAL a deferred one that upgrades fails at
+//! once when another process writes); rows an import queued carry its owner's lease, so a
+//! second process never takes them over while the first lives. Nothing here parses a file:
+//! the engine hands in what it parsed.
+#![deny(missing_docs)]
 
 mod backup;
 mod corrections;
 mod derived;
+pub mod export;
 mod health;
 mod jobs;
 mod manifest;
@@ -23,8 +30,7 @@ pub use tags::{normalise_tag, TagCount};
 /// The database's file name inside the library folder.
 const DATABASE: &str = "library.sqlite3";
 
-use crate::resume::Resume;
-use crate::ExtractError;
+use cvdeck_model::resume::Resume;
 use derived::Derived;
 use owner::OwnerLease;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
@@ -80,19 +86,10 @@ impl Status {
 /// A failure as stored: stable kind and readable message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
-    /// Stable code (see [`crate::ErrorKind::as_str`]).
+    /// Stable code (an `ErrorKind`'s `as_str` in cvdeck-extract).
     pub kind: String,
     /// Readable reason.
     pub message: String,
-}
-
-impl From<&ExtractError> for Failure {
-    fn from(e: &ExtractError) -> Self {
-        Failure {
-            kind: e.kind().as_str().to_owned(),
-            message: e.to_string(),
-        }
-    }
 }
 
 /// What a card shows.
@@ -1040,7 +1037,7 @@ fn write_skills(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Resul
         "INSERT OR IGNORE INTO resume_skills (skill_key, resume_id, skill) VALUES (?1, ?2, ?3)",
     )?;
     for skill in &d.skills {
-        insert.execute(params![crate::parse::fold_ascii(skill), id, skill])?;
+        insert.execute(params![cvdeck_parse::fold_ascii(skill), id, skill])?;
     }
     Ok(())
 }
@@ -1102,7 +1099,7 @@ fn backfill_language(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
         let stored = json
             .and_then(|j| serde_json::from_str::<Resume>(&j).ok())
             .and_then(|r| r.meta.language);
-        let language = stored.or_else(|| text.as_deref().and_then(crate::parse::detect_language));
+        let language = stored.or_else(|| text.as_deref().and_then(cvdeck_parse::detect_language));
         if language.is_some() {
             update.execute(params![id, language])?;
         }
@@ -1128,7 +1125,7 @@ fn restrict_to_user(_root: &Path) {}
 /// For the store's tests: `bytes` kept in the library under their hash, as an import copies
 /// them, and registered as imported from `/in/<name>`; the row's id (new or duplicate).
 #[cfg(test)]
-pub(super) fn import_bytes(lib: &Library, name: &str, bytes: &[u8]) -> ResumeId {
+pub(crate) fn import_bytes(lib: &Library, name: &str, bytes: &[u8]) -> ResumeId {
     use sha2::{Digest, Sha256};
     let hash = hex::encode(Sha256::digest(bytes));
     let stored = lib.stored_path_for(&hash, "txt");
@@ -1207,12 +1204,8 @@ mod tests {
         {
             let conn = Connection::open(dir.path().join("library.sqlite3")).unwrap();
             conn.execute_batch(migrations::first_schema()).unwrap();
-            let resume = crate::parse_bytes(
-                "Zoë Saldaña\nzoe@example.com\n\nSkills\nRust, Go\n".as_bytes(),
-                &crate::Limits::default(),
-            )
-            .unwrap()
-            .resume;
+            let resume =
+                cvdeck_parse::parse_text("Zoë Saldaña\nzoe@example.com\n\nSkills\nRust, Go\n", &[]);
             conn.execute(
                 "INSERT INTO resumes (original_path, file_name, status, created_at, updated_at, resume_json, name)
                  VALUES ('/in/z.txt', 'z.txt', 'completed', 1, 1, ?1, 'Zoë Saldaña')",

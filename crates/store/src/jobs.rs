@@ -6,8 +6,8 @@
 
 use super::query::Filter;
 use super::{now_ms, Library, ResumeId, Sort, StoreError};
-use crate::resume::Resume;
 use cvdeck_match::{evidence_version, Evidence, Fit, Ranked, Requirements, Source};
+use cvdeck_model::resume::Resume;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 use std::sync::Arc;

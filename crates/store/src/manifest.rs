@@ -4,7 +4,7 @@
 //! or taken off. Append-only, one JSON line per fact, written after the database committed
 //! it; a line torn by a crash is skipped when read.
 
-use crate::parse::fold_ascii as fold;
+use cvdeck_parse::fold_ascii as fold;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -7,7 +7,7 @@
 //! replaced keeps its permissions; a new one is readable by its owner only, as resumes are
 //! personal data.
 
-use crate::store::{Library, Record, ResumeId, StoreError};
+use crate::{Library, Record, ResumeId, StoreError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

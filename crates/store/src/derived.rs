@@ -1,8 +1,8 @@
 //! Columns derived from a parsed resume for searching, sorting, filtering and finding the
 //! same person twice. Computed in one place so import, re-parse and migration agree.
 
-use crate::parse::fold_ascii as fold;
-use crate::resume::Resume;
+use cvdeck_model::resume::Resume;
+use cvdeck_parse::fold_ascii as fold;
 
 /// What the library stores beside the JSON document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -175,7 +175,7 @@ pub(crate) fn this_month() -> (i32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resume::{Basics, Location, Skill, Work};
+    use cvdeck_model::resume::{Basics, Location, Skill, Work};
 
     fn job(start: &str, end: Option<&str>) -> Work {
         Work {

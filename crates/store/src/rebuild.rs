@@ -230,7 +230,7 @@ fn stored_copies(files: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{import_bytes as import, Status};
+    use crate::{import_bytes as import, Status};
 
     fn file_names(lib: &Library) -> Vec<String> {
         let ids = lib.ids_with_status(Status::Pending).unwrap();

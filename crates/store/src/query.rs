@@ -1,7 +1,7 @@
 //! Finding cards: full-text search, filters, sorts, keyset pages, counts and skill facets.
 
 use super::{Card, Counts, Library, ResumeId, Status, StoreError};
-use crate::parse::fold_ascii as fold;
+use cvdeck_parse::fold_ascii as fold;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 

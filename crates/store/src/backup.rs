@@ -186,7 +186,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::import_bytes as register;
+    use crate::import_bytes as register;
 
     #[test]
     fn a_backup_is_a_sound_copy_and_only_the_last_few_are_kept() {
@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(restored.adopted.len(), 1);
         let adopted = lib.card(restored.adopted[0]).unwrap();
         assert_eq!(adopted.file_name, "Luis Pardo.txt");
-        assert_eq!(adopted.status, crate::store::Status::Pending);
+        assert_eq!(adopted.status, crate::Status::Pending);
         assert_eq!(lib.claim_orphaned().unwrap(), restored.adopted);
     }
 

@@ -3,7 +3,7 @@
 
 use super::derived::{self, Derived};
 use super::{now_ms, write_derived, Card, Library, ResumeId, StoreError};
-use crate::resume::{Location, Resume};
+use cvdeck_model::resume::{Location, Resume};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,7 +70,7 @@ impl Field {
             Field::Location => {
                 // Split into parts when they print back as the person wrote the place;
                 // otherwise ("Berlin, Deutschland" would show as "Berlin, Germany") as typed.
-                let split = value.as_deref().map(crate::parse::split_place);
+                let split = value.as_deref().map(cvdeck_parse::split_place);
                 b.location = match split {
                     Some(parts) if parts.one_line() == value => parts,
                     _ => Location {
