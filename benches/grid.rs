@@ -11,8 +11,8 @@ mod grid_measure;
 #[path = "../tests/window/mod.rs"]
 mod window;
 
-use cvdeck_engine::synth::fill_library;
 use cvdeck_engine::Library;
+use cvdeck_synth::fill_library;
 use std::time::Instant;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]

@@ -35,6 +35,16 @@ bad=$(deps cvdeck-extract | grep -iE '^(rusqlite|libsqlite3-sys|tokio|notify|cvd
 bad=$(deps cvdeck-store | grep -iE '^(tokio|notify|pdf-extract|lopdf|cvdeck-extract|cvdeck-engine)$' || true)
 [ -z "$bad" ] || fail "cvdeck-store must not depend on $(echo $bad)"
 
+# What ships holds no test-data generator: cvdeck-synth is a dev-dependency only.
+for shipped in cvdeck-engine cvdeck-cli cvdeck; do
+  if deps "$shipped" | grep -qx cvdeck-synth; then
+    fail "$shipped ships cvdeck-synth (it must stay a dev-dependency)"
+  fi
+done
+if grep -rn 'cvdeck_synth' crates/cli/src src-tauri 2>/dev/null; then
+  fail "the shipped binaries must not use cvdeck_synth"
+fi
+
 if deps cvdeck-engine | grep -qiE '^(tauri|wry|tao|yew)'; then
   fail "cvdeck-engine depends on tauri/yew"
 fi

@@ -73,7 +73,13 @@ export HOME=$work/home
 mkdir -p "$HOME"
 unset CVDECK_LIBRARY XDG_DATA_HOME
 library=$HOME/.local/share/cvdeck
-/usr/bin/cvdeck-cli generate --count 4 --out "$work/inbox" >/dev/null
+# Test files come from the developer program; the installed CLI must carry no generator.
+cargo build -q --locked -p cvdeck-dev
+generate() { "$root/target/debug/cvdeck-dev" generate "$@" >/dev/null; }
+if /usr/bin/cvdeck-cli generate --count 1 --out "$work/none" >/dev/null 2>&1; then
+  fail "the installed cvdeck-cli still has the generator"
+fi
+generate --count 4 --out "$work/inbox"
 /usr/bin/cvdeck-cli import "$work/inbox" >"$work/import.log" 2>&1 || { cat "$work/import.log"; fail "import failed"; }
 completed=$(/usr/bin/cvdeck-cli list --status completed --json | wc -l)
 [ "$completed" -ge 4 ] || fail "the installed CLI parsed $completed of 4 files"
@@ -126,7 +132,7 @@ step "screenshot: tests/output/installed.png"
 
 # "Open with CV Deck" while it runs: the second start hands the file over and exits.
 # (Another person than the four imported: a copy of one of them would be skipped as a duplicate.)
-/usr/bin/cvdeck-cli generate --count 1 --seed 7 --out "$work/other" >/dev/null
+generate --count 1 --seed 7 --out "$work/other"
 cp "$(ls "$work"/other/*.pdf | head -n 1)" "$work/opened-with.pdf"
 (cd "$work" && timeout 20 /usr/bin/cvdeck opened-with.pdf) || fail "the second start did not hand over and exit"
 kill -0 "$app" || fail "the running app went away"

@@ -3,9 +3,9 @@
 //! from another folder, as `cvdeck-cli import` does, three times over. Every content ends
 //! as one parsed row, nothing is left queued, and the database stays sound.
 
-use cvdeck_engine::synth::SyntheticResume;
 use cvdeck_engine::worker::{WorkerCommand, DEFAULT_MEMORY_LIMIT};
 use cvdeck_engine::{Engine, EngineConfig, Library, Status};
+use cvdeck_synth::SyntheticResume;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;

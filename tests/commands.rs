@@ -1,7 +1,7 @@
 //! The shell's commands through Tauri's mock runtime, with the real config and capabilities.
 
-use cvdeck_engine::synth::{encrypted_pdf, Layout, SyntheticResume};
 use cvdeck_engine::Library;
+use cvdeck_synth::{encrypted_pdf, Layout, SyntheticResume};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use tauri::ipc::{CallbackFn, InvokeBody};

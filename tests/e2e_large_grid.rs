@@ -3,8 +3,8 @@
 
 mod window;
 
-use cvdeck_engine::synth::fill_library;
 use cvdeck_engine::Library;
+use cvdeck_synth::fill_library;
 use fantoccini::Locator;
 use serde_json::json;
 use std::time::Duration;
@@ -74,7 +74,7 @@ async fn a_large_library_renders_a_bounded_window_of_cards() {
     );
 
     // Search narrows the grid to the matches.
-    let name = cvdeck_engine::synth::SyntheticResume::generate(1234).name;
+    let name = cvdeck_synth::SyntheticResume::generate(1234).name;
     client
         .find(Locator::Css("#search"))
         .await

@@ -3,7 +3,7 @@
 
 mod window;
 
-use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
+use cvdeck_synth::{Language, Layout, SyntheticResume};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use std::io::Read;

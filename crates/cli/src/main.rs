@@ -19,10 +19,6 @@ macro_rules! out {
     }};
 }
 
-mod bench_import;
-mod bench_library;
-mod bench_parse;
-mod bench_stats;
 mod job_cmds;
 mod library_cmds;
 mod maintenance;
@@ -211,57 +207,6 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         timeout: u64,
     },
-    /// Write synthetic resumes (PDF one/two-column, DOCX, text) with known fields.
-    Generate {
-        /// How many files.
-        #[arg(long, default_value_t = 100)]
-        count: u64,
-        /// Same seed, same files.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Folder to write into.
-        #[arg(long)]
-        out: PathBuf,
-    },
-    /// Time a whole import of N generated resumes against `pdftotext -layout` over the same
-    /// PDFs with the same parallelism, with peak memory, latency and a duplicate re-import.
-    BenchImport {
-        /// Work folder: generated files are kept there between runs.
-        #[arg(long)]
-        dir: PathBuf,
-        /// Resumes to import.
-        #[arg(long, default_value_t = 10_000)]
-        count: u64,
-        /// Parallelism for both (default: the number of cores).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// Import COUNT distinct copies of the text-layer PDFs in this folder (real resumes)
-        /// instead of generated ones.
-        #[arg(long)]
-        from: Option<PathBuf>,
-    },
-    /// Time the library's queries (open, pages, search, counts) with N resumes in it; fills
-    /// DIR with parsed synthetic resumes first unless it already holds them.
-    BenchLibrary {
-        /// Library folder to fill and query (kept, so later runs skip the filling).
-        #[arg(long)]
-        dir: PathBuf,
-        /// Resumes in the library.
-        #[arg(long, default_value_t = 100_000)]
-        count: u64,
-        /// Timed runs per query (the median is kept).
-        #[arg(long, default_value_t = 15)]
-        runs: usize,
-    },
-    /// Time extraction + field parsing per file against `pdftotext -layout` on the same PDFs.
-    BenchParse {
-        /// Files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Timed runs per file (the median is kept).
-        #[arg(long, default_value_t = 5)]
-        runs: usize,
-    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -393,22 +338,6 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             jobs,
             timeout,
         }),
-        Command::Generate { count, seed, out } => generate(count, seed, &out),
-        Command::BenchParse { paths, runs } => bench_parse::bench_parse(&paths, runs.max(1)),
-        Command::BenchImport {
-            dir,
-            count,
-            jobs,
-            from,
-        } => bench_import::bench_import(
-            &dir,
-            count,
-            jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
-            from.as_deref(),
-        ),
-        Command::BenchLibrary { dir, count, runs } => {
-            bench_library::bench_library(&dir, count, runs.max(1))
-        }
     }
 }
 
@@ -626,35 +555,6 @@ fn retry(library_dir: &Path, ids: &[i64], all_failed: bool, timeout: u64) -> Res
         .fold((0, 0), |acc, s| (acc.0 + s.completed, acc.1 + s.failed));
     out!("{completed} completed, {failed} failed");
     print_failures(engine.library())
-}
-
-fn generate(count: u64, seed: u64, out: &Path) -> Result<std::process::ExitCode> {
-    let started = std::time::Instant::now();
-    generate_files(count, seed, out)?;
-    out!(
-        "{count} resumes written to {} in {:.1?}",
-        out.display(),
-        started.elapsed()
-    );
-    Ok(std::process::ExitCode::SUCCESS)
-}
-
-/// Writes `count` synthetic resumes, a quarter each one-column PDF, two-column PDF, DOCX and
-/// text; the same seed gives the same files.
-pub(crate) fn generate_files(count: u64, seed: u64, out: &Path) -> Result<()> {
-    use cvdeck_engine::synth::{Layout, SyntheticResume};
-    std::fs::create_dir_all(out)?;
-    for i in 0..count {
-        let resume = SyntheticResume::generate(seed.wrapping_mul(1_000_003).wrapping_add(i));
-        let (ext, bytes) = match i % 4 {
-            0 => ("pdf", resume.to_pdf(Layout::OneColumn)),
-            1 => ("pdf", resume.to_pdf(Layout::TwoColumn)),
-            2 => ("docx", resume.to_docx()),
-            _ => ("txt", resume.to_text().into_bytes()),
-        };
-        std::fs::write(out.join(format!("resume-{i:06}.{ext}")), bytes)?;
-    }
-    Ok(())
 }
 
 /// What `parse` was asked to do.

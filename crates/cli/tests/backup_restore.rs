@@ -5,7 +5,7 @@
 mod common;
 
 use common::{cli, import, list_json, run};
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 use std::path::Path;
 
 fn write_resumes(dir: &Path, seeds: std::ops::Range<u64>) {

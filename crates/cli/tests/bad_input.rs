@@ -23,13 +23,12 @@ fn each_bad_input_is_one_failed_row_with_its_reason() {
     .unwrap();
     std::fs::write(
         d.join("truncated.pdf"),
-        &cvdeck_engine::synth::SyntheticResume::generate(3)
-            .to_pdf(cvdeck_engine::synth::Layout::OneColumn)[..300],
+        &cvdeck_synth::SyntheticResume::generate(3).to_pdf(cvdeck_synth::Layout::OneColumn)[..300],
     )
     .unwrap();
     std::fs::write(
         d.join("locked.pdf"),
-        cvdeck_engine::synth::encrypted_pdf("secret", "pw"),
+        cvdeck_synth::encrypted_pdf("secret", "pw"),
     )
     .unwrap();
     // 200 MB, over the 50 MB limit; sparse, so the test writes almost nothing.
@@ -56,7 +55,7 @@ fn each_bad_input_is_one_failed_row_with_its_reason() {
         let name = std::ffi::OsStr::from_bytes(b"r\xe9sum\xe9-latin1.txt");
         std::fs::write(
             d.join(name),
-            cvdeck_engine::synth::SyntheticResume::generate(4).to_text(),
+            cvdeck_synth::SyntheticResume::generate(4).to_text(),
         )
         .unwrap();
         std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
@@ -127,7 +126,7 @@ fn fuzz_lopdf_xref_stream_allocation_abort_is_contained_in_the_worker() {
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/fuzz-lopdf-xref-stream-allocation.pdf");
     std::fs::copy(&fixture, dir.path().join("xref-bomb.pdf")).unwrap();
-    let fine = cvdeck_engine::synth::SyntheticResume::generate(5);
+    let fine = cvdeck_synth::SyntheticResume::generate(5);
     std::fs::write(dir.path().join("fine.txt"), fine.to_text()).unwrap();
     let rows = import_and_list(dir.path());
     assert_eq!(rows.len(), 2, "{rows:?}");

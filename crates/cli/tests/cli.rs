@@ -3,7 +3,7 @@
 mod common;
 
 use common::{cli, import};
-use cvdeck_engine::synth::{Layout, SyntheticResume};
+use cvdeck_synth::{Layout, SyntheticResume};
 
 #[test]
 fn import_then_list_then_import_again() {

@@ -5,8 +5,8 @@
 mod common;
 
 use common::{cli, run};
-use cvdeck_engine::synth::SyntheticResume;
 use cvdeck_engine::Library;
+use cvdeck_synth::SyntheticResume;
 use std::path::Path;
 use std::process::{Child, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -7,7 +7,7 @@
 mod common;
 
 use common::{import, list_json, run};
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 use std::path::Path;
 
 fn three_resumes() -> (tempfile::TempDir, tempfile::TempDir, Vec<SyntheticResume>) {

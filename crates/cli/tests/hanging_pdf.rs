@@ -3,7 +3,7 @@
 
 mod common;
 
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 
 /// A file that makes the PDF library spin forever (from the shared torture set) fails with a
 /// timeout, and the import finishes: the hung worker process is killed, not left running.

@@ -12,12 +12,7 @@ fn sigkill_mid_import_loses_nothing() {
     let cli = env!("CARGO_BIN_EXE_cvdeck-cli");
     let input = tempfile::tempdir().unwrap();
     let library = tempfile::tempdir().unwrap();
-    let generated = Command::new(cli)
-        .args(["generate", "--count", "2000", "--seed", "7", "--out"])
-        .arg(input.path())
-        .output()
-        .unwrap();
-    assert!(generated.status.success());
+    cvdeck_synth::write_files(2000, 7, input.path()).unwrap();
 
     // A different point every run; printed so a failure can be replayed.
     let nanos = SystemTime::now()

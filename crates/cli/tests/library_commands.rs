@@ -4,7 +4,7 @@
 mod common;
 
 use common::{cli, import, list_json, succeeded};
-use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
+use cvdeck_synth::{Language, Layout, SyntheticResume};
 use std::path::Path;
 
 fn run(library: &Path, args: &[&str]) -> String {

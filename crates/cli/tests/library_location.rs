@@ -6,7 +6,7 @@
 mod common;
 
 use common::{cli, list_json, succeeded};
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 use std::path::Path;
 
 fn run_in(dir: &Path, library: &Path, args: &[&str]) -> std::process::Output {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{cli, list_json, succeeded};
-use cvdeck_engine::synth::{scanned_pdf, SyntheticResume};
+use cvdeck_synth::{scanned_pdf, SyntheticResume};
 
 #[test]
 fn without_tesseract_a_scan_says_what_to_install_and_the_other_files_are_read() {

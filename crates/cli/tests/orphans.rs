@@ -3,7 +3,7 @@
 
 mod common;
 
-use cvdeck_engine::synth::scanned_pages_pdf;
+use cvdeck_synth::scanned_pages_pdf;
 use std::time::Duration;
 
 /// Live processes of ours whose parent is init: what is left when a parent dies without

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{cli, import, run};
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 use std::process::Stdio;
 
 /// A library with one parsed resume whose file name holds a tab and an escape sequence.

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{cli, list_json};
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 use std::process::Command;
 use std::time::{Duration, Instant};
 

@@ -18,7 +18,6 @@ mod file_parser;
 pub mod job_ads;
 mod pipeline;
 pub mod queue;
-pub mod synth;
 pub mod worker;
 
 pub use cvdeck_extract as extract;

@@ -3,8 +3,8 @@
 //! subset fonts, ToUnicode maps and kerned text — must parse back to the fields written.
 //! Chromium comes with `scripts/setup.sh test` (Debian's `chromium`), or `$CHROMIUM`.
 
-use cvdeck_engine::synth::{Language, SyntheticResume, Theme};
 use cvdeck_engine::{parse_bytes, Limits};
+use cvdeck_synth::{Language, SyntheticResume, Theme};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,8 +1,8 @@
 //! Import → statuses → store, on generated fixtures, through the public engine API.
 
 use cvdeck_engine::store::{Filter, Sort};
-use cvdeck_engine::synth::{encrypted_pdf, image_only_pdf, Layout, SyntheticResume};
 use cvdeck_engine::{Engine, EngineConfig, EngineEvent, Library, Status};
+use cvdeck_synth::{encrypted_pdf, image_only_pdf, Layout, SyntheticResume};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -1,8 +1,8 @@
 //! Scanned resumes: a synthetic resume rendered to pixels, then read back through OCR.
 //! Needs tesseract-ocr and poppler-utils (the README's test command installs them).
 
-use cvdeck_engine::synth::{scanned_pdf, Layout, SyntheticResume};
 use cvdeck_engine::{parse_bytes, Limits};
+use cvdeck_synth::{scanned_pdf, Layout, SyntheticResume};
 use std::process::Command;
 
 /// Renders `pdf` to an 8-bit grey PGM with pdftoppm and returns (pixels, width, height, png).

@@ -2,7 +2,7 @@
 #![cfg(unix)]
 
 use cvdeck_engine::extract::pdf_page_images;
-use cvdeck_engine::synth::{Layout, SyntheticResume};
+use cvdeck_synth::{Layout, SyntheticResume};
 
 #[test]
 fn the_first_pages_of_a_pdf_as_pictures() {

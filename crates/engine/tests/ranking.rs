@@ -3,9 +3,9 @@
 //! from what it parsed must come close to it (NDCG@10).
 
 use cvdeck_engine::store::{Filter, NewFile, Registered};
-use cvdeck_engine::synth::{Language, SyntheticResume};
 use cvdeck_engine::{parse_bytes, Library, Limits};
 use cvdeck_match::{read_ad, Requirements};
+use cvdeck_synth::{Language, SyntheticResume};
 
 const LANGUAGES: [Language; 5] = [
     Language::English,

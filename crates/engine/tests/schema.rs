@@ -3,8 +3,8 @@
 //! checked against `json-resume.schema.json` (dates in ISO 8601 form, absolute URIs, e-mail
 //! addresses, no misspelt keys).
 
-use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
 use cvdeck_engine::{parse_bytes, Limits};
+use cvdeck_synth::{Language, Layout, SyntheticResume};
 use std::path::Path;
 
 fn validator() -> jsonschema::Validator {

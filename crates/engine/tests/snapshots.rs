@@ -2,8 +2,8 @@
 //! (snapshots under `snapshots/`, refreshed with `UPDATE_EXPECT=1`), and the fields that must
 //! come back as they were written.
 
-use cvdeck_engine::synth::{Language, Layout, SyntheticResume};
 use cvdeck_engine::{parse_bytes, Limits};
+use cvdeck_synth::{Language, Layout, SyntheticResume};
 
 mod common;
 

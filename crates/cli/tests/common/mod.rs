@@ -2,7 +2,7 @@
 
 #![allow(dead_code)] // each test binary uses its own subset
 
-use cvdeck_engine::synth::{bombs, SyntheticResume};
+use cvdeck_synth::{bombs, SyntheticResume};
 use std::path::Path;
 use std::process::{Command, Output};
 

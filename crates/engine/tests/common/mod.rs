@@ -1,7 +1,7 @@
 //! What every test of generated resumes checks: the fields that must come back as written.
 
 use cvdeck_engine::resume::Resume;
-use cvdeck_engine::synth::SyntheticResume;
+use cvdeck_synth::SyntheticResume;
 
 /// Every field of `truth` that `r` got wrong, each as "case: field = got, want …".
 pub fn field_problems(case: &str, truth: &SyntheticResume, r: &Resume) -> Vec<String> {

@@ -1,4 +1,4 @@
-//! `cvdeck-cli bench-import`: a whole import at scale beside the reference, in the same run.
+//! `cvdeck-dev bench-import`: a whole import at scale beside the reference, in the same run.
 //!
 //! Writes N synthetic resumes (PDF one/two-column, DOCX, text), times `pdftotext -layout` over
 //! the PDFs with `xargs -P <jobs>`, then times `cvdeck-cli import` of every file into an empty
@@ -172,7 +172,7 @@ pub fn bench_import(
         let t = Instant::now();
         match from {
             Some(from) => copy_distinct_pdfs(from, count, &files)?,
-            None => crate::generate_files(count, 1, &files)?,
+            None => cvdeck_synth::write_files(count, 1, &files)?,
         }
         std::fs::write(&marker, &pile)?;
         println!("made {count} resumes in {:.1} s", t.elapsed().as_secs_f64());
@@ -200,7 +200,7 @@ pub fn bench_import(
     );
 
     // CV Deck: the whole import of every file.
-    let exe = std::env::current_exe()?;
+    let exe = cli_beside_this_program()?;
     let (elapsed, peak) = run_sampled(import_command(&exe, &library, Some(jobs), &files))?;
     let rate = count as f64 / elapsed.as_secs_f64();
     println!(
@@ -258,4 +258,16 @@ pub fn bench_import(
         elapsed.as_secs_f64()
     );
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// The `cvdeck-cli` built beside this program: the import measured is the shipped one.
+fn cli_beside_this_program() -> Result<std::path::PathBuf> {
+    let cli = std::env::current_exe()?
+        .with_file_name(format!("cvdeck-cli{}", std::env::consts::EXE_SUFFIX));
+    anyhow::ensure!(
+        cli.is_file(),
+        "{} is missing: build it first (cargo build --release -p cvdeck-cli)",
+        cli.display()
+    );
+    Ok(cli)
 }

@@ -1,4 +1,4 @@
-//! `cvdeck-cli bench-parse`: per-file parse time beside poppler's `pdftotext -layout`, measured
+//! `cvdeck-dev bench-parse`: per-file parse time beside poppler's `pdftotext -layout`, measured
 //! in the same run on the same files, so the ratio holds whatever the machine.
 
 use crate::bench_stats::median;

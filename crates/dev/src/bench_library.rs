@@ -1,12 +1,12 @@
-//! `cvdeck-cli bench-library`: the library's queries at scale. Fills a library with N parsed
+//! `cvdeck-dev bench-library`: the library's queries at scale. Fills a library with N parsed
 //! synthetic resumes (their text parsed by the real parser), then times what the window and
 //! the CLI ask of it: open + first page, full-text searches, status counts, the grid's order,
 //! a window of cards, skill facets.
 
 use anyhow::{Context, Result};
 use cvdeck_engine::store::{Filter, Sort};
-use cvdeck_engine::synth::{fill_library, SyntheticResume};
 use cvdeck_engine::{Library, Status};
+use cvdeck_synth::{fill_library, SyntheticResume};
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -1,10 +1,10 @@
 //! Synthetic resumes with known fields, rendered as PDF (one or two columns), DOCX and text.
 //!
 //! Tests, benchmarks and the corpus generator use these instead of real people's files. The
-//! same seed always gives the same resume and the same bytes.
+//! same seed always gives the same resume and the same bytes. Not part of the product: the
+//! engine's and CLI's tests, the benchmarks and `cvdeck-dev` use it.
+#![deny(missing_docs)]
 
-use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, Stream};
 use std::io::{Cursor, Write};
 
 /// A job on a synthetic resume.
@@ -435,7 +435,7 @@ impl SyntheticResume {
         let mut r = Mix(seed);
         let first = r.pick(FIRST);
         let last = r.pick(LAST);
-        let ascii = |s: &str| -> String { crate::parse::fold_ascii(s) };
+        let ascii = |s: &str| -> String { cvdeck_engine::parse::fold_ascii(s) };
         let n_jobs = 1 + (r.next() % 3) as usize;
         let mut year = 2024 - (r.next() % 3) as u32;
         let mut jobs = Vec::new();
@@ -806,98 +806,6 @@ impl SyntheticResume {
     }
 }
 
-/// A PDF whose only page is encrypted with a user password.
-pub fn encrypted_pdf(text: &str, user_password: &str) -> Vec<u8> {
-    let mut page = PageWriter::default();
-    page.text(50.0, 800.0, 12.0, false, text);
-    page.finish(Some(user_password))
-}
-
-/// A PDF page that draws shapes but has no text layer, like a scan.
-pub fn image_only_pdf() -> Vec<u8> {
-    let mut page = PageWriter::default();
-    page.ops().push(Operation::new(
-        "re",
-        vec![50.into(), 50.into(), 400.into(), 600.into()],
-    ));
-    page.ops().push(Operation::new("f", vec![]));
-    page.finish(None)
-}
-
-/// A PDF whose page is one 8-bit grey picture (`width` × `height` pixels), like a scanner's.
-pub fn scanned_pdf(gray_pixels: &[u8], width: u32, height: u32) -> Vec<u8> {
-    scanned_pages_pdf(gray_pixels, width, height, 1)
-}
-
-/// A scan of `pages` pages that all show the same picture.
-pub fn scanned_pages_pdf(gray_pixels: &[u8], width: u32, height: u32, pages: usize) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let image = Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Image", "Width" => width as i64, "Height" => height as i64,
-            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
-        },
-        gray_pixels.to_vec(),
-    );
-    let image_id = doc.add_object(image);
-    let resources = doc.add_object(dictionary! { "XObject" => dictionary! { "Im1" => image_id } });
-    let draw = Content {
-        operations: vec![
-            Operation::new("q", vec![]),
-            Operation::new(
-                "cm",
-                vec![
-                    595.into(),
-                    0.into(),
-                    0.into(),
-                    842.into(),
-                    0.into(),
-                    0.into(),
-                ],
-            ),
-            Operation::new("Do", vec!["Im1".into()]),
-            Operation::new("Q", vec![]),
-        ],
-    };
-    add_a4_pages(&mut doc, pages_id, resources, vec![draw; pages.max(1)]);
-    let mut out = Vec::new();
-    let _ = doc.save_to(&mut out);
-    out
-}
-
-/// Adds A4 pages (their contents, the page tree and the catalog) to `doc`.
-fn add_a4_pages(
-    doc: &mut Document,
-    pages_id: lopdf::ObjectId,
-    resources: lopdf::ObjectId,
-    contents: Vec<Content>,
-) {
-    let count = contents.len() as i64;
-    let kids: Vec<Object> = contents
-        .into_iter()
-        .map(|content| {
-            let content_id = doc.add_object(Stream::new(
-                dictionary! {},
-                content.encode().unwrap_or_default(),
-            ));
-            doc.add_object(
-                dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id },
-            )
-            .into()
-        })
-        .collect();
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => count,
-            "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-}
-
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -927,413 +835,38 @@ fn docx(body: &str, header: &str) -> Vec<u8> {
     buf.into_inner()
 }
 
-/// Where a link's rule is drawn.
-#[derive(Debug, Clone, Copy)]
-enum Rule {
-    /// Under the baseline, as links are underlined.
-    Under,
-    /// Through the middle of the letters.
-    Through,
-}
-
-#[derive(Default)]
-struct PageWriter {
-    /// Drawing operations of each page; the last one is being written.
-    pages: Vec<Vec<Operation>>,
-}
-
-/// Lowest baseline of body text; below it a new page starts.
-const BOTTOM_MARGIN: f64 = 70.0;
-/// First baseline on a continuation page.
-const TOP_OF_PAGE: f64 = 800.0;
-
-impl PageWriter {
-    fn ops(&mut self) -> &mut Vec<Operation> {
-        if self.pages.is_empty() {
-            self.pages.push(Vec::new());
-        }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
-    }
-
-    /// Moves to a new page when `y` has reached the bottom margin; the baseline to use.
-    fn room(&mut self, y: f64) -> f64 {
-        if y < BOTTOM_MARGIN {
-            self.pages.push(Vec::new());
-            TOP_OF_PAGE
-        } else {
-            y
-        }
-    }
-
-    /// A running footer, as word processors print it, on every page of a longer document.
-    fn footers(&mut self, text: &str) {
-        let total = self.pages.len();
-        if total < 2 {
-            return;
-        }
-        for number in 1..=total {
-            let mut footer = PageWriter::default();
-            footer.text(
-                50.0,
-                30.0,
-                8.0,
-                false,
-                &format!("{text} · {number}/{total}"),
-            );
-            self.pages[number - 1].append(footer.ops());
-        }
-    }
-
-    fn text(&mut self, x: f64, y: f64, size: f64, bold: bool, text: &str) {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-        self.ops().extend([
-            Operation::new("BT", vec![]),
-            Operation::new(
-                "Tf",
-                vec![if bold { "F2" } else { "F1" }.into(), size.into()],
-            ),
-            Operation::new(
-                "Tm",
-                vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
-            ),
-            Operation::new(
-                "Tj",
-                vec![Object::String(
-                    bytes.into_owned(),
-                    lopdf::StringFormat::Literal,
-                )],
-            ),
-            Operation::new("ET", vec![]),
-        ]);
-    }
-
-    /// Writes a link at (`x`, `y`) with its rule; returns where the text ends.
-    fn link(&mut self, x: f64, y: f64, size: f64, text: &str, rule: Rule) -> f64 {
-        self.text(x, y, size, false, text);
-        // Helvetica's lower case and punctuation average about 0.5 em.
-        let end = x + 0.5 * size * text.chars().count() as f64;
-        let (rule_y, thickness) = match rule {
-            Rule::Under => (y - 0.15 * size, 0.06 * size),
-            Rule::Through => (y + 0.25 * size, 0.1 * size),
-        };
-        self.ops().extend([
-            Operation::new(
-                "re",
-                vec![x.into(), rule_y.into(), (end - x).into(), thickness.into()],
-            ),
-            Operation::new("f", vec![]),
-        ]);
-        end
-    }
-
-    fn finish(self, user_password: Option<&str>) -> Vec<u8> {
-        let mut doc = Document::with_version("1.5");
-        let pages_id = doc.new_object_id();
-        let font = |base: &str| dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => base.to_owned(), "Encoding" => "WinAnsiEncoding" };
-        let regular = doc.add_object(font("Helvetica"));
-        let bold = doc.add_object(font("Helvetica-Bold"));
-        let resources =
-            doc.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
-        let pages = if self.pages.is_empty() {
-            vec![Vec::new()]
-        } else {
-            self.pages
-        };
-        add_a4_pages(
-            &mut doc,
-            pages_id,
-            resources,
-            pages
-                .into_iter()
-                .map(|operations| Content { operations })
-                .collect(),
-        );
-        doc.trailer.set(
-            "ID",
-            Object::Array(vec![
-                Object::String(b"cvdeck-synthetic".to_vec(), lopdf::StringFormat::Literal),
-                Object::String(b"cvdeck-synthetic".to_vec(), lopdf::StringFormat::Literal),
-            ]),
-        );
-        if let Some(password) = user_password {
-            let version = lopdf::encryption::EncryptionVersion::V2 {
-                document: &doc,
-                owner_password: "owner",
-                user_password: password,
-                key_length: 128,
-                permissions: lopdf::encryption::Permissions::all(),
-            };
-            if let Ok(state) = lopdf::encryption::EncryptionState::try_from(version) {
-                let _ = doc.encrypt(&state);
-            }
-        }
-        let mut out = Vec::new();
-        let _ = doc.save_to(&mut out);
-        out
-    }
-}
-
 mod html;
 pub use html::Theme;
 
-/// The four crafted PDFs that take PDF libraries down (issue 4): each is small and valid
-/// enough to reach the part of the parser it attacks.
-pub mod bombs {
-    use lopdf::{dictionary, Document, Object, Stream};
-
-    fn save(mut doc: Document) -> Vec<u8> {
-        let mut out = Vec::new();
-        let _ = doc.save_to(&mut out);
-        out
-    }
-
-    /// A font with a ToUnicode map over the whole 32-bit code space.
-    fn font_with_cmap(doc: &mut Document, cmap: &str) -> lopdf::ObjectId {
-        let cmap = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
-        doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
-        })
-    }
-
-    /// A plain content stream.
-    fn content(ops: &[u8]) -> Stream {
-        Stream::new(dictionary! {}, ops.to_vec())
-    }
-
-    /// One page drawing `content` with `resources`, under a pages node.
-    fn one_page(doc: &mut Document, resources: Object, content: Stream) -> lopdf::ObjectId {
-        let pages = doc.new_object_id();
-        let content = doc.add_object(content);
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages, "Contents" => content, "Resources" => resources,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        });
-        doc.objects.insert(
-            pages,
-            Object::Dictionary(
-                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-            ),
-        );
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-        doc.trailer.set("Root", catalog);
-        page
-    }
-
-    /// A Form XObject that draws itself: unbounded recursion in the content interpreter.
-    pub fn self_drawing_xobject() -> Vec<u8> {
-        let mut doc = Document::with_version("1.5");
-        let form = doc.new_object_id();
-        let resources = dictionary! { "XObject" => dictionary! { "X0" => form } };
-        doc.objects.insert(
-            form,
-            Object::Stream(Stream::new(
-                dictionary! {
-                    "Type" => "XObject", "Subtype" => "Form",
-                    "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
-                    "Resources" => resources.clone(),
-                },
-                b"/X0 Do".to_vec(),
-            )),
-        );
-        one_page(&mut doc, resources.into(), content(b"/X0 Do"));
-        save(doc)
-    }
-
-    /// A page whose /Parent chain loops back to itself: inherited attributes are looked up
-    /// forever.
-    pub fn parent_loop() -> Vec<u8> {
-        let mut doc = Document::with_version("1.5");
-        let font = font_with_cmap(&mut doc, "");
-        let page = one_page(
-            &mut doc,
-            Object::Null,
-            content(b"BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET"),
-        );
-        let middle = doc.add_object(dictionary! {
-            "Type" => "Pages", "Parent" => page, "Kids" => vec![page.into()], "Count" => 1,
-            "Resources" => dictionary! { "Font" => dictionary! { "F2" => font } },
-        });
-        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
-            d.set("Parent", middle);
-            d.remove(b"Resources");
-        }
-        save(doc)
-    }
-
-    /// A ToUnicode CMap whose range covers the 32-bit space: a map of four billion entries.
-    pub fn tounicode_over_32_bits() -> Vec<u8> {
-        let mut doc = Document::with_version("1.5");
-        let font = font_with_cmap(
-            &mut doc,
-            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
-             1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n\
-             1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\n\
-             endcmap CMapName currentdict /CMap defineresource pop end end",
-        );
-        let resources = dictionary! { "Font" => dictionary! { "F1" => font } };
-        one_page(
-            &mut doc,
-            resources.into(),
-            content(b"BT /F1 12 Tf 72 720 Td (Jane Doe) Tj ET"),
-        );
-        save(doc)
-    }
-
-    /// A content stream that inflates to `inflated` bytes of zeros from about
-    /// `inflated / 160` bytes: hand-made fixed-Huffman deflate, one literal then copies of
-    /// 258 bytes at distance 1, wrapped in zlib with the right checksum.
-    pub fn flate_bomb(inflated: u64) -> Vec<u8> {
-        struct Bits {
-            out: Vec<u8>,
-            acc: u64,
-            n: u32,
-        }
-        impl Bits {
-            // Deflate packs fields from the low bit; Huffman codes go in high bit first.
-            fn put(&mut self, value: u64, len: u32) {
-                self.acc |= value << self.n;
-                self.n += len;
-                while self.n >= 8 {
-                    self.out.push(self.acc as u8);
-                    self.acc >>= 8;
-                    self.n -= 8;
-                }
-            }
-            fn code(&mut self, code: u64, len: u32) {
-                let reversed = (0..len).fold(0, |r, i| r | ((code >> i) & 1) << (len - 1 - i));
-                self.put(reversed, len);
-            }
-        }
-        let copies = inflated.saturating_sub(1) / 258;
-        let mut bits = Bits {
-            out: vec![0x78, 0x01],
-            acc: 0,
-            n: 0,
+/// Writes `count` synthetic resumes into `dir` (made if missing), a quarter each one-column
+/// PDF, two-column PDF, DOCX and text, named `resume-000000.pdf` on; the same seed gives the
+/// same files.
+pub fn write_files(count: u64, seed: u64, dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for i in 0..count {
+        let resume = SyntheticResume::generate(seed.wrapping_mul(1_000_003).wrapping_add(i));
+        let (ext, bytes) = match i % 4 {
+            0 => ("pdf", resume.to_pdf(Layout::OneColumn)),
+            1 => ("pdf", resume.to_pdf(Layout::TwoColumn)),
+            2 => ("docx", resume.to_docx()),
+            _ => ("txt", resume.to_text().into_bytes()),
         };
-        bits.put(1, 1); // last block
-        bits.put(1, 2); // fixed Huffman
-        bits.code(0b0011_0000, 8); // literal 0
-        for _ in 0..copies {
-            bits.code(0b1100_0101, 8); // length 258
-            bits.code(0, 5); // distance 1
-        }
-        bits.code(0, 7); // end of block
-        bits.put(0, 7); // flush to a byte
-        let total = 1 + copies * 258;
-        let adler = ((total % 65521) << 16) | 1;
-        bits.out.extend_from_slice(&(adler as u32).to_be_bytes());
-        let deflated = bits.out;
-        let mut doc = Document::with_version("1.5");
-        let stream = Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflated)
-            .with_compression(false);
-        one_page(&mut doc, Object::Null, stream);
-        save(doc)
+        std::fs::write(dir.join(format!("resume-{i:06}.{ext}")), bytes)?;
     }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use std::io::Read;
-
-        #[test]
-        fn the_flate_bomb_is_a_valid_zlib_stream_of_the_claimed_size() {
-            let pdf = flate_bomb(1_000_000);
-            let doc = Document::load_mem(&pdf).unwrap();
-            let stream = doc
-                .objects
-                .values()
-                .find_map(|o| o.as_stream().ok().filter(|s| s.dict.has(b"Filter")))
-                .unwrap();
-            let mut inflated = Vec::new();
-            flate_decode(&stream.content)
-                .read_to_end(&mut inflated)
-                .unwrap();
-            assert_eq!(inflated.len(), 1 + (999_999 / 258) * 258);
-            assert!(inflated.iter().all(|b| *b == 0));
-        }
-
-        fn flate_decode(bytes: &[u8]) -> impl Read + '_ {
-            flate2::read::ZlibDecoder::new(bytes)
-        }
-    }
+    Ok(())
 }
 
-/// Rows registered per transaction by [`fill_library`].
-const FILL_BATCH: u64 = 1000;
-
-/// Adds parsed synthetic resumes to `library` until it holds `count` rows (one in fifty
-/// failed, as real folders have some): for benchmarks and tests of large libraries. The text
-/// of each is parsed by the real parser, in parallel; rows are written from this thread.
-/// Calls `progress` with the rows so far; returns how many were added.
-pub fn fill_library(
-    library: &crate::Library,
-    count: u64,
-    mut progress: impl FnMut(u64),
-) -> Result<u64, crate::store::StoreError> {
-    use crate::store::{Failure, NewFile, Registered};
-    let have = library.counts()?.total();
-    let limits = crate::Limits::default();
-    let threads = std::thread::available_parallelism().map_or(2, usize::from);
-    let mut next = have;
-    while next < count {
-        let end = (next + FILL_BATCH).min(count);
-        let seeds: Vec<u64> = (next..end).collect();
-        let parsed: Vec<(u64, String, crate::Parsed)> = std::thread::scope(|s| {
-            let workers: Vec<_> = seeds
-                .chunks(seeds.len().div_ceil(threads))
-                .map(|chunk| {
-                    let limits = &limits;
-                    s.spawn(move || {
-                        chunk
-                            .iter()
-                            .filter_map(|&seed| {
-                                let text = SyntheticResume::generate(seed).to_text();
-                                let parsed = crate::parse_bytes(text.as_bytes(), limits).ok()?;
-                                Some((seed, text, parsed))
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
-                .collect()
-        });
-        let files: Vec<NewFile> = parsed
-            .iter()
-            .map(|(seed, _, _)| NewFile {
-                original_path: std::path::PathBuf::from(format!("/synthetic/resume-{seed:06}.txt")),
-                content_hash: format!("{seed:064x}"),
-                stored_path: library.stored_path_for(&format!("{seed:064x}"), "txt"),
-                size_bytes: 2048,
-            })
-            .collect();
-        let registered = library.register(&files)?;
-        for ((seed, text, p), reg) in parsed.iter().zip(registered) {
-            if let Registered::New(id) = reg {
-                if seed % 50 == 0 {
-                    let failure = Failure {
-                        kind: "corrupt".into(),
-                        message: "damaged PDF file: synthetic failure".into(),
-                    };
-                    library.fail(id, Some("pdf"), &failure)?;
-                } else {
-                    library.complete(id, "text", &p.resume, text)?;
-                }
-            }
-        }
-        next = end;
-        progress(next);
-    }
-    Ok(next - have)
-}
+pub mod bombs;
+mod fill;
+pub use fill::fill_library;
+mod pdf;
+pub use pdf::{encrypted_pdf, image_only_pdf, scanned_pages_pdf, scanned_pdf};
+use pdf::{PageWriter, Rule};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{parse_bytes, ExtractError, Limits};
+    use cvdeck_engine::{parse_bytes, ExtractError, Limits};
 
     #[test]
     fn same_seed_same_bytes() {
@@ -1439,7 +972,7 @@ mod tests {
         let err = parse_bytes(&encrypted_pdf("secret", "pw"), &Limits::default()).unwrap_err();
         assert_eq!(err, ExtractError::Encrypted);
         let err = parse_bytes(&image_only_pdf(), &Limits::default()).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::NoTextLayer);
+        assert_eq!(err.kind(), cvdeck_engine::ErrorKind::NoTextLayer);
         assert!(
             err.to_string().starts_with("scanned PDF: no text layer ("),
             "{err}"
