@@ -610,9 +610,9 @@ fn parse(args: ParseArgs<'_>) -> Result<std::process::ExitCode> {
             })
             .collect();
         for (file, handle) in scan.files.iter().zip(handles) {
-            let result = handle
-                .await
-                .unwrap_or_else(|e| Err(cvdeck_engine::ExtractError::Panicked(e.to_string())));
+            let result = handle.await.unwrap_or_else(|e| {
+                Err(cvdeck_engine::ExtractError::Panicked(e.to_string()).into())
+            });
             match result {
                 Ok(parsed) => write_parsed(&args, file, &parsed, single)?,
                 Err(e) => {

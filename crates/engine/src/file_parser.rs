@@ -6,7 +6,7 @@ use crate::extract::read_limited;
 use crate::extract::Limits;
 use crate::pipeline::{parse_bytes, Parsed};
 use crate::worker::{WorkerCommand, WorkerPool};
-use crate::ExtractError;
+use crate::{ExtractError, ParseError, WorkerFault};
 use std::path::Path;
 use std::time::Duration;
 
@@ -29,7 +29,7 @@ impl FileParser {
     }
 
     /// Reads and parses the file at `path`.
-    pub async fn parse(&self, path: &Path) -> Result<Parsed, ExtractError> {
+    pub async fn parse(&self, path: &Path) -> Result<Parsed, ParseError> {
         if let Some(pool) = &self.workers {
             return pool.parse(path, &self.limits, self.timeout).await;
         }
@@ -39,9 +39,9 @@ impl FileParser {
             parse_bytes(&bytes, &limits)
         });
         match tokio::time::timeout(self.timeout, parse).await {
-            Ok(Ok(result)) => result,
-            Ok(Err(join)) => Err(ExtractError::Panicked(join.to_string())),
-            Err(_) => Err(ExtractError::Timeout(self.timeout.as_secs().max(1))),
+            Ok(Ok(result)) => Ok(result?),
+            Ok(Err(join)) => Err(ExtractError::Panicked(join.to_string()).into()),
+            Err(_) => Err(WorkerFault::Timeout(self.timeout.as_secs().max(1)).into()),
         }
     }
 }

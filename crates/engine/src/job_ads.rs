@@ -3,7 +3,7 @@
 //! limits and timeout as a resume's, so a hostile ad can only take down a worker.
 
 use crate::file_parser::FileParser;
-use crate::ExtractError;
+use crate::ParseError;
 use cvdeck_match::job_document::JobDocument;
 use cvdeck_match::{read_ad, Requirements};
 use std::path::Path;
@@ -39,13 +39,14 @@ pub enum JobAdError {
         /// What the JSON reader said.
         why: String,
     },
-    /// The ad's text could not be extracted (encrypted, damaged, unsupported format, …).
+    /// The ad's text could not be extracted (encrypted, damaged, unsupported format, …), or
+    /// the parser process failed on it.
     #[error("{file}: {source}")]
     Unreadable {
         /// The file, as given.
         file: String,
-        /// The extraction error, with its kind and sentence.
-        source: ExtractError,
+        /// Why, with its kind and sentence.
+        source: ParseError,
     },
 }
 

@@ -16,6 +16,7 @@
 
 mod file_parser;
 pub mod job_ads;
+mod parse_error;
 mod pipeline;
 pub mod queue;
 pub mod worker;
@@ -29,6 +30,7 @@ pub use cvdeck_store::export;
 
 pub use cvdeck_extract::{ErrorKind, ExtractError, Format, Limits};
 pub use file_parser::FileParser;
+pub use parse_error::{ParseError, WorkerFault};
 pub use pipeline::{parse_bytes, Parsed};
 pub use queue::{
     Engine, EngineConfig, EngineError, EngineEvent, EventSink, ImportHandle, ImportProgress,

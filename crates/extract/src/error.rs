@@ -37,15 +37,12 @@ pub enum ExtractError {
     /// A parser library panicked on this file.
     #[error("the parser crashed on this file: {0}")]
     Panicked(String),
-    /// Parsing took longer than the per-file limit.
+    /// A step of extraction (OCR of a scan) ran past its own time budget, in seconds.
     #[error("parsing took longer than {0} s and was stopped")]
     Timeout(u64),
     /// Readable, but there is no text in it.
     #[error("no text found in the file")]
     NoText,
-    /// The parser process died on this file (abort, stack overflow, out of memory).
-    #[error("parsing stopped: {0}")]
-    WorkerCrashed(String),
     /// The path names something that is not a file to read: a named pipe, a device, a
     /// broken link.
     #[error("not a regular file: {0}")]
@@ -75,8 +72,6 @@ pub enum ErrorKind {
     Timeout,
     /// [`ExtractError::NoText`]
     NoText,
-    /// [`ExtractError::WorkerCrashed`]
-    WorkerCrashed,
     /// [`ExtractError::NotAFile`]
     NotAFile,
 }
@@ -95,7 +90,6 @@ impl ErrorKind {
             ErrorKind::Panicked => "panicked",
             ErrorKind::Timeout => "timeout",
             ErrorKind::NoText => "no_text",
-            ErrorKind::WorkerCrashed => "worker_crashed",
             ErrorKind::NotAFile => "not_a_file",
         }
     }
@@ -115,7 +109,6 @@ impl ExtractError {
             ExtractError::Panicked(_) => ErrorKind::Panicked,
             ExtractError::Timeout(_) => ErrorKind::Timeout,
             ExtractError::NoText => ErrorKind::NoText,
-            ExtractError::WorkerCrashed(_) => ErrorKind::WorkerCrashed,
             ExtractError::NotAFile(_) => ErrorKind::NotAFile,
         }
     }

@@ -60,13 +60,19 @@ pub struct FailureDto {
 
 impl FailureDto {
     /// Whether parsing the same bytes again may end otherwise: after a timeout or a crash (a
-    /// busy or short-of-memory machine), a read error, or a scan (OCR may have been installed
-    /// since). A damaged, encrypted, empty or unsupported file fails the same way every time,
-    /// so its card offers no Retry (the detail panel still does).
+    /// busy or short-of-memory machine), a parser process that would not start, a read error,
+    /// or a scan (OCR may have been installed since). A damaged, encrypted, empty or
+    /// unsupported file fails the same way every time, so its card offers no Retry (the
+    /// detail panel still does).
     pub fn retry_can_help(&self) -> bool {
         matches!(
             self.kind.as_str(),
-            "timeout" | "worker_crashed" | "panicked" | "io" | "no_text_layer"
+            "timeout"
+                | "worker_crashed"
+                | "worker_unavailable"
+                | "panicked"
+                | "io"
+                | "no_text_layer"
         )
     }
 }
@@ -846,7 +852,12 @@ mod tests {
             kind: kind.into(),
             message: String::new(),
         };
-        for kind in ["timeout", "worker_crashed", "no_text_layer"] {
+        for kind in [
+            "timeout",
+            "worker_crashed",
+            "worker_unavailable",
+            "no_text_layer",
+        ] {
             assert!(failure(kind).retry_can_help(), "{kind}");
         }
         for kind in ["corrupt", "encrypted", "unsupported", "empty", "too_large"] {

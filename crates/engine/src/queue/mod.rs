@@ -10,7 +10,7 @@ use crate::file_parser::FileParser;
 use crate::pipeline::stored_extension;
 use crate::store::{Card, Failure, Library, NewFile, Registered, ResumeId, Status, StoreError};
 use crate::worker::WorkerCommand;
-use crate::ExtractError;
+use crate::{ExtractError, ParseError};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -439,9 +439,10 @@ async fn unsaved(inner: &Arc<Inner>, id: ResumeId, e: StoreError) -> RowOutcome 
 }
 
 /// A file's failure as the library stores it: the stable kind and the user's message.
-pub(crate) fn failure(e: &ExtractError) -> Failure {
+pub(crate) fn failure(e: impl Into<ParseError>) -> Failure {
+    let e = e.into();
     Failure {
-        kind: e.kind().as_str().to_owned(),
+        kind: e.kind().to_owned(),
         message: e.to_string(),
     }
 }
@@ -462,7 +463,11 @@ fn register_paths(inner: &Inner, paths: &[PathBuf]) -> Result<Registration, Stor
     let mut registration = register_files(inner, scan.files)?;
     let mut unusable = Vec::with_capacity(scan.unusable.len());
     for (path, why) in &scan.unusable {
-        unusable.push(inner.library.register_rejected(path, &failure(why))?);
+        unusable.push(
+            inner
+                .library
+                .register_rejected(path, &failure(why.clone()))?,
+        );
     }
     if !unusable.is_empty() {
         (inner.sink)(EngineEvent::CardsAdded(inner.library.cards(&unusable)?));
@@ -499,7 +504,7 @@ fn register_files(inner: &Inner, files: Vec<PathBuf>) -> Result<Registration, St
         for (path, copied) in chunk.iter().zip(copy_all(lib, chunk, limits, threads)) {
             match copied {
                 Ok(file) => batch.push(file),
-                Err(e) => rejected.push(lib.register_rejected(path, &failure(&e))?),
+                Err(e) => rejected.push(lib.register_rejected(path, &failure(e))?),
             }
         }
         flush(&mut batch, &mut new_ids, &mut duplicates)?;

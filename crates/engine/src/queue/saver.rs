@@ -8,7 +8,7 @@
 use super::{blocking, Inner};
 use crate::pipeline::Parsed;
 use crate::store::{Card, Failure, Library, Outcome, ResumeId, StoreError};
-use crate::ExtractError;
+use crate::ParseError;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -38,10 +38,10 @@ struct Waiting {
 pub(super) async fn save(
     inner: &Arc<Inner>,
     id: ResumeId,
-    outcome: Result<Parsed, ExtractError>,
+    outcome: Result<Parsed, ParseError>,
 ) -> Result<Card, StoreError> {
     let (reply, saved) = oneshot::channel();
-    let outcome = outcome.map_err(|e| super::failure(&e));
+    let outcome = outcome.map_err(super::failure);
     lock(&inner.saver.waiting).push(Waiting {
         arrived: Instant::now(),
         id,

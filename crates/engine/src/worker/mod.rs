@@ -12,7 +12,7 @@ mod job;
 
 use crate::extract::Limits;
 use crate::pipeline::{parse_bytes, Parsed};
-use crate::ExtractError;
+use crate::{ExtractError, ParseError, WorkerFault};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -192,7 +192,7 @@ impl WorkerPool {
         }
     }
 
-    fn spawn(&self) -> Result<Worker, ExtractError> {
+    fn spawn(&self) -> Result<Worker, WorkerFault> {
         let mut child = Command::new(&self.command.program)
             .arg(WORKER_ARG)
             .arg(self.command.memory_limit.to_string())
@@ -201,17 +201,17 @@ impl WorkerPool {
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .spawn()
-            .map_err(|e| ExtractError::Io(format!("cannot start a parser process: {e}")))?;
+            .map_err(|e| WorkerFault::Unavailable(e.to_string()))?;
         #[cfg(windows)]
         self.contain(&child);
         let stdin = child
             .stdin
             .take()
-            .ok_or_else(|| ExtractError::Io("worker has no stdin".into()))?;
+            .ok_or_else(|| WorkerFault::Unavailable("it has no stdin".into()))?;
         let stdout = child
             .stdout
             .take()
-            .ok_or_else(|| ExtractError::Io("worker has no stdout".into()))?;
+            .ok_or_else(|| WorkerFault::Unavailable("it has no stdout".into()))?;
         Ok(Worker {
             child,
             stdin,
@@ -225,7 +225,7 @@ impl WorkerPool {
         path: &Path,
         limits: &Limits,
         timeout: Duration,
-    ) -> Result<Parsed, ExtractError> {
+    ) -> Result<Parsed, ParseError> {
         let reused = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let mut worker = match reused {
             Some(w) => w,
@@ -235,7 +235,7 @@ impl WorkerPool {
             path: path.to_owned(),
             max_file_bytes: limits.max_file_bytes,
         })
-        .map_err(|e| ExtractError::Io(e.to_string()))?;
+        .map_err(|e| WorkerFault::Unavailable(e.to_string()))?;
         let exchange = async {
             worker.stdin.write_all(request.as_bytes()).await?;
             worker.stdin.write_all(b"\n").await?;
@@ -254,7 +254,7 @@ impl WorkerPool {
         match tokio::time::timeout(timeout, exchange).await {
             Err(_) => {
                 let _ = worker.child.kill().await;
-                Err(ExtractError::Timeout(timeout.as_secs().max(1)))
+                Err(WorkerFault::Timeout(timeout.as_secs().max(1)).into())
             }
             Ok(Ok(Some(answer))) => match serde_json::from_str::<Response>(&answer) {
                 Ok(response) => {
@@ -264,43 +264,40 @@ impl WorkerPool {
                         .push(worker);
                     match response {
                         Response::Parsed(p) => Ok(*p),
-                        Response::Failed(e) => Err(e),
+                        Response::Failed(e) => Err(e.into()),
                     }
                 }
                 // A worker that garbles an answer is not trusted with another file.
                 Err(e) => {
+                    tracing::warn!("a parser process sent an unreadable answer: {e}");
                     let _ = worker.child.kill().await;
-                    Err(ExtractError::Io(format!("bad worker answer: {e}")))
+                    Err(WorkerFault::GarbledAnswer.into())
                 }
             },
             // The worker died on this file: say how, and let the next file start a new one.
             Ok(_) => {
                 let status = worker.child.wait().await.ok();
-                Err(crashed(status))
+                Err(crashed(status).into())
             }
         }
     }
 }
 
-fn crashed(status: Option<std::process::ExitStatus>) -> ExtractError {
+fn crashed(status: Option<std::process::ExitStatus>) -> WorkerFault {
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
         match status.and_then(|s| s.signal()) {
             // SIGABRT after a failed allocation, SIGSEGV on a stack overflow.
             Some(6) => {
-                return ExtractError::WorkerCrashed(
-                    "the parser ran out of memory or aborted".into(),
-                )
+                return WorkerFault::Crashed("the parser ran out of memory or aborted".into())
             }
-            Some(11) => {
-                return ExtractError::WorkerCrashed("the parser overflowed its stack".into())
-            }
-            Some(9) => return ExtractError::WorkerCrashed("the parser was killed".into()),
+            Some(11) => return WorkerFault::Crashed("the parser overflowed its stack".into()),
+            Some(9) => return WorkerFault::Crashed("the parser was killed".into()),
             _ => {}
         }
     }
-    ExtractError::WorkerCrashed(match status {
+    WorkerFault::Crashed(match status {
         Some(s) => format!("the parser process exited ({s})"),
         None => "the parser process stopped answering".to_owned(),
     })
@@ -336,7 +333,31 @@ mod tests {
                 Duration::from_secs(5),
             )
             .await;
-        assert_eq!(got, Err(ExtractError::Io("from the worker".into())));
+        assert_eq!(
+            got,
+            Err(ParseError::File(ExtractError::Io("from the worker".into())))
+        );
+    }
+
+    #[tokio::test]
+    async fn bad_worker_answer_is_a_worker_fault_not_cannot_read_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = script_worker(
+            dir.path(),
+            r#"read request; printf '\001cvdeck-answer {"Parsed":'; echo; sleep 30"#,
+        );
+        let started = std::time::Instant::now();
+        let got = pool
+            .parse(
+                Path::new("/x.pdf"),
+                &Limits::default(),
+                Duration::from_secs(10),
+            )
+            .await;
+        assert_eq!(got, Err(ParseError::Worker(WorkerFault::GarbledAnswer)));
+        // The worker that garbled it is stopped, not kept for the next file.
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert!(pool.idle.lock().unwrap().is_empty());
     }
 
     #[tokio::test]
@@ -352,9 +373,9 @@ mod tests {
             .await;
         assert_eq!(
             got,
-            Err(ExtractError::WorkerCrashed(
+            Err(ParseError::Worker(WorkerFault::Crashed(
                 "the parser overflowed its stack".into()
-            ))
+            )))
         );
 
         let other = tempfile::tempdir().unwrap();
@@ -367,7 +388,7 @@ mod tests {
                 Duration::from_secs(1),
             )
             .await;
-        assert_eq!(got, Err(ExtractError::Timeout(1)));
+        assert_eq!(got, Err(ParseError::Worker(WorkerFault::Timeout(1))));
         assert!(started.elapsed() < Duration::from_secs(5));
     }
 }
