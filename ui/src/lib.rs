@@ -1,9 +1,11 @@
 //! CV Deck's window: a Yew card grid that talks to the Tauri shell through [`ipc`] only.
 #![deny(missing_docs)]
 
+pub mod actions;
 pub mod browser;
 pub mod components;
 pub mod highlight;
+pub mod hooks;
 pub mod ipc;
 pub mod languages;
 pub mod state;

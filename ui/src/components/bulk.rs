@@ -1,7 +1,8 @@
 //! The bar that appears while cards are marked: tag, retry, export or delete them all.
 
-use crate::ipc;
-use crate::state::{Action, Deck, ToastKind};
+use crate::hooks::use_deck_dispatch;
+use crate::state::{Action, ToastKind};
+use crate::{actions, ipc};
 use cvdeck_wire::{ExportFormat, ResumeId};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -16,10 +17,6 @@ pub struct BulkBarProps {
     pub marked: Rc<BTreeSet<ResumeId>>,
     /// Cards the query shows.
     pub shown: usize,
-    /// The window's reducer.
-    pub dispatch: UseReducerDispatcher<Deck>,
-    /// Export these cards.
-    pub on_export: Callback<(Vec<ResumeId>, ExportFormat)>,
 }
 
 /// Up to this many marked resumes are deleted (behind Undo) without a question.
@@ -33,20 +30,12 @@ fn plural(n: usize) -> String {
     }
 }
 
-/// Fetches edited cards again, then the order and the filters' choices: tags move filters.
-pub(super) async fn reload(d: &UseReducerDispatcher<Deck>, ids: Vec<ResumeId>) {
-    if let Ok(cards) = ipc::get_cards(ids).await {
-        d.dispatch(Action::Apply(cards));
-    }
-    d.dispatch(Action::Edited);
-}
-
 /// The bulk bar.
 #[function_component(BulkBar)]
 pub fn bulk_bar(props: &BulkBarProps) -> Html {
     let ids: Vec<ResumeId> = props.marked.iter().copied().collect();
     let n = ids.len();
-    let d = props.dispatch.clone();
+    let d = use_deck_dispatch();
 
     let on_tag_key = {
         let (ids, d) = (ids.clone(), d.clone());
@@ -68,7 +57,7 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
                             ToastKind::Success,
                             format!("Tagged {} “{tag}”", plural(added as usize)),
                         ));
-                        reload(&d, ids).await;
+                        actions::reload(&d, ids).await;
                     }
                     Err(e) => d.dispatch(Action::Toast(
                         ToastKind::Error,
@@ -97,8 +86,8 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
         })
     };
     let export = |format: ExportFormat, label: &'static str, class: &'static str| {
-        let (on_export, ids) = (props.on_export.clone(), ids.clone());
-        let onclick = Callback::from(move |_: MouseEvent| on_export.emit((ids.clone(), format)));
+        let (d, ids) = (d.clone(), ids.clone());
+        let onclick = Callback::from(move |_: MouseEvent| actions::export(&d, ids.clone(), format));
         html! { <button class={classes!("export", class)} onclick={onclick}>{ label }</button> }
     };
     // More than a few resumes at once: asked once, in the bar, before they go behind Undo.
@@ -131,7 +120,10 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::MarkAll))
     };
-    let on_none = Callback::from(move |_: MouseEvent| d.dispatch(Action::Unmark));
+    let on_none = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Unmark))
+    };
     html! {
         <div class="bulk-bar" role="toolbar" aria-label="Selected resumes">
             <strong class="marked-count">{ format!("{n} selected") }</strong>

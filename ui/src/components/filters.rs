@@ -1,7 +1,9 @@
 //! The filter bar: search, status chips with live counts, skills, years, language, sort,
 //! export.
 
+use crate::hooks::use_deck_dispatch;
 use crate::ipc;
+use crate::state::Action;
 use cvdeck_wire::{
     ExportFormat, LanguageCountDto, ParseStatus, QueryDto, SkillCountDto, SortKey, StatusCounts,
     TagCountDto,
@@ -25,26 +27,6 @@ pub struct FiltersProps {
     pub facets_version: u64,
     /// Cards shown.
     pub shown: usize,
-    /// The search text changed (debounced).
-    pub on_search: Callback<String>,
-    /// A status chip was chosen.
-    pub on_status: Callback<Option<ParseStatus>>,
-    /// A skill was added.
-    pub on_add_skill: Callback<String>,
-    /// A skill was removed.
-    pub on_remove_skill: Callback<String>,
-    /// Years range changed.
-    pub on_years: Callback<(Option<u32>, Option<u32>)>,
-    /// Language chosen (None: any).
-    pub on_language: Callback<Option<String>>,
-    /// A tag was added to the filter.
-    pub on_add_tag: Callback<String>,
-    /// A tag was removed from the filter.
-    pub on_remove_tag: Callback<String>,
-    /// Sort changed.
-    pub on_sort: Callback<SortKey>,
-    /// Clear search and filters.
-    pub on_clear: Callback<()>,
     /// Export what is shown.
     pub on_export: Callback<ExportFormat>,
 }
@@ -68,6 +50,36 @@ fn parse_years(input: &HtmlInputElement) -> Option<u32> {
 /// The filter bar.
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
+    let dispatch = use_deck_dispatch();
+    let send = |make: fn(String) -> Action| {
+        let d = dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(make(v)))
+    };
+    let (emit_search, emit_add_skill, emit_remove_skill) = (
+        send(Action::Search),
+        send(Action::AddSkill),
+        send(Action::RemoveSkill),
+    );
+    let (emit_add_tag, emit_remove_tag) = (send(Action::AddTag), send(Action::RemoveTag));
+    let emit_status = {
+        let d = dispatch.clone();
+        Callback::from(move |s: Option<ParseStatus>| d.dispatch(Action::FilterStatus(s)))
+    };
+    let emit_years = {
+        let d = dispatch.clone();
+        Callback::from(move |(min, max): (Option<u32>, Option<u32>)| {
+            d.dispatch(Action::Years(min, max))
+        })
+    };
+    let emit_language = {
+        let d = dispatch.clone();
+        Callback::from(move |l: Option<String>| d.dispatch(Action::Language(l)))
+    };
+    let emit_sort = {
+        let d = dispatch.clone();
+        Callback::from(move |s: SortKey| d.dispatch(Action::Sort(s)))
+    };
+    let emit_clear = Callback::from(move |_: ()| dispatch.dispatch(Action::ClearFilters));
     let debounce = use_mut_ref(|| None::<Timeout>);
     let facets = use_state(Vec::<SkillCountDto>::new);
     let languages = use_state(Vec::<LanguageCountDto>::new);
@@ -110,7 +122,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         );
     }
     let on_tag_change = {
-        let on_add = props.on_add_tag.clone();
+        let on_add = emit_add_tag.clone();
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
             let value = select.value();
@@ -121,7 +133,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_language = {
-        let on_language = props.on_language.clone();
+        let on_language = emit_language.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             on_language.emit((!value.is_empty()).then_some(value));
@@ -129,7 +141,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     };
 
     let oninput = {
-        let (debounce, on_search) = (debounce.clone(), props.on_search.clone());
+        let (debounce, on_search) = (debounce.clone(), emit_search.clone());
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let on_search = on_search.clone();
@@ -137,7 +149,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_search_key = {
-        let on_search = props.on_search.clone();
+        let on_search = emit_search.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -147,7 +159,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_skill_key = {
-        let on_add = props.on_add_skill.clone();
+        let on_add = emit_add_skill.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -160,7 +172,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_skill_change = {
-        let (on_add, facets) = (props.on_add_skill.clone(), facets.clone());
+        let (on_add, facets) = (emit_add_skill.clone(), facets.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let value = input.value();
@@ -172,8 +184,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_years = {
-        let (on_years, min_ref, max_ref) =
-            (props.on_years.clone(), min_ref.clone(), max_ref.clone());
+        let (on_years, min_ref, max_ref) = (emit_years.clone(), min_ref.clone(), max_ref.clone());
         Callback::from(move |_: Event| {
             let min = min_ref
                 .cast::<HtmlInputElement>()
@@ -185,7 +196,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         })
     };
     let on_sort = {
-        let on_sort = props.on_sort.clone();
+        let on_sort = emit_sort.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(sort) = SortKey::ALL.into_iter().find(|s| s.as_str() == value) {
@@ -198,7 +209,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     let total = c.pending + c.processing + c.completed + c.failed;
     let chip = |label: &'static str, status: Option<ParseStatus>, n: u64| {
         let active = props.query.status == status;
-        let on_status = props.on_status.clone();
+        let on_status = emit_status.clone();
         let class = classes!(
             "status-chip",
             status.map(ParseStatus::as_str).unwrap_or("all"),
@@ -252,7 +263,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             <div class="more-filters">
             <div class="skill-filter">
                 { for props.query.skills.iter().map(|s| {
-                    let (on_remove, skill) = (props.on_remove_skill.clone(), s.clone());
+                    let (on_remove, skill) = (emit_remove_skill.clone(), s.clone());
                     html! {
                         <button class="chip skill-chip" aria-label={format!("Remove skill filter {s}")}
                             onclick={Callback::from(move |_| on_remove.emit(skill.clone()))}>{ s }{ " ×" }</button>
@@ -267,7 +278,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             if !tags.is_empty() || !q.tags.is_empty() {
                 <div class="tag-filter">
                     { for q.tags.iter().map(|t| {
-                        let (on_remove, tag) = (props.on_remove_tag.clone(), t.clone());
+                        let (on_remove, tag) = (emit_remove_tag.clone(), t.clone());
                         html! {
                             <button class="chip tag-chip" aria-label={format!("Remove tag filter {t}")}
                                 onclick={Callback::from(move |_| on_remove.emit(tag.clone()))}>{ "#" }{ t }{ " ×" }</button>
@@ -313,7 +324,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 </select>
             </label>
             if filtered {
-                <button class="clear" onclick={props.on_clear.reform(|_| ())}>{ "Clear filters" }</button>
+                <button class="clear" onclick={emit_clear.reform(|_| ())}>{ "Clear filters" }</button>
             }
             <span class="spacer"></span>
             <span class="shown">{ format!("{} shown", props.shown) }</span>

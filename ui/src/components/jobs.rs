@@ -2,7 +2,8 @@
 //! the dialog that reads a new job from an ad (pasted, chosen or dropped), and the panel
 //! section that explains one resume's fit.
 
-use crate::state::{Action, Deck, ToastKind};
+use crate::hooks::{use_deck_dispatch, DeckDispatch};
+use crate::state::{Action, ToastKind};
 use crate::{ipc, languages};
 use cvdeck_wire::{
     FitDto, FitLineKind, JobDto, JobId, LanguageRequirementDto, QueryDto, RequirementsDto, ResumeId,
@@ -24,12 +25,12 @@ pub fn drop_target() -> Option<Callback<Vec<String>>> {
     DROP_TARGET.with(|t| t.borrow().clone())
 }
 
-fn say(d: &UseReducerDispatcher<Deck>, kind: ToastKind, text: String) {
+fn say(d: &DeckDispatch, kind: ToastKind, text: String) {
     d.dispatch(Action::Toast(kind, text));
 }
 
 /// Loads the jobs kept in the library.
-pub async fn load_jobs(d: &UseReducerDispatcher<Deck>) {
+pub async fn load_jobs(d: &DeckDispatch) {
     match ipc::list_jobs().await {
         Ok(jobs) => d.dispatch(Action::Jobs(jobs)),
         Err(e) => say(
@@ -41,7 +42,7 @@ pub async fn load_jobs(d: &UseReducerDispatcher<Deck>) {
 }
 
 /// Saves `requirements` as the job's and ranks again.
-fn save(d: &UseReducerDispatcher<Deck>, id: JobId, requirements: RequirementsDto) {
+fn save(d: &DeckDispatch, id: JobId, requirements: RequirementsDto) {
     let d = d.clone();
     spawn_local(async move {
         match ipc::update_job(id, requirements).await {
@@ -62,15 +63,13 @@ pub struct JobBarProps {
     pub jobs: Rc<Vec<JobDto>>,
     /// The grid's query (its job and fit filters).
     pub query: QueryDto,
-    /// The window's reducer.
-    pub dispatch: UseReducerDispatcher<Deck>,
 }
 
 /// In the toolbar: which job ranks the grid, and New job….
 #[function_component(JobPicker)]
 pub fn job_picker(props: &JobBarProps) -> Html {
     let dialog = use_state(|| false);
-    let d = props.dispatch.clone();
+    let d = use_deck_dispatch();
     let on_choose = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -102,7 +101,7 @@ pub fn job_picker(props: &JobBarProps) -> Html {
             }
             <button class="new-job" title="Read a job ad and rank the resumes for it" onclick={open_dialog}>{ "New job…" }</button>
             if *dialog {
-                <NewJobDialog dispatch={d} on_close={close_dialog} />
+                <NewJobDialog on_close={close_dialog} />
             }
         </span>
     }
@@ -118,7 +117,7 @@ pub fn job_bar(props: &JobBarProps) -> Html {
     match job {
         Some(job) => html! {
             <div class="job-bar" role="region" aria-label="Job">
-                <Requirements job={job.clone()} query={props.query.clone()} dispatch={props.dispatch.clone()} />
+                <Requirements job={job.clone()} query={props.query.clone()} />
             </div>
         },
         None => Html::default(),
@@ -129,7 +128,6 @@ pub fn job_bar(props: &JobBarProps) -> Html {
 struct RequirementsProps {
     job: JobDto,
     query: QueryDto,
-    dispatch: UseReducerDispatcher<Deck>,
 }
 
 /// The chosen job's requirements as chips a person corrects, and the fit filters.
@@ -137,7 +135,8 @@ struct RequirementsProps {
 fn requirements(props: &RequirementsProps) -> Html {
     let job = &props.job;
     let reqs = &job.requirements;
-    let d = &props.dispatch;
+    let dispatch = use_deck_dispatch();
+    let d = &dispatch;
     let change = |edit: Rc<dyn Fn(&mut RequirementsDto)>| {
         let (d, id, reqs) = (d.clone(), job.id, reqs.clone());
         move || {
@@ -389,7 +388,6 @@ fn cefr(level: u8) -> &'static str {
 
 #[derive(Properties, PartialEq)]
 struct NewJobProps {
-    dispatch: UseReducerDispatcher<Deck>,
     on_close: Callback<()>,
 }
 
@@ -398,8 +396,9 @@ struct NewJobProps {
 fn new_job_dialog(props: &NewJobProps) -> Html {
     let text = use_node_ref();
     let busy = use_state(|| false);
+    let dispatch = use_deck_dispatch();
     let added = {
-        let (d, on_close, busy) = (props.dispatch.clone(), props.on_close.clone(), busy.clone());
+        let (d, on_close, busy) = (dispatch.clone(), props.on_close.clone(), busy.clone());
         Callback::from(
             move |result: Result<Option<JobDto>, cvdeck_wire::CommandError>| {
                 busy.set(false);

@@ -1,6 +1,8 @@
 //! Stacked, dismissible toasts that hide themselves.
 
-use crate::state::{Toast, ToastAction, ToastKind};
+use crate::actions;
+use crate::hooks::use_deck_dispatch;
+use crate::state::{Action, Toast, ToastAction, ToastKind};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -12,19 +14,24 @@ const UNDO_VISIBLE_MS: u32 = 10_000;
 #[derive(Properties, PartialEq)]
 pub struct ToastsProps {
     pub toasts: Vec<Toast>,
-    /// A toast went away (timed out or dismissed): what it offered is no longer on offer.
-    pub on_dismiss: Callback<Toast>,
-    /// The toast's button was pressed.
-    pub on_action: Callback<ToastAction>,
 }
 
 /// The toast stack (an aria-live region, so screen readers announce them).
 #[function_component(Toasts)]
 pub fn toasts(props: &ToastsProps) -> Html {
+    let dispatch = use_deck_dispatch();
+    // A toast went away (timed out or dismissed): what it offered is no longer on offer.
+    let on_dismiss = {
+        let d = dispatch.clone();
+        use_callback((), move |toast: Toast, _| actions::dismiss_toast(&d, toast))
+    };
+    let on_action = use_callback((), move |action: ToastAction, _| match action {
+        ToastAction::UndoDelete(ids) => dispatch.dispatch(Action::UndoDelete(ids)),
+    });
     html! {
         <div class="toasts" aria-live="polite" role="status">
             { for props.toasts.iter().map(|t| html! {
-                <ToastView key={t.id} toast={t.clone()} on_dismiss={props.on_dismiss.clone()} on_action={props.on_action.clone()} />
+                <ToastView key={t.id} toast={t.clone()} on_dismiss={on_dismiss.clone()} on_action={on_action.clone()} />
             }) }
         </div>
     }

@@ -1,13 +1,13 @@
 //! Import buttons, progress and counts.
 
 use super::about::AboutButton;
+use crate::actions;
+use crate::hooks::use_deck_dispatch;
 use cvdeck_wire::PickKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub on_pick: Callback<PickKind>,
-    pub on_retry_failed: Callback<()>,
     pub progress: Option<(u64, u64)>,
     /// An export under way: (written, total).
     pub exporting: Option<(u64, u64)>,
@@ -16,10 +16,6 @@ pub struct ToolbarProps {
     pub waiting: usize,
     /// Watched folders.
     pub watched: std::rc::Rc<Vec<String>>,
-    /// Pick a folder to watch.
-    pub on_watch: Callback<()>,
-    /// Stop watching a folder.
-    pub on_unwatch: Callback<String>,
     /// Show the keyboard shortcuts.
     #[prop_or_default]
     pub on_shortcuts: Callback<()>,
@@ -31,13 +27,18 @@ pub struct ToolbarProps {
 /// The bar at the top of the window.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    let d = use_deck_dispatch();
     let pick = |kind| {
-        let cb = props.on_pick.clone();
-        Callback::from(move |_| cb.emit(kind))
+        let d = d.clone();
+        Callback::from(move |_| actions::pick_and_import(&d, kind))
     };
     let retry_failed = {
-        let cb = props.on_retry_failed.clone();
-        Callback::from(move |_| cb.emit(()))
+        let d = d.clone();
+        Callback::from(move |_| actions::retry_all_failed(&d))
+    };
+    let watch = {
+        let d = d.clone();
+        Callback::from(move |_| actions::watch_folder(&d))
     };
     html! {
         <div class="toolbar" role="toolbar">
@@ -47,15 +48,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if props.failed > 0 {
                 <button class="retry-all" onclick={retry_failed}>{ format!("Retry {} failed", props.failed) }</button>
             }
-            <button class="watch-folder" title="Import new resumes from a folder as they arrive" onclick={props.on_watch.reform(|_| ())}>{ "Watch folder…" }</button>
+            <button class="watch-folder" title="Import new resumes from a folder as they arrive" onclick={watch}>{ "Watch folder…" }</button>
             { for props.watched.iter().map(|folder| {
                 let name = folder.rsplit(['/', '\\']).find(|s| !s.is_empty()).unwrap_or(folder).to_owned();
-                let (on_unwatch, path) = (props.on_unwatch.clone(), folder.clone());
+                let (d, path) = (d.clone(), folder.clone());
                 html! {
                     <span class="watched" title={format!("Watching {folder}")}>
                         { format!("👁 {name}") }
                         <button class="unwatch" aria-label={format!("Stop watching {folder}")}
-                            onclick={Callback::from(move |_| on_unwatch.emit(path.clone()))}>{ "×" }</button>
+                            onclick={Callback::from(move |_| actions::unwatch_folder(&d, path.clone()))}>{ "×" }</button>
                     </span>
                 }
             }) }
