@@ -157,10 +157,10 @@ pub fn app() -> Html {
                             } else {
                                 <Grid
                                     order={visible.clone()}
-                                    cards={deck.cards.clone()}
+                                    cards={deck.cards.all().clone()}
                                     scores={deck.query.job.is_some().then(|| deck.scores.clone())}
                                     selected={deck.selected}
-                                    marked={deck.marked.clone()}
+                                    marked={deck.marked.ids().clone()}
                                     on_mark={on_mark}
                                     on_mark_all={on_mark_all}
                                     on_unmark={on_unmark}
@@ -173,7 +173,7 @@ pub fn app() -> Html {
                                 />
                             }
                             if !deck.marked.is_empty() {
-                                <BulkBar marked={deck.marked.clone()} shown={visible.len()} />
+                                <BulkBar marked={deck.marked.ids().clone()} shown={visible.len()} />
                             }
                         </div>
                         if let Some(id) = deck.detail {
@@ -207,7 +207,7 @@ pub fn app() -> Html {
                         })
                     }} />
                 }
-                <Toasts toasts={deck.toasts.clone()} />
+                <Toasts toasts={deck.toasts.shown().to_vec()} />
             </div>
         </ContextProvider<DeckDispatch>>
     }
