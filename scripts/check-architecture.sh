@@ -54,5 +54,7 @@ fi
 if grep -rlE 'tauri_invoke|tauri_listen|__TAURI__' ui/src | grep -v '^ui/src/ipc.rs$'; then
   fail "only ui/src/ipc.rs may talk to Tauri"
 fi
+# Sibling modules depend one way only (a module may use its parent and its children).
+python3 scripts/module-cycles.py >/dev/null || fail "an import cycle between modules (above)"
 cargo build -q -p cvdeck-wire --target wasm32-unknown-unknown
 echo "architecture invariants hold"

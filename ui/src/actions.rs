@@ -2,7 +2,7 @@
 //! calls for (a toast saying why, when it fails). Components call these with the dispatcher
 //! from the context; none of them waits.
 
-use crate::hooks::DeckDispatch;
+use crate::context::DeckDispatch;
 use crate::ipc;
 use crate::state::{Action, Toast, ToastAction, ToastKind};
 use cvdeck_wire::{ExportFormat, ImportStarted, PickKind, ResumeId};
@@ -126,6 +126,17 @@ pub fn export(d: &DeckDispatch, ids: Vec<ResumeId>, format: ExportFormat) {
             )),
         }
     });
+}
+
+/// Loads the jobs kept in the library.
+pub async fn load_jobs(d: &DeckDispatch) {
+    match ipc::list_jobs().await {
+        Ok(jobs) => d.dispatch(Action::Jobs(jobs)),
+        Err(e) => d.dispatch(Action::Toast(
+            ToastKind::Error,
+            format!("Cannot load the jobs: {}", e.message),
+        )),
+    }
 }
 
 /// Fetches edited cards again, then the order and the filters' choices: tags move filters.

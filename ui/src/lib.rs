@@ -4,6 +4,8 @@
 pub mod actions;
 pub mod browser;
 pub mod components;
+pub mod context;
+pub mod drops;
 pub mod highlight;
 pub mod hooks;
 pub mod ipc;

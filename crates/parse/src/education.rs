@@ -4,10 +4,11 @@
 use super::clean::fold;
 use super::dates::find_range;
 use super::entries::{
-    compact_abbreviations, has_any, is_bullet, is_degree, parts_without_dates,
-    reads_as_description, strip_bullet, trim_end_period, words, TRAILING_GRADE,
+    compact_abbreviations, is_bullet, is_degree, parts_without_dates, reads_as_description,
+    strip_bullet, trim_end_period, TRAILING_GRADE,
 };
 use super::header::location_in;
+use super::vocabulary::{has_any, words};
 use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
 use crate::lexicon::organisations::INSTITUTION_WORDS;
 use cvdeck_model::resume::Education;

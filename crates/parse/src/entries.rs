@@ -5,6 +5,7 @@ use super::clean::fold;
 use super::dates::{find_range, DateRange};
 use super::header::{location_in, segments};
 use super::location::split_place;
+use super::vocabulary::{has_any, is_title, words};
 use crate::lexicon::degrees::DEGREE_WORDS;
 use crate::lexicon::degrees::PROGRAMMES;
 use crate::lexicon::employment::EMPLOYMENT_KINDS;
@@ -13,39 +14,10 @@ use crate::lexicon::employment::WORK_MODES;
 use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
-use crate::lexicon::occupations::OCCUPATION_HEADS;
 use crate::lexicon::organisations::COMPANY_WORDS;
 use crate::lexicon::organisations::INSTITUTION_WORDS;
-use crate::lexicon::titles::TITLE_SUFFIXES;
 use crate::lexicon::titles::TITLE_WORDS;
 use cvdeck_model::resume::Work;
-
-pub(crate) fn words(s: &str) -> Vec<String> {
-    let folded = fold(s);
-    let whole = folded
-        // "d'ingénieur": the elided article is a word of its own.
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/' | '\'' | '’'))
-        .map(|w| w.trim_matches(|c: char| c == '.' || c == ':' || c == ';'));
-    // Hyphenated compounds count as themselves and as their parts ("Diplom-Ingenieur").
-    whole
-        .flat_map(|w| {
-            let mut out = vec![w.to_owned()];
-            if w.contains('-') {
-                out.extend(w.split('-').filter(|p| !p.is_empty()).map(str::to_owned));
-            }
-            out
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-pub(crate) fn is_title(s: &str) -> bool {
-    has_any(s, TITLE_WORDS)
-        || words(s).iter().any(|w| {
-            (w.len() > 9 && TITLE_SUFFIXES.iter().any(|t| w.ends_with(t)))
-                || OCCUPATION_HEADS.binary_search(&w.as_str()).is_ok()
-        })
-}
 
 /// A title word other than the names of programmes ("Virtual Internship" is where one works,
 /// "Intern" is what one is).
@@ -73,25 +45,6 @@ pub(crate) fn is_degree(s: &str) -> bool {
         .expect("valid regex")
     });
     has_any(&compact_abbreviations(s), DEGREE_WORDS) || SCHOOL_YEAR.is_match(s)
-}
-
-pub(crate) fn has_any(s: &str, vocabulary: &[&str]) -> bool {
-    let folded = fold(s);
-    words(s).iter().any(|w| vocabulary.contains(&w.as_str()))
-        || vocabulary
-            .iter()
-            .filter(|v| v.contains('.'))
-            .any(|v| contains_as_words(&folded, v))
-}
-
-/// `needle` in `haystack` with no letter or digit glued to either end: "B.Com" is in
-/// "B.Com (Hons)", not in "github.com".
-fn contains_as_words(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 pub(crate) fn is_bullet(line: &str) -> bool {

@@ -294,7 +294,10 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
             continue;
         }
         // "Registered Nurse, BSN" has the form of "Austin, TX" but is a headline.
-        let names_a_role = seg.split(',').next().is_some_and(super::entries::is_title);
+        let names_a_role = seg
+            .split(',')
+            .next()
+            .is_some_and(super::vocabulary::is_title);
         if CITY_REGION.is_match(seg) && seg.split_whitespace().count() <= 8 && !names_a_role {
             return Some(seg.to_owned());
         }

@@ -28,6 +28,7 @@ mod lexicon;
 mod lists;
 mod location;
 mod sections;
+mod vocabulary;
 
 use crate::lexicon::sites::SITE_WORDS;
 use cvdeck_model::resume::{Basics, Meta, Profile, Resume};

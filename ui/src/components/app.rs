@@ -6,13 +6,14 @@ use super::bulk::BulkBar;
 use super::detail::DetailPanel;
 use super::filters::Filters;
 use super::grid::Grid;
-use super::jobs::{self, JobBar, JobPicker};
+use super::jobs::{JobBar, JobPicker};
 use super::shortcuts::Shortcuts;
 use super::toasts::Toasts;
 use super::toolbar::Toolbar;
-use crate::hooks::{self, DeckDispatch};
+use crate::context::DeckDispatch;
+use crate::hooks;
 use crate::state::{Action, Deck, MarkHow, ToastKind};
-use crate::{actions, browser, highlight};
+use crate::{actions, browser, drops, highlight};
 use cvdeck_wire::{ExportFormat, ResumeId};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -195,7 +196,7 @@ pub fn app() -> Html {
                 }
                 if deck.dragging {
                     <div class="drop-overlay" aria-hidden="true"><div>{
-                        if jobs::drop_target().is_some() { "Drop the job ad to read it" } else { "Drop resumes to import" }
+                        if drops::target().is_some() { "Drop the job ad to read it" } else { "Drop resumes to import" }
                     }</div></div>
                 }
                 if *shortcuts {

@@ -1,6 +1,6 @@
 //! The bar that appears while cards are marked: tag, retry, export or delete them all.
 
-use crate::hooks::use_deck_dispatch;
+use crate::context::use_deck_dispatch;
 use crate::state::{Action, ToastKind};
 use crate::{actions, ipc};
 use cvdeck_wire::{ExportFormat, ResumeId};

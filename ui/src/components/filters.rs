@@ -1,7 +1,7 @@
 //! The filter bar: search, status chips with live counts, skills, years, language, sort,
 //! export.
 
-use crate::hooks::use_deck_dispatch;
+use crate::context::use_deck_dispatch;
 use crate::ipc;
 use crate::state::Action;
 use cvdeck_wire::{

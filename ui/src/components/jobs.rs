@@ -2,43 +2,19 @@
 //! the dialog that reads a new job from an ad (pasted, chosen or dropped), and the panel
 //! section that explains one resume's fit.
 
-use crate::hooks::{use_deck_dispatch, DeckDispatch};
+use crate::context::{use_deck_dispatch, DeckDispatch};
 use crate::state::{Action, ToastKind};
-use crate::{ipc, languages};
+use crate::{drops, ipc, languages};
 use cvdeck_wire::{
     FitDto, FitLineKind, JobDto, JobId, LanguageRequirementDto, QueryDto, RequirementsDto, ResumeId,
 };
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-thread_local! {
-    /// While the new-job dialog is open, files dropped on the window are its ad, not resumes
-    /// to import: the window's drop handler asks [`drop_target`] first.
-    static DROP_TARGET: RefCell<Option<Callback<Vec<String>>>> = const { RefCell::new(None) };
-}
-
-/// Where a drop goes while the new-job dialog is open.
-pub fn drop_target() -> Option<Callback<Vec<String>>> {
-    DROP_TARGET.with(|t| t.borrow().clone())
-}
-
 fn say(d: &DeckDispatch, kind: ToastKind, text: String) {
     d.dispatch(Action::Toast(kind, text));
-}
-
-/// Loads the jobs kept in the library.
-pub async fn load_jobs(d: &DeckDispatch) {
-    match ipc::list_jobs().await {
-        Ok(jobs) => d.dispatch(Action::Jobs(jobs)),
-        Err(e) => say(
-            d,
-            ToastKind::Error,
-            format!("Cannot load the jobs: {}", e.message),
-        ),
-    }
 }
 
 /// Saves `requirements` as the job's and ranks again.
@@ -436,8 +412,8 @@ fn new_job_dialog(props: &NewJobProps) -> Html {
                     async move { added.emit(ipc::add_job(None, Some(path)).await.map(Some)) },
                 );
             });
-            DROP_TARGET.with(|t| *t.borrow_mut() = Some(target));
-            || DROP_TARGET.with(|t| *t.borrow_mut() = None)
+            drops::set_target(Some(target));
+            || drops::set_target(None)
         });
     }
     let on_read = {

@@ -8,7 +8,7 @@ mod detail;
 mod editable;
 mod filters;
 mod grid;
-pub(crate) mod jobs;
+mod jobs;
 mod pages;
 mod shortcuts;
 mod toasts;

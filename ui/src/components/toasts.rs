@@ -1,7 +1,7 @@
 //! Stacked, dismissible toasts that hide themselves.
 
 use crate::actions;
-use crate::hooks::use_deck_dispatch;
+use crate::context::use_deck_dispatch;
 use crate::state::{Action, Toast, ToastAction, ToastKind};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;

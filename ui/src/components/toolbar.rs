@@ -2,7 +2,7 @@
 
 use super::about::AboutButton;
 use crate::actions;
-use crate::hooks::use_deck_dispatch;
+use crate::context::use_deck_dispatch;
 use cvdeck_wire::PickKind;
 use yew::prelude::*;
 

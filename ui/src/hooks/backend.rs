@@ -1,10 +1,8 @@
 //! The backend's events, heard from the start, and what the library holds at start.
 
-use super::DeckDispatch;
-use crate::actions;
-use crate::components::jobs;
-use crate::ipc;
+use crate::context::DeckDispatch;
 use crate::state::{Action, ToastKind};
+use crate::{actions, drops, ipc};
 use cvdeck_wire::events::{
     self as names, DragDropPayload, ExportProgress, ImportFinished, ImportProgress, ResumeBatch,
 };
@@ -69,7 +67,7 @@ pub fn use_backend_events(dispatch: DeckDispatch) -> bool {
                     ipc::listen(names::DRAG_DROP, move |drop: DragDropPayload| {
                         d.dispatch(Action::Dragging(false));
                         // The new-job dialog is open: the file is its ad.
-                        if let Some(target) = jobs::drop_target() {
+                        if let Some(target) = drops::target() {
                             target.emit(drop.paths);
                             return;
                         }
@@ -95,7 +93,7 @@ pub fn use_backend_events(dispatch: DeckDispatch) -> bool {
 pub fn use_library_at_start(dispatch: DeckDispatch) {
     use_effect_with((), move |_| {
         spawn_local(async move {
-            jobs::load_jobs(&dispatch).await;
+            actions::load_jobs(&dispatch).await;
             if let Ok(folders) = ipc::watched_folders().await {
                 dispatch.dispatch(Action::Watched(folders));
             }

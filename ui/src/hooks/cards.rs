@@ -1,6 +1,6 @@
 //! Cards fetched as they come into view, and the polling fallback for cards in flight.
 
-use super::DeckDispatch;
+use crate::context::DeckDispatch;
 use crate::ipc;
 use crate::state::{Action, ToastKind};
 use cvdeck_wire::ResumeId;

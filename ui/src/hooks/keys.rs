@@ -1,7 +1,7 @@
 //! The window's own keys, heard on the whole document.
 
-use super::DeckDispatch;
 use crate::browser;
+use crate::context::DeckDispatch;
 use crate::state::Action;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 //! The query's view: kept between starts, ordered by the shell, refreshed while events flow.
 
-use super::DeckDispatch;
+use crate::context::DeckDispatch;
 use crate::ipc;
 use crate::state::{Action, ToastKind};
 use cvdeck_wire::QueryDto;
