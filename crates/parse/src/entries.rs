@@ -14,9 +14,9 @@ use crate::lexicon::employment::WORK_MODES;
 use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
-use crate::lexicon::organisations::COMPANY_WORDS;
 use crate::lexicon::organisations::INSTITUTION_WORDS;
-use crate::lexicon::titles::TITLE_WORDS;
+use crate::lexicon::organisations::{COMPANY_LABELS, COMPANY_WORDS};
+use crate::lexicon::titles::{TITLE_LABELS, TITLE_WORDS};
 use cvdeck_model::resume::Work;
 
 /// A title word other than the names of programmes ("Virtual Internship" is where one works,
@@ -145,32 +145,6 @@ fn labelled_role(part: &str) -> Option<(bool, String)> {
     let (label, value) = part.split_once(':')?;
     let label = fold(label.trim());
     let value = value.trim().trim_end_matches('.').to_owned();
-    const TITLE_LABELS: &[&str] = &[
-        "position",
-        "role",
-        "title",
-        "job title",
-        "cargo",
-        "funcao",
-        "puesto",
-        "poste",
-        "fonction",
-        "funktion",
-        "rolle",
-        "stelle",
-    ];
-    const COMPANY_LABELS: &[&str] = &[
-        "company",
-        "employer",
-        "organisation",
-        "organization",
-        "empresa",
-        "entreprise",
-        "employeur",
-        "arbeitgeber",
-        "firma",
-        "unternehmen",
-    ];
     if TITLE_LABELS.contains(&label.as_str()) {
         Some((true, value))
     } else if COMPANY_LABELS.contains(&label.as_str()) {

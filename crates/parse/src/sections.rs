@@ -1,6 +1,7 @@
 //! Section headings in five languages, recognised by their words and their form.
 
 use super::clean::fold;
+use crate::lexicon::function_words::HEADING_CONNECTORS;
 pub(crate) use crate::lexicon::headings::SectionKind;
 use crate::lexicon::headings::{COMPOUND_HEADS, KIND_WORDS, MODIFIERS, WEAK_KIND_WORDS};
 
@@ -46,10 +47,7 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
         return None;
     }
     // A heading does not end on a connector; a wrapped sentence often does.
-    const CONNECTORS: &[&str] = &[
-        "and", "&", "und", "et", "y", "e", "of", "in", "de", "des", "la", "the", "for", "to",
-    ];
-    if words.len() > 1 && words.last().is_some_and(|w| CONNECTORS.contains(w)) {
+    if words.len() > 1 && words.last().is_some_and(|w| HEADING_CONNECTORS.contains(w)) {
         return None;
     }
     let mut kind = None;

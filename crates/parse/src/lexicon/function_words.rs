@@ -26,6 +26,11 @@ pub(crate) const LIST_JOINING_WORDS: &[&str] = &[
     "&", "and", "de", "e", "et", "for", "of", "the", "und", "with", "y",
 ];
 
+/// Words a heading never ends on, though a wrapped sentence often does.
+pub(crate) const HEADING_CONNECTORS: &[&str] = &[
+    "&", "and", "de", "des", "e", "et", "for", "in", "la", "of", "the", "to", "und", "y",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +41,6 @@ mod tests {
         super::super::assert_sorted_unique("DANGLING", DANGLING);
         super::super::assert_sorted_unique("WRAPPING_WORDS", WRAPPING_WORDS);
         super::super::assert_sorted_unique("LIST_JOINING_WORDS", LIST_JOINING_WORDS);
+        super::super::assert_sorted_unique("HEADING_CONNECTORS", HEADING_CONNECTORS);
     }
 }

@@ -88,6 +88,20 @@ pub(crate) const INSTITUTION_WORDS: &[&str] = &[
     "university",
 ];
 
+/// Labels before an employer's name ("Company: …"), folded, in five languages.
+pub(crate) const COMPANY_LABELS: &[&str] = &[
+    "arbeitgeber",
+    "company",
+    "employer",
+    "employeur",
+    "empresa",
+    "entreprise",
+    "firma",
+    "organisation",
+    "organization",
+    "unternehmen",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +110,6 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("COMPANY_WORDS", COMPANY_WORDS);
         super::super::assert_sorted_unique("INSTITUTION_WORDS", INSTITUTION_WORDS);
+        super::super::assert_sorted_unique("COMPANY_LABELS", COMPANY_LABELS);
     }
 }

@@ -211,6 +211,22 @@ pub(crate) const TITLE_SUFFIXES: &[&str] = &[
     "techniker",
 ];
 
+/// Labels before a job title ("Position: …"), folded, in five languages.
+pub(crate) const TITLE_LABELS: &[&str] = &[
+    "cargo",
+    "fonction",
+    "funcao",
+    "funktion",
+    "job title",
+    "position",
+    "poste",
+    "puesto",
+    "role",
+    "rolle",
+    "stelle",
+    "title",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +235,6 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("TITLE_WORDS", TITLE_WORDS);
         super::super::assert_sorted_unique("TITLE_SUFFIXES", TITLE_SUFFIXES);
+        super::super::assert_sorted_unique("TITLE_LABELS", TITLE_LABELS);
     }
 }
