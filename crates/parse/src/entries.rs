@@ -14,6 +14,7 @@ use crate::lexicon::employment::WORK_MODES;
 use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
+use crate::lexicon::marks::BULLETS;
 use crate::lexicon::organisations::INSTITUTION_WORDS;
 use crate::lexicon::organisations::{COMPANY_LABELS, COMPANY_WORDS};
 use crate::lexicon::titles::{TITLE_LABELS, TITLE_WORDS};
@@ -54,9 +55,7 @@ pub(crate) fn is_bullet(line: &str) -> bool {
     }
     // Some templates bullet the entry headers too ("• Google<tab>Mountain View, CA"): a short
     // bulleted line with a tab stop is a header, not a highlight.
-    line.starts_with([
-        '•', '-', '*', '▪', '◦', '➢', '‣', '●', '○', '■', '►', '→', '✓', '–', '·',
-    ]) && !(line.contains('\t') && words <= 10)
+    line.starts_with(BULLETS) && !(line.contains('\t') && words <= 10)
 }
 
 /// A line of an entry's description: a bullet, a sentence, or the wrapped tail of one.
@@ -155,9 +154,7 @@ fn labelled_role(part: &str) -> Option<(bool, String)> {
 }
 
 pub(crate) fn strip_bullet(line: &str) -> &str {
-    line.trim_start_matches([
-        '•', '-', '*', '▪', '◦', '➢', '‣', '●', '○', '■', '►', '→', '✓', '–', '·', ' ',
-    ])
+    line.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
 }
 
 /// A line with its date range cut out and the pieces that remain.

@@ -6,6 +6,7 @@ use crate::lexicon::names::CONTACT_WORDS;
 use crate::lexicon::names::CREDENTIALS;
 use crate::lexicon::names::NOT_NAME_WORDS;
 use crate::lexicon::names::PLACEHOLDER_WORDS;
+use crate::lexicon::places::STREET_WORDS;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -370,6 +371,60 @@ pub(crate) fn bare_place(line: &str) -> Option<String> {
                 && !CONTACT_WORDS.contains(&fold(s).as_str())
         })
         .map(str::to_owned)
+}
+
+/// Most words of a place alone on a line of a contact list.
+const LISTED_PLACE_WORDS: usize = 6;
+
+/// A place alone on a line of a vertical contact list ("• Kabac Bantayan Cebu" between the
+/// e-mail and the website): a line beside a contact that is itself no contact, made of a few
+/// capitalised words and neither a heading nor a title. A line ending in a comma continues on
+/// the next ("Calle Mayor 3," / "Sevilla.").
+pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
+    let filled: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let is_contact = |l: &str| {
+        !super::contacts::emails(l).is_empty()
+            || !super::contacts::phones(l).is_empty()
+            || !super::contacts::urls(l).is_empty()
+    };
+    (0..filled.len()).find_map(|i| {
+        let beside_contact = (i > 0 && is_contact(filled[i - 1]))
+            || filled.get(i + 1).is_some_and(|next| is_contact(next));
+        if !beside_contact || is_contact(filled[i]) {
+            return None;
+        }
+        let mut place = segments(filled[i]).collect::<Vec<_>>().join(" ");
+        if place.ends_with(',') {
+            if let Some(next) = filled.get(i + 1).filter(|n| !is_contact(n)) {
+                place = format!("{place} {}", segments(next).collect::<Vec<_>>().join(" "));
+            }
+        }
+        let place = place.trim_end_matches([',', '.', ';']).to_owned();
+        let words: Vec<&str> = place.split_whitespace().collect();
+        // Capitalised words, and house numbers among them ("Calle Mayor 5").
+        let word = |w: &&str| w.trim_end_matches([',', '.']).to_owned();
+        let plain = (1..=LISTED_PLACE_WORDS).contains(&words.len())
+            && words.iter().map(word).all(|w| {
+                (w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            })
+            && words
+                .iter()
+                .map(word)
+                .any(|w| w.starts_with(char::is_uppercase));
+        let named = plain
+            && heading(&place).is_none()
+            && !CONTACT_WORDS.contains(&fold(&place).as_str())
+            && (!super::vocabulary::is_title(&place)
+                || super::vocabulary::has_any(&place, STREET_WORDS))
+            && !is_placeholder(&place);
+        named.then_some(place)
+    })
 }
 
 #[cfg(test)]

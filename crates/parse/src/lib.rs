@@ -235,7 +235,8 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let location = place_lines
         .iter()
         .find_map(|l| header::location_in(l))
-        .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)));
+        .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)))
+        .or_else(|| header::listed_place(&place_lines));
 
     let work = entries::work(&of_kind(SectionKind::Work));
     // No place in the contacts: where the current job is, is where a recruiter would look.

@@ -3,6 +3,7 @@
 use super::clean::fold;
 use crate::lexicon::function_words::LIST_JOINING_WORDS as JOINING;
 use crate::lexicon::languages::SPOKEN;
+use crate::lexicon::marks::{BULLETS, BULLET_GLYPHS};
 use cvdeck_model::resume::{Language, Skill};
 
 /// "English (native), Spanish (B2)": a list whose items all name spoken languages.
@@ -71,10 +72,10 @@ fn items(text: &str) -> Vec<String> {
     let text = text.replace(['(', ')'], ",");
     // "A/B Testing", "CI/CD", "TCP/IP", "UI/UX" are one skill each; "Python/Django" two.
     let text = SLASHED_ACRONYM.replace_all(&text, "$1\u{2215}$2");
-    text.split([',', ';', '•', '|', '·', '\t', '▪', '●', '◦', '/'])
+    text.split(|c: char| ",;|\t/".contains(c) || BULLET_GLYPHS.contains(&c))
         .map(|s| {
             s.trim()
-                .trim_matches(['-', '*', '.', ' ', '–'])
+                .trim_matches(|c: char| "-*. –".contains(c) || BULLET_GLYPHS.contains(&c))
                 // Rating dots and stars drawn as text ("Python ●●●●○").
                 .trim_matches(RATING_GLYPHS)
                 .trim()
@@ -107,7 +108,7 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
     let mut loose = Vec::new();
     let mut after_spaced_list = false;
     for line in lines {
-        let line = line.trim_start_matches(['•', '-', '*', '▪', '●', '◦', '–', ' ']);
+        let line = line.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c));
         if let Some(tools) = spaced_list(line, after_spaced_list) {
             loose.extend(tools);
             after_spaced_list = true;

@@ -10,6 +10,7 @@ pub(crate) mod employment;
 pub(crate) mod function_words;
 pub(crate) mod headings;
 pub(crate) mod languages;
+pub(crate) mod marks;
 pub(crate) mod names;
 pub(crate) mod occupations;
 pub(crate) mod organisations;

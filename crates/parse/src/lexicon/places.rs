@@ -1,4 +1,4 @@
-//! Regions printed by name.
+//! Regions printed by name, and the words that make a line an address.
 
 /// States and provinces printed by name (accent-folded, lower case), for the countries whose
 /// resumes give them: US states, Indian states, Canadian provinces, Australian states,
@@ -145,6 +145,39 @@ pub(crate) const REGIONS: &[&str] = &[
     "wyoming",
 ];
 
+/// Words of a street's name (accent-folded, lower case) in the languages resumes come in: a
+/// line holding one is an address, whatever else its words could be ("Calle Principal").
+pub(crate) const STREET_WORDS: &[&str] = &[
+    "alameda",
+    "allee",
+    "avenida",
+    "avenue",
+    "boulevard",
+    "calle",
+    "camino",
+    "carrer",
+    "carrera",
+    "chaussee",
+    "chemin",
+    "estrada",
+    "impasse",
+    "lane",
+    "largo",
+    "platz",
+    "plaza",
+    "praca",
+    "quai",
+    "road",
+    "rua",
+    "rue",
+    "strasse",
+    "street",
+    "travessa",
+    "via",
+    "viale",
+    "weg",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +185,6 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("REGIONS", REGIONS);
+        super::super::assert_sorted_unique("STREET_WORDS", STREET_WORDS);
     }
 }

@@ -185,13 +185,15 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "writer",
 ];
 
-/// Endings of German compound titles.
+/// Endings of German and Dutch compound titles ("Projektleiterin", "Teamleider").
 pub(crate) const TITLE_SUFFIXES: &[&str] = &[
+    "adviseur",
     "analyst",
     "architekt",
     "architektin",
     "assistent",
     "assistentin",
+    "beheerder",
     "berater",
     "beraterin",
     "developer",
@@ -200,11 +202,14 @@ pub(crate) const TITLE_SUFFIXES: &[&str] = &[
     "entwicklerin",
     "ingenieur",
     "ingenieurin",
+    "leider",
     "leiter",
     "leiterin",
     "manager",
     "managerin",
+    "medewerker",
     "mitarbeiter",
+    "ontwikkelaar",
     "referent",
     "referentin",
     "spezialist",
