@@ -352,6 +352,7 @@ async fn save_path<R: Runtime>(app: &AppHandle<R>, format: ExportFormat) -> Opti
     let (tx, rx) = tokio::sync::oneshot::channel();
     let (name, filter, extension) = match format {
         ExportFormat::Csv => ("resumes.csv", "CSV", "csv"),
+        ExportFormat::ExcelCsv => ("resumes-excel.csv", "CSV for Excel", "csv"),
         ExportFormat::JsonResume => ("resumes-json.zip", "Zip of JSON Resume files", "zip"),
     };
     app.dialog()

@@ -118,6 +118,7 @@ pub fn tag_count(t: TagCount) -> TagCountDto {
 pub fn export_format(f: ExportFormat) -> cvdeck_engine::export::ExportFormat {
     match f {
         ExportFormat::Csv => cvdeck_engine::export::ExportFormat::Csv,
+        ExportFormat::ExcelCsv => cvdeck_engine::excel_csv_format(),
         ExportFormat::JsonResume => cvdeck_engine::export::ExportFormat::JsonResumeZip,
     }
 }

@@ -90,6 +90,8 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         &[
             ("CVDECK_LIBRARY", library.path().as_os_str()),
             ("CVDECK_SAVE_PATH", csv_path.as_os_str()),
+            // Numbers as a German system writes them: Excel's CSV then separates with ";".
+            ("LC_NUMERIC", std::ffi::OsStr::new("de_DE.UTF-8")),
         ],
     )
     .await;
@@ -377,6 +379,17 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         shown.as_array().unwrap().len() + 1,
         "{csv}"
     );
+    // For Excel: a byte-order mark, and ";" where the locale writes decimal commas.
+    std::fs::remove_file(&csv_path).unwrap();
+    click(&client, ".export.excel").await;
+    let excel = wait_for("the Excel export", Duration::from_secs(20), || {
+        let text = std::fs::read_to_string(&csv_path).ok();
+        async move { text.map(|t| json!(t)) }
+    })
+    .await;
+    let excel = excel.as_str().unwrap();
+    assert!(excel.starts_with("\u{FEFF}id;name;email;"), "{excel}");
+    assert_eq!(excel.lines().count(), csv.lines().count(), "{excel}");
     // Escape closes the details.
     client
         .find(Locator::Css(".detail"))

@@ -299,8 +299,9 @@ fn print_counts<'a>(label: &str, counts: impl Iterator<Item = (&'a str, u64)>) -
 pub fn export_cmd(library: &Library, query: &QueryArgs, format: &str, out: &Path) -> Result<()> {
     let format = match format {
         "csv" => ExportFormat::Csv,
+        "excel" => cvdeck_engine::excel_csv_format(),
         "jsonresume" | "json-resume" => ExportFormat::JsonResumeZip,
-        other => anyhow::bail!("unknown format {other:?}: use csv or jsonresume"),
+        other => anyhow::bail!("unknown format {other:?}: use csv, excel or jsonresume"),
     };
     let (filter, sort) = query.to_query()?;
     let ids = library.ids(&filter, sort)?;

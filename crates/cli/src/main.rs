@@ -124,7 +124,8 @@ enum Command {
     },
     /// Write the matching resumes to CSV or to a zip of JSON Resume files.
     Export {
-        /// csv or jsonresume.
+        /// csv, excel (CSV as Excel opens it here: UTF-8 with a byte-order mark, and `;` with
+        /// decimal commas where the locale writes them) or jsonresume.
         #[arg(long, default_value = "csv")]
         format: String,
         /// The file to write.

@@ -165,6 +165,26 @@ fn search_filter_show_export_retry_delete_and_stats() {
         "id,name,email,phone,location,headline,years_experience,skills,file,status,error,tags\n"
     ));
     assert!(csv.contains(target.email.as_str()));
+    // For Excel on a system that writes decimal commas.
+    let excel_path = library.path().join("excel.csv");
+    let excel = cli()
+        .env("CVDECK_LIBRARY", library.path())
+        .env("LC_ALL", "fr_FR.UTF-8")
+        .args([
+            "export",
+            "--format",
+            "excel",
+            "--status",
+            "completed",
+            "--out",
+        ])
+        .arg(&excel_path)
+        .output()
+        .unwrap();
+    assert!(excel.status.success(), "{excel:?}");
+    let excel = std::fs::read_to_string(&excel_path).unwrap();
+    assert!(excel.starts_with("\u{FEFF}id;name;email;"), "{excel}");
+    assert_eq!(excel.lines().count(), 5, "{excel}");
 
     // Retry the failed one, then delete it.
     let retried = run(library.path(), &["retry", "--failed"]);

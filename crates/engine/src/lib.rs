@@ -38,6 +38,19 @@ pub use queue::{
 };
 pub use store::{Card, Library, Status};
 
+/// CSV as Excel opens it on this computer: the locale's decimal mark decides the field
+/// separator (`LC_ALL`, then `LC_NUMERIC`, then the system's locale).
+pub fn excel_csv_format() -> export::ExportFormat {
+    let locale = ["LC_ALL", "LC_NUMERIC"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .or_else(sys_locale::get_locale)
+        .unwrap_or_default();
+    export::ExportFormat::ExcelCsv {
+        decimal_comma: export::locale_uses_decimal_comma(&locale),
+    }
+}
+
 /// The library folder: `CVDECK_LIBRARY` if set, else the OS data directory.
 pub fn default_library_dir() -> std::path::PathBuf {
     if let Some(dir) = std::env::var_os("CVDECK_LIBRARY").filter(|d| !d.is_empty()) {

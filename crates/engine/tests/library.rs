@@ -420,6 +420,33 @@ fn csv_export_has_one_row_per_resume_in_the_given_order() {
 }
 
 #[test]
+fn excel_csv_has_a_bom_and_follows_the_locales_decimal_comma() {
+    let (dir, lib, ids) = library();
+    let order = vec![ids[3]];
+    for (decimal_comma, separator, years) in [(true, b';', "14,3"), (false, b',', "14.3")] {
+        let out = dir.path().join(format!("excel-{decimal_comma}.csv"));
+        let format = ExportFormat::ExcelCsv { decimal_comma };
+        assert_eq!(export(&lib, &order, format, &out, |_, _| {}).unwrap(), 1);
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBFid"), "{:?}", &bytes[..8]);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .from_reader(&bytes[3..]);
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            CSV_HEADER
+        );
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[1], "Carlos Pérez");
+        assert_eq!(&row[6], years);
+        assert_eq!(
+            &row[7], "Rust; Go; sql",
+            "a list inside a field stays one field"
+        );
+    }
+}
+
+#[test]
 fn json_resume_export_zips_one_valid_document_per_parsed_resume() {
     let (dir, lib, ids) = library();
     let out = dir.path().join("resumes.zip");

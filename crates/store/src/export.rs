@@ -16,6 +16,14 @@ use std::path::{Path, PathBuf};
 pub enum ExportFormat {
     /// One row per resume: name, e-mail, phone, location, headline, years, skills, file.
     Csv,
+    /// The same rows as Excel opens them by double-click: UTF-8 with a byte-order mark (else
+    /// it reads the file as the system's legacy code page), and where the system writes
+    /// decimal commas, `;` between fields and a comma in the years (else `,` and a point).
+    ExcelCsv {
+        /// Whether the system's locale writes decimal commas (see
+        /// [`locale_uses_decimal_comma`]).
+        decimal_comma: bool,
+    },
     /// A zip holding one JSON Resume document per parsed resume.
     JsonResumeZip,
 }
@@ -43,6 +51,42 @@ pub enum ExportError {
         /// What is there ("a named pipe", "a device", "a folder").
         what: &'static str,
     },
+}
+
+/// What makes Excel read a CSV file as UTF-8.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Languages whose numbers are written with a decimal comma (BCP 47 primary subtags, from
+/// CLDR's decimal symbols), and the regions where one of them writes a decimal point
+/// instead. Excel then separates CSV fields with `;`.
+const DECIMAL_COMMA_LANGUAGES: &[&str] = &[
+    "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo", "fr",
+    "gl", "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "lt", "lv", "mk", "nb", "nl", "nn", "no",
+    "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "uz", "vi",
+];
+/// `language-REGION` pairs of those languages that write a decimal point.
+const DECIMAL_POINT_REGIONS: &[&str] = &[
+    "de-ch", "de-li", "es-do", "es-gt", "es-hn", "es-mx", "es-ni", "es-pa", "es-pe", "es-pr",
+    "es-sv", "es-us", "it-ch",
+];
+
+/// Whether a locale (`de-DE`, `de_CH.UTF-8`, `pt_BR`) writes decimal commas. An unknown or
+/// empty locale writes points.
+pub fn locale_uses_decimal_comma(locale: &str) -> bool {
+    let tag = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('_', "-")
+        .to_ascii_lowercase();
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    // The region is the first two-letter (or three-digit) subtag after the language.
+    let region =
+        parts.find(|p| p.len() == 2 || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit())));
+    let pair = region.map(|r| format!("{language}-{r}"));
+    DECIMAL_COMMA_LANGUAGES.binary_search(&language).is_ok()
+        && pair.is_none_or(|p| DECIMAL_POINT_REGIONS.binary_search(&p.as_str()).is_err())
 }
 
 /// The CSV header, in column order.
@@ -77,12 +121,31 @@ pub fn export(
     let total = ids.len() as u64;
     let mut written = 0;
     match format {
-        ExportFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(std::io::BufWriter::new(tmp.as_file()));
+        ExportFormat::Csv | ExportFormat::ExcelCsv { .. } => {
+            let decimal_comma = matches!(
+                format,
+                ExportFormat::ExcelCsv {
+                    decimal_comma: true
+                }
+            );
+            let excel = matches!(format, ExportFormat::ExcelCsv { .. });
+            let mut file = std::io::BufWriter::new(tmp.as_file());
+            if excel {
+                file.write_all(UTF8_BOM)?;
+            }
+            let mut csv = csv::WriterBuilder::new()
+                .delimiter(if decimal_comma { b';' } else { b',' })
+                // Excel on Windows writes and expects CRLF; other tools take either.
+                .terminator(if excel {
+                    csv::Terminator::CRLF
+                } else {
+                    csv::Terminator::Any(b'\n')
+                })
+                .from_writer(file);
             csv.write_record(CSV_HEADER)?;
             for (i, id) in ids.iter().enumerate() {
                 if let Some(record) = record(library, *id)? {
-                    csv.write_record(csv_row(&record))?;
+                    csv.write_record(csv_row(&record, decimal_comma))?;
                     written += 1;
                 }
                 progress(i as u64 + 1, total);
@@ -200,7 +263,7 @@ fn record(library: &Library, id: ResumeId) -> Result<Option<Record>, StoreError>
     }
 }
 
-fn csv_row(r: &Record) -> [String; 12] {
+fn csv_row(r: &Record, decimal_comma: bool) -> [String; 12] {
     let c = &r.card;
     let skills: Vec<String> = r
         .resume
@@ -216,7 +279,14 @@ fn csv_row(r: &Record) -> [String; 12] {
         text(&c.location),
         text(&c.headline),
         c.experience_months
-            .map(|m| format!("{:.1}", m as f64 / 12.0))
+            .map(|m| {
+                let years = format!("{:.1}", m as f64 / 12.0);
+                if decimal_comma {
+                    years.replace('.', ",")
+                } else {
+                    years
+                }
+            })
             .unwrap_or_default(),
         skills.join("; "),
         r.original_path.to_string_lossy().into_owned(),
@@ -247,6 +317,48 @@ fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locale_tables_are_sorted_and_unique() {
+        for table in [DECIMAL_COMMA_LANGUAGES, DECIMAL_POINT_REGIONS] {
+            for pair in table.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{:?} must come after {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decimal_commas_by_locale() {
+        for comma in [
+            "de-DE",
+            "de_AT.UTF-8",
+            "fr_FR",
+            "pt-BR",
+            "es-ES",
+            "nl",
+            "ru_RU@euro",
+        ] {
+            assert!(locale_uses_decimal_comma(comma), "{comma}");
+        }
+        for point in [
+            "en-US",
+            "en_GB.UTF-8",
+            "de-CH",
+            "es-MX",
+            "ja-JP",
+            "zh-Hans-CN",
+            "",
+            "C",
+        ] {
+            assert!(!locale_uses_decimal_comma(point), "{point}");
+        }
+        assert!(locale_uses_decimal_comma("sr-Latn-RS"));
+    }
 
     #[test]
     fn slugs_are_safe_file_names() {

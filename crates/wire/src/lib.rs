@@ -371,6 +371,9 @@ pub struct TagCountDto {
 pub enum ExportFormat {
     /// One CSV row per resume.
     Csv,
+    /// The same rows as Excel on this computer opens them (UTF-8 with a byte-order mark; `;`
+    /// and decimal commas where the locale writes them).
+    ExcelCsv,
     /// A zip of JSON Resume documents, one per resume.
     JsonResume,
 }

@@ -134,6 +134,7 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
                 onkeydown={on_tag_key} />
             <button class="bulk-retry" onclick={on_retry}>{ "Re-parse" }</button>
             { export(ExportFormat::Csv, "Export CSV", "bulk-csv") }
+            { export(ExportFormat::ExcelCsv, "Export for Excel", "bulk-excel") }
             { export(ExportFormat::JsonResume, "Export JSON", "bulk-json") }
             if *confirming {
                 <span class="confirm-delete" role="alertdialog" aria-label={format!("Delete {}?", plural(n))}>

@@ -329,6 +329,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             <span class="spacer"></span>
             <span class="shown">{ format!("{} shown", props.shown) }</span>
             { export(ExportFormat::Csv, "Export CSV", "csv") }
+            { export(ExportFormat::ExcelCsv, "Export for Excel", "excel") }
             { export(ExportFormat::JsonResume, "Export JSON", "json") }
             </div>
         </div>
