@@ -23,6 +23,32 @@ new MutationObserver(record).observe(document.body, {subtree: true, childList: t
 record();
 "#;
 
+/// Checks at every frame the window draws that the status chips count the cards it shows
+/// (a card hidden behind Undo counts as gone). Frames with a status chip chosen, or with a
+/// card not loaded yet, say nothing and are skipped.
+const CHECK_COUNTS_EVERY_FRAME: &str = r#"
+window.__frames = 0;
+window.__count_mismatches = [];
+const checkCounts = () => {
+  const cards = [...document.querySelectorAll('.card')];
+  const chosen = document.querySelector('.status-chip.active');
+  const all = document.querySelector('.status-chip.all .n');
+  if (all && chosen && chosen.classList.contains('all') && cards.every(c => c.dataset.status)) {
+    const chip = s => Number(document.querySelector(`.status-chip.${s} .n`).textContent);
+    const of = s => cards.filter(c => c.dataset.status === s).length;
+    const statuses = ['pending', 'processing', 'completed', 'failed'];
+    const got = [Number(all.textContent), ...statuses.map(chip)];
+    const want = [cards.length, ...statuses.map(of)];
+    window.__frames++;
+    if (got.join() !== want.join() && window.__count_mismatches.length < 20) {
+      window.__count_mismatches.push({frame: window.__frames, chips: got, cards: want});
+    }
+  }
+  requestAnimationFrame(checkCounts);
+};
+requestAnimationFrame(checkCounts);
+"#;
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_drop_retry_and_notify_in_the_real_window() {
     assert!(
@@ -108,6 +134,7 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         .await
         .expect("an empty library shows the empty state");
     js(&client, RECORD_STATUSES).await;
+    js(&client, CHECK_COUNTS_EVERY_FRAME).await;
 
     // Import a folder the way a drop does.
     js(&client, &drop_event(&[folder.path()])).await;
@@ -269,6 +296,19 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!(true),
     )
     .await;
+
+    // The chips agreed with the cards at every frame of both imports and the retry.
+    let checked = js(
+        &client,
+        "return [window.__frames, window.__count_mismatches];",
+    )
+    .await;
+    assert!(checked[0].as_u64().unwrap() > 10, "{checked}");
+    assert_eq!(
+        checked[1],
+        json!([]),
+        "frames whose counts disagreed with the cards"
+    );
 
     // Search → filter → open the details from the keyboard → export what is shown.
     let wanted = SyntheticResume::generate(101);
@@ -655,6 +695,10 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
         json!(2),
     )
     .await;
+    // Through the search, the filters, the delete behind Undo and the Undo, the chips still
+    // agreed with the cards at every frame.
+    let checked = js(&client, "return [window.__frames, window.__count_mismatches];").await;
+    assert_eq!(checked[1], json!([]), "frames whose counts disagreed with the cards");
     save_screenshot(&client, "tags.png").await;
 
     // A PDF's detail panel shows its first pages beside the fields.

@@ -239,6 +239,16 @@ impl Deck {
         }
     }
 
+    /// A card the grid shows moved from `from` to `to` before the library said so.
+    fn recount(&mut self, id: ResumeId, from: ParseStatus, to: ParseStatus) {
+        if from == to || !self.order.contains(&id) {
+            return;
+        }
+        let n = count_of(&mut self.counts, from);
+        *n = n.saturating_sub(1);
+        *count_of(&mut self.counts, to) += 1;
+    }
+
     fn apply(&mut self, incoming: Vec<CardDto>) {
         let unfiltered = self.is_unfiltered();
         let mut new_ids = Vec::new();
@@ -432,12 +442,21 @@ impl Reducible for Deck {
                 next.exporting = progress.filter(|(done, total)| done < total)
             }
             Action::RetryRequested(id) => {
-                if !next.cards.retry_requested(id) {
+                let Some(was) = next.cards.get(&id).map(|c| c.status) else {
                     return self;
-                }
+                };
+                next.cards.retry_requested(id);
+                // The chips move with the card at once: a card the grid shows as processing
+                // counts as processing.
+                next.recount(id, was, ParseStatus::Processing);
             }
             Action::RetryAccepted(id) => next.cards.retry_accepted(id),
-            Action::RetryFailed(id, _) => next.cards.retry_failed(id),
+            Action::RetryFailed(id, _) => {
+                next.cards.retry_failed(id);
+                if let Some(back) = next.cards.get(&id).map(|c| c.status) {
+                    next.recount(id, ParseStatus::Processing, back);
+                }
+            }
             Action::ImportFinished(_) => {
                 // The chips must be right when the toast says the import is done.
                 next.stale = false;

@@ -529,3 +529,44 @@ fn sixth_undo_toast_does_not_take_the_fifths_undo() {
         .collect();
     assert_eq!(undos, expected);
 }
+
+/// The chips read "Failed 1" for a card already shown as processing after Retry, then
+/// "All 8 · Failed 2" for seven cards once it failed again: the optimistic retry moved the
+/// card but not its count.
+#[test]
+fn retried_card_moves_its_count_with_it() {
+    let counts = |failed, processing| StatusCounts {
+        completed: 6,
+        failed,
+        processing,
+        ..StatusCounts::default()
+    };
+    let mut deck = reduce(
+        Rc::default(),
+        Action::Ordered(
+            QueryDto::default(),
+            QueryResult {
+                ids: (1..=7).rev().collect(),
+                counts: counts(1, 0),
+                scores: Vec::new(),
+            },
+        ),
+    );
+    let mut cards: Vec<CardDto> = (1..=6)
+        .map(|id| card(id, ParseStatus::Completed, 1))
+        .collect();
+    cards.push(card(7, ParseStatus::Failed, 1));
+    deck = reduce(deck, Action::Loaded(cards));
+    deck = reduce(deck, Action::RetryRequested(7));
+    assert_eq!(deck.shown_counts(), counts(0, 1));
+    deck = reduce(
+        deck,
+        Action::Apply(vec![card(7, ParseStatus::Processing, 2)]),
+    );
+    deck = reduce(deck, Action::Apply(vec![card(7, ParseStatus::Failed, 3)]));
+    assert_eq!(deck.shown_counts(), counts(1, 0));
+    // A retry that could not start puts the count back with the card.
+    deck = reduce(deck, Action::RetryRequested(7));
+    deck = reduce(deck, Action::RetryFailed(7, "library is locked".into()));
+    assert_eq!(deck.shown_counts(), counts(1, 0));
+}
