@@ -133,9 +133,11 @@ pub fn bulk_bar(props: &BulkBarProps) -> Html {
             <input class="tag-input" placeholder="+ tag, Enter" aria-label="Tag the selected resumes"
                 onkeydown={on_tag_key} />
             <button class="bulk-retry" onclick={on_retry}>{ "Re-parse" }</button>
-            { export(ExportFormat::Csv, "Export CSV", "bulk-csv") }
-            { export(ExportFormat::ExcelCsv, "Export for Excel", "bulk-excel") }
-            { export(ExportFormat::JsonResume, "Export JSON", "bulk-json") }
+            // "Export" once, then one word per format: the bar stays short.
+            <span class="export-label">{ "Export" }</span>
+            { export(ExportFormat::Csv, "CSV", "bulk-csv") }
+            { export(ExportFormat::ExcelCsv, "Excel", "bulk-excel") }
+            { export(ExportFormat::JsonResume, "JSON", "bulk-json") }
             if *confirming {
                 <span class="confirm-delete" role="alertdialog" aria-label={format!("Delete {}?", plural(n))}>
                     <strong>{ format!("Delete {}?", plural(n)) }</strong>
