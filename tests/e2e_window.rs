@@ -697,8 +697,16 @@ async fn import_drop_retry_and_notify_in_the_real_window() {
     .await;
     // Through the search, the filters, the delete behind Undo and the Undo, the chips still
     // agreed with the cards at every frame.
-    let checked = js(&client, "return [window.__frames, window.__count_mismatches];").await;
-    assert_eq!(checked[1], json!([]), "frames whose counts disagreed with the cards");
+    let checked = js(
+        &client,
+        "return [window.__frames, window.__count_mismatches];",
+    )
+    .await;
+    assert_eq!(
+        checked[1],
+        json!([]),
+        "frames whose counts disagreed with the cards"
+    );
     save_screenshot(&client, "tags.png").await;
 
     // A PDF's detail panel shows its first pages beside the fields.
