@@ -19,16 +19,8 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_unique() {
-        for (name, table) in [("BULLET_GLYPHS", BULLET_GLYPHS), ("BULLETS", BULLETS)] {
-            for pair in table.windows(2) {
-                assert!(
-                    pair[0] < pair[1],
-                    "{name}: {:?} must come after {:?}",
-                    pair[0],
-                    pair[1]
-                );
-            }
-        }
+        super::super::assert_sorted_unique("BULLET_GLYPHS", BULLET_GLYPHS);
+        super::super::assert_sorted_unique("BULLETS", BULLETS);
         assert!(BULLET_GLYPHS.iter().all(|g| BULLETS.contains(g)));
     }
 }

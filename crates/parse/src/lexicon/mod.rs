@@ -20,7 +20,7 @@ pub(crate) mod titles;
 
 /// Fails with the first word out of order or repeated in `table`.
 #[cfg(test)]
-pub(crate) fn assert_sorted_unique(name: &str, table: &[&str]) {
+pub(crate) fn assert_sorted_unique<T: Ord + std::fmt::Debug>(name: &str, table: &[T]) {
     for pair in table.windows(2) {
         assert!(
             pair[0] < pair[1],
