@@ -68,13 +68,15 @@ as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "$d
 installed_kib=$(dpkg-query -W -f='${Installed-Size}' cv-deck)
 dpkg -L cv-deck >"$work/files"
 
+# Test files come from the developer program (built while HOME still finds the toolchain);
+# the installed CLI must carry no generator.
+cargo build -q --locked -p cvdeck-dev
+
 # A user of their own: the library goes to the default place in their home.
 export HOME=$work/home
 mkdir -p "$HOME"
 unset CVDECK_LIBRARY XDG_DATA_HOME
 library=$HOME/.local/share/cvdeck
-# Test files come from the developer program; the installed CLI must carry no generator.
-cargo build -q --locked -p cvdeck-dev
 generate() { "$root/target/debug/cvdeck-dev" generate "$@" >/dev/null; }
 if /usr/bin/cvdeck-cli generate --count 1 --out "$work/none" >/dev/null 2>&1; then
   fail "the installed cvdeck-cli still has the generator"
