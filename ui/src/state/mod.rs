@@ -19,7 +19,7 @@ use cvdeck_wire::{
     CardDto, ImportStarted, JobDto, JobId, ParseStatus, QueryDto, QueryResult, ResumeId, SortKey,
     StatusCounts,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -252,6 +252,8 @@ impl Deck {
     fn apply(&mut self, incoming: Vec<CardDto>) {
         let unfiltered = self.is_unfiltered();
         let mut new_ids = Vec::new();
+        // Another view's rows, looked up only when a card it shows changes status.
+        let mut shown: Option<HashSet<ResumeId>> = None;
         for card in incoming {
             let previous = self.cards.get(&card.id).cloned();
             // An older state arriving late (a poll racing an event) must not win.
@@ -278,6 +280,16 @@ impl Deck {
                         *n = n.saturating_sub(1);
                     }
                     *count_of(&mut self.counts, card.status) += 1;
+                }
+                // Any other view counts the cards it shows the same way until the next
+                // refresh brings the library's counts (which also decide what still matches).
+                if let Some(p) = previous.as_ref().filter(|_| !unfiltered) {
+                    let shown = shown.get_or_insert_with(|| self.order.iter().copied().collect());
+                    if shown.contains(&card.id) {
+                        let n = count_of(&mut self.counts, p.status);
+                        *n = n.saturating_sub(1);
+                        *count_of(&mut self.counts, card.status) += 1;
+                    }
                 }
             }
             if is_new {

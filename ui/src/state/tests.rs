@@ -570,3 +570,50 @@ fn retried_card_moves_its_count_with_it() {
     deck = reduce(deck, Action::RetryFailed(7, "library is locked".into()));
     assert_eq!(deck.shown_counts(), counts(1, 0));
 }
+
+/// With a search, a card the grid shows that finished parsing moved from "Processing" to
+/// "Completed" in the grid a second before it did in the chips.
+#[test]
+fn a_filtered_view_moves_its_counts_with_its_cards() {
+    let mut deck = reduce(Rc::default(), Action::Search("rust".into()));
+    let query = deck.query.clone();
+    deck = reduce(
+        deck,
+        Action::Ordered(
+            query,
+            QueryResult {
+                ids: vec![2, 1],
+                counts: StatusCounts {
+                    processing: 1,
+                    completed: 1,
+                    ..StatusCounts::default()
+                },
+                scores: Vec::new(),
+            },
+        ),
+    );
+    deck = reduce(
+        deck,
+        Action::Loaded(vec![
+            card(1, ParseStatus::Completed, 1),
+            card(2, ParseStatus::Processing, 1),
+            card(3, ParseStatus::Processing, 1),
+        ]),
+    );
+    // Card 3 is loaded but not in this view: its change moves nothing here.
+    deck = reduce(
+        deck,
+        Action::Apply(vec![
+            card(2, ParseStatus::Completed, 2),
+            card(3, ParseStatus::Completed, 2),
+        ]),
+    );
+    assert_eq!(
+        deck.shown_counts(),
+        StatusCounts {
+            completed: 2,
+            ..StatusCounts::default()
+        }
+    );
+    assert!(deck.stale, "the library's counts are still asked for");
+}
