@@ -8,6 +8,7 @@ use super::location::split_place;
 use super::vocabulary::{has_any, is_title, words};
 use crate::lexicon::degrees::DEGREE_WORDS;
 use crate::lexicon::degrees::PROGRAMMES;
+use crate::lexicon::employment::AT_EMPLOYER;
 use crate::lexicon::employment::EMPLOYMENT_KINDS;
 use crate::lexicon::employment::ON_ONES_OWN;
 use crate::lexicon::employment::WORK_MODES;
@@ -454,6 +455,19 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
                 title.trim().to_owned(),
                 company.trim().trim_end_matches(',').to_owned(),
             ));
+        }
+    }
+    // "Data Analyst at Acme Corp", "Tutor en la Universidad …": the title, then its employer.
+    for at in AT_EMPLOYER {
+        let Some((title, company)) = part.split_once(&format!(" {at} ")) else {
+            continue;
+        };
+        let company = company.trim().trim_end_matches(['.', ',', ' ']);
+        if is_title(title)
+            && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !is_title(company)
+        {
+            return Some((title.trim().to_owned(), company.to_owned()));
         }
     }
     // "Excelerate Internship (Project Management Intern)": a programme names no role.

@@ -54,6 +54,13 @@ pub(crate) const WORK_MODES: &[&str] = &[
     "vor ort",
 ];
 
+/// Words between a title and its employer on one line ("Data Analyst at Acme", "Tutor en la
+/// Universidad …", "Entwicklerin bei …"); Spanish and Portuguese only with the article, since
+/// "Ingeniero en Sistemas" names a field.
+pub(crate) const AT_EMPLOYER: &[&str] = &[
+    "at", "bei", "bij", "chez", "en el", "en la", "na", "no", "presso",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +70,6 @@ mod tests {
         super::super::assert_sorted_unique("ON_ONES_OWN", ON_ONES_OWN);
         super::super::assert_sorted_unique("EMPLOYMENT_KINDS", EMPLOYMENT_KINDS);
         super::super::assert_sorted_unique("WORK_MODES", WORK_MODES);
+        super::super::assert_sorted_unique("AT_EMPLOYER", AT_EMPLOYER);
     }
 }
