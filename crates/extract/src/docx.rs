@@ -94,12 +94,12 @@ pub(super) fn extract_docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, E
         .collect();
     part_names.sort();
     let mut links = Vec::new();
-    let body = word_text(&document, &rels, &mut links)?;
+    let (body, titles) = word_text(&document, &rels, &mut links)?;
     let mut headers = String::new();
     let mut footers = String::new();
     for name in part_names {
         if let Some(xml) = read_entry(&mut archive, &name, limits, "DOCX")? {
-            let text = word_text(&xml, &rels, &mut links)?;
+            let (text, _) = word_text(&xml, &rels, &mut links)?;
             let target = if name.starts_with("word/header") {
                 &mut headers
             } else {
@@ -111,8 +111,11 @@ pub(super) fn extract_docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, E
             }
         }
     }
+    // The paragraph styled as the document's title is the résumé's name, wherever the
+    // template put it (a sidebar's table cell after the experience): it opens the text.
+    let titles: String = titles.iter().map(|t| format!("{t}\n")).collect();
     Ok(Extracted {
-        text: format!("{headers}{body}\n{footers}"),
+        text: format!("{titles}{headers}{body}\n{footers}"),
         pages: 1,
         links,
         warnings: Vec::new(),
@@ -148,14 +151,23 @@ fn relationships(xml: &[u8]) -> HashMap<String, String> {
     out
 }
 
-/// WordprocessingML to text: paragraphs and table cells end lines, tabs and breaks kept.
+/// Paragraph style ids Word gives the document's title, folded to lower case: the built-in id
+/// and the ids localized templates use.
+const TITLE_STYLES: &[&str] = &["title", "titel", "titolo", "titre", "titulo", "título"];
+
+/// WordprocessingML to text: paragraphs and table cells end lines, tabs and breaks kept. The
+/// paragraphs styled as the title come apart, in order.
 fn word_text(
     xml: &[u8],
     rels: &HashMap<String, String>,
     links: &mut Vec<String>,
-) -> Result<String, ExtractError> {
+) -> Result<(String, Vec<String>), ExtractError> {
     let mut reader = Reader::from_reader(xml);
     let mut out = String::new();
+    let mut titles = Vec::new();
+    // Where the current paragraph starts in `out`, and whether it is styled as the title.
+    let mut paragraph_start = 0;
+    let mut title_paragraph = false;
     let mut buf = Vec::new();
     let mut in_text = false;
     // mc:Fallback repeats the text of the mc:Choice before it (text boxes in VML).
@@ -167,6 +179,10 @@ fn word_text(
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"Fallback" => fallback_depth += 1,
+                b"p" if fallback_depth == 0 => {
+                    paragraph_start = out.len();
+                    title_paragraph = false;
+                }
                 b"t" => in_text = true,
                 b"hyperlink" => {
                     if let Some(target) = e
@@ -186,11 +202,27 @@ fn word_text(
             Event::End(e) => match e.local_name().as_ref() {
                 b"Fallback" => fallback_depth = fallback_depth.saturating_sub(1),
                 b"t" => in_text = false,
-                b"p" if fallback_depth == 0 => out.push('\n'),
+                b"p" if fallback_depth == 0 => {
+                    let title = out[paragraph_start.min(out.len())..].trim().to_owned();
+                    if title_paragraph && !title.is_empty() && titles.len() < 2 {
+                        out.truncate(paragraph_start);
+                        titles.push(title);
+                    }
+                    out.push('\n');
+                    title_paragraph = false;
+                }
                 b"tc" if fallback_depth == 0 && !out.ends_with('\n') => out.push('\t'),
                 _ => {}
             },
             Event::Empty(e) if fallback_depth == 0 => match e.local_name().as_ref() {
+                b"pStyle" => {
+                    title_paragraph = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"val")
+                        .and_then(|a| a.unescape_value().ok())
+                        .is_some_and(|v| TITLE_STYLES.contains(&v.to_lowercase().as_str()));
+                }
                 b"tab" => out.push('\t'),
                 b"br" | b"cr" => out.push('\n'),
                 _ => {}
@@ -210,7 +242,7 @@ fn word_text(
         }
         buf.clear();
     }
-    Ok(out)
+    Ok((out, titles))
 }
 
 pub(super) fn extract_odt(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
@@ -299,6 +331,22 @@ pub(crate) mod tests {
             "jane@example.com\n\nJane Doe\nRust\nGo\nGitHub\n\n"
         );
         assert_eq!(out.links, vec!["https://github.com/janedoe"]);
+    }
+
+    /// A template that sets the name in a sidebar cell after the experience, styled as the
+    /// title: the name came after everything else and the header found none.
+    #[test]
+    fn name_styled_as_title_in_a_late_table_cell_opens_the_text() {
+        let body = r#"<w:p><w:r><w:t>About me</w:t></w:r></w:p>
+            <w:p><w:r><w:t>Builds payment systems.</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc>
+              <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Jana Novak</w:t></w:r></w:p>
+              <w:p><w:r><w:t>jana@example.org</w:t></w:r></w:p>
+            </w:tc></w:tr></w:tbl>"#;
+        let got = extract_docx(&docx_bytes(body, None), &Limits::default()).unwrap();
+        assert!(got.text.starts_with("Jana Novak\n"), "{:?}", got.text);
+        assert_eq!(got.text.matches("Jana Novak").count(), 1, "{:?}", got.text);
+        assert!(got.text.contains("jana@example.org"));
     }
 
     #[test]
