@@ -30,9 +30,10 @@ mod location;
 mod sections;
 mod vocabulary;
 
+use crate::lexicon::names::CONTACT_WORDS;
 use crate::lexicon::sites::SITE_WORDS;
 use cvdeck_model::resume::{Basics, Meta, Profile, Resume};
-use sections::{heading, SectionKind};
+use sections::{heading, Heading, SectionKind};
 
 /// Accent-folded, lowercase ASCII-ish form of `s` (for generated e-mail addresses and matching).
 pub fn fold_ascii(s: &str) -> String {
@@ -133,6 +134,19 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             },
         };
         let found = found.filter(|h| h.is_certain() || stands_apart);
+        // "Teléfono" alone under the referees: the candidate's own contacts follow (templates
+        // set them in a box that comes out after the references).
+        let found = found.or_else(|| {
+            let under_references = sections
+                .last()
+                .is_some_and(|s| s.kind == SectionKind::References);
+            (under_references && stands_apart && is_contact_label(line)).then(|| Heading {
+                kind: SectionKind::Contact,
+                also: None,
+                text: line.trim().to_owned(),
+                had_colon: false,
+            })
+        });
         // A row whose first cell was not taken for a heading stays whole.
         let line = if found.is_some() { line } else { raw };
         if let Some(h) = found {
@@ -351,6 +365,12 @@ fn names_a_site(contact_text: &str) -> bool {
 
 /// How many lines at the top of a sidebar may hold contacts.
 const COLUMN_HEAD_LINES: usize = 4;
+
+/// "Teléfono", "E-mail:", "Cel.": a contact's label alone on its line.
+fn is_contact_label(line: &str) -> bool {
+    let label = clean::fold(line.trim().trim_end_matches([':', '.', ' ']));
+    CONTACT_WORDS.contains(&label.as_str())
+}
 
 /// A place, an address, a number or a link: contacts, not a section's content.
 fn is_contact_line(line: &str) -> bool {
