@@ -417,7 +417,13 @@ pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
                 .iter()
                 .map(word)
                 .any(|w| w.starts_with(char::is_uppercase));
+        // "Curriculum Vitae", "MBA": words of a document or a person, not of a place.
+        let folded = fold(&place);
+        let a_persons_word = folded
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| NOT_NAME_WORDS.contains(&w) || CREDENTIALS.contains(&w));
         let named = plain
+            && !a_persons_word
             && heading(&place).is_none()
             && !CONTACT_WORDS.contains(&fold(&place).as_str())
             && (!super::vocabulary::is_title(&place)

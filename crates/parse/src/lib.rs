@@ -250,7 +250,16 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         .iter()
         .find_map(|l| header::location_in(l))
         .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)))
-        .or_else(|| header::listed_place(&place_lines));
+        .or_else(|| {
+            // Whole lines only: what follows the name on its line is no line of a list.
+            let lines: Vec<&str> = contact_lines
+                .iter()
+                .filter(|l| !name_line.is_some_and(|(line, _)| std::ptr::eq(line, **l)))
+                .filter(|l| Some(l.trim()) != label.as_deref())
+                .copied()
+                .collect();
+            header::listed_place(&lines)
+        });
 
     let work = entries::work(&of_kind(SectionKind::Work));
     // No place in the contacts: where the current job is, is where a recruiter would look.
@@ -849,5 +858,29 @@ mod tests {
             .meta
             .warnings
             .contains(&"location taken from the current job".to_owned()));
+    }
+
+    /// "Dr. Jane Doe, PhD" over her e-mail gave the place "PhD"; "Curriculum Vitae" over the
+    /// contacts gave "Curriculum Vitae": only whole lines of a contact list are places, and
+    /// not a person's or a document's words.
+    #[test]
+    fn credentials_and_curriculum_vitae_beside_contacts_are_no_place() {
+        for text in [
+            "Dr. Jane Doe, PhD\njane@example.com\n+1 555 123 4567\n\nExperience\nAcme\n",
+            "Jane Doe, MBA\njane@example.com\n\nSkills\nFigma\n",
+            "Curriculum Vitae\nJane Doe\njane@example.com\n\nExperience\nAcme\n",
+        ] {
+            let r = parse_text(text, &[]);
+            assert_eq!(r.basics.location.one_line(), None, "{text}");
+        }
+        let listed = "MARIA LOPEZ\n• +63 917 000 1234\n• maria@example.com\n• Talisay Cebu\n";
+        assert_eq!(
+            parse_text(listed, &[])
+                .basics
+                .location
+                .one_line()
+                .as_deref(),
+            Some("Talisay Cebu")
+        );
     }
 }
