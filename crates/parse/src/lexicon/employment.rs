@@ -54,12 +54,12 @@ pub(crate) const WORK_MODES: &[&str] = &[
     "vor ort",
 ];
 
-/// Words between a title and its employer on one line ("Data Analyst at Acme", "Tutor en la
-/// Universidad …", "Entwicklerin bei …"); Spanish and Portuguese only with the article, since
-/// "Ingeniero en Sistemas" names a field.
-pub(crate) const AT_EMPLOYER: &[&str] = &[
-    "at", "bei", "bij", "chez", "en el", "en la", "na", "no", "presso",
-];
+/// Words between a title and its employer on one line ("Tutor en la Universidad …",
+/// "Entwicklerin bei …"); Spanish and Portuguese only with the article, since "Ingeniero en
+/// Sistemas" names a field. Not English "at": "Attorney at Law" is one title, and "Data
+/// Analyst at Acme" is told apart by its title and company words already.
+pub(crate) const AT_EMPLOYER: &[&str] =
+    &["bei", "bij", "chez", "en el", "en la", "na", "no", "presso"];
 
 #[cfg(test)]
 mod tests {
