@@ -64,10 +64,10 @@ const DECIMAL_COMMA_LANGUAGES: &[&str] = &[
     "gl", "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "lt", "lv", "mk", "nb", "nl", "nn", "no",
     "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "uz", "vi",
 ];
-/// `language-REGION` pairs of those languages that write a decimal point.
+/// `language-REGION` pairs of those languages that write a decimal point (419: Latin America).
 const DECIMAL_POINT_REGIONS: &[&str] = &[
-    "de-ch", "de-li", "es-do", "es-gt", "es-hn", "es-mx", "es-ni", "es-pa", "es-pe", "es-pr",
-    "es-sv", "es-us", "it-ch",
+    "de-ch", "de-li", "es-419", "es-do", "es-gt", "es-hn", "es-mx", "es-ni", "es-pa", "es-pe",
+    "es-pr", "es-sv", "es-us", "it-ch",
 ];
 
 /// Whether a locale (`de-DE`, `de_CH.UTF-8`, `pt_BR`) writes decimal commas. An unknown or
@@ -350,6 +350,7 @@ mod tests {
             "en_GB.UTF-8",
             "de-CH",
             "es-MX",
+            "es-419",
             "ja-JP",
             "zh-Hans-CN",
             "",
