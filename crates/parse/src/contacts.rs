@@ -117,6 +117,11 @@ fn is_phone(s: &str) -> bool {
     groups.len() > 1 || has_plus || digits >= 9
 }
 
+/// Whether `line` holds an e-mail address, a phone number or a link.
+pub(crate) fn any_in(line: &str) -> bool {
+    !emails(line).is_empty() || !phones(line).is_empty() || !urls(line).is_empty()
+}
+
 /// URLs printed in `text` (not e-mail domains).
 pub(crate) fn urls(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

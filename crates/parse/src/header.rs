@@ -386,37 +386,31 @@ pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
-    let is_contact = |l: &str| {
-        !super::contacts::emails(l).is_empty()
-            || !super::contacts::phones(l).is_empty()
-            || !super::contacts::urls(l).is_empty()
-    };
+    // Each line's contacts are looked for once: a phone number takes a parse.
+    let contact: Vec<bool> = filled.iter().map(|l| super::contacts::any_in(l)).collect();
     (0..filled.len()).find_map(|i| {
-        let beside_contact = (i > 0 && is_contact(filled[i - 1]))
-            || filled.get(i + 1).is_some_and(|next| is_contact(next));
-        if !beside_contact || is_contact(filled[i]) {
+        let beside_contact = (i > 0 && contact[i - 1]) || contact.get(i + 1) == Some(&true);
+        if !beside_contact || contact[i] {
             return None;
         }
         let mut place = segments(filled[i]).collect::<Vec<_>>().join(" ");
-        if place.ends_with(',') {
-            if let Some(next) = filled.get(i + 1).filter(|n| !is_contact(n)) {
-                place = format!("{place} {}", segments(next).collect::<Vec<_>>().join(" "));
-            }
+        if place.ends_with(',') && contact.get(i + 1) == Some(&false) {
+            let next = segments(filled[i + 1]).collect::<Vec<_>>().join(" ");
+            place = format!("{place} {next}");
         }
         let place = place.trim_end_matches([',', '.', ';']).to_owned();
-        let words: Vec<&str> = place.split_whitespace().collect();
         // Capitalised words, and house numbers among them ("Calle Mayor 5").
-        let word = |w: &&str| w.trim_end_matches([',', '.']).to_owned();
+        let words: Vec<&str> = place
+            .split_whitespace()
+            .map(|w| w.trim_end_matches([',', '.']))
+            .collect();
         let plain = (1..=LISTED_PLACE_WORDS).contains(&words.len())
-            && words.iter().map(word).all(|w| {
+            && words.iter().all(|w| {
                 (w.starts_with(|c: char| c.is_uppercase())
                     && w.chars().all(|c| c.is_alphabetic() || c == '-'))
                     || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
             })
-            && words
-                .iter()
-                .map(word)
-                .any(|w| w.starts_with(char::is_uppercase));
+            && words.iter().any(|w| w.starts_with(char::is_uppercase));
         // "Curriculum Vitae", "MBA": words of a document or a person, not of a place.
         let folded = fold(&place);
         let a_persons_word = folded
@@ -425,7 +419,7 @@ pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
         let named = plain
             && !a_persons_word
             && heading(&place).is_none()
-            && !CONTACT_WORDS.contains(&fold(&place).as_str())
+            && !CONTACT_WORDS.contains(&folded.as_str())
             && (!super::vocabulary::is_title(&place)
                 || super::vocabulary::has_any(&place, STREET_WORDS))
             && !is_placeholder(&place);

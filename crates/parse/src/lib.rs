@@ -383,10 +383,7 @@ fn is_contact_label(line: &str) -> bool {
 
 /// A place, an address, a number or a link: contacts, not a section's content.
 fn is_contact_line(line: &str) -> bool {
-    header::location_in(line).is_some()
-        || !contacts::emails(line).is_empty()
-        || !contacts::phones(line).is_empty()
-        || !contacts::urls(line).is_empty()
+    header::location_in(line).is_some() || contacts::any_in(line)
 }
 
 fn is_column_start(line: &str) -> bool {
