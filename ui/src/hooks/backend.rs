@@ -88,12 +88,13 @@ pub fn use_backend_events(dispatch: DeckDispatch) -> bool {
     *live
 }
 
-/// The jobs kept and the watched folders, once at start.
+/// The jobs kept and the watched folders, once at start, each asked for on its own.
 #[hook]
 pub fn use_library_at_start(dispatch: DeckDispatch) {
     use_effect_with((), move |_| {
+        let d = dispatch.clone();
+        spawn_local(async move { actions::load_jobs(&d).await });
         spawn_local(async move {
-            actions::load_jobs(&dispatch).await;
             if let Ok(folders) = ipc::watched_folders().await {
                 dispatch.dispatch(Action::Watched(folders));
             }

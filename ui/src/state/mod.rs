@@ -326,9 +326,9 @@ impl Reducible for Deck {
         // The parts take in what concerns them; what ties them together follows.
         next.toasts.apply(&action);
         next.imports.apply(&action);
-        let mut query = next.query.clone();
-        if query::apply(&mut query, &action) {
-            next.set_query(|q| *q = query);
+        let mut edited = false;
+        next.set_query(|q| edited = query::apply(q, &action));
+        if edited {
             return Rc::new(next);
         }
         match action {
