@@ -22,6 +22,11 @@ use tokio::task::JoinSet;
 pub use scan::{scan_paths, Scan};
 pub use watch::{FolderWatch, SETTLE};
 
+/// Rows claimed ahead per parser (see `parse_one`): 2 kept the parsers busy through the
+/// library's group commits, where claiming when a parser came free left them idle a tenth
+/// of an import (BENCHMARKS.md, "Import: real resumes").
+const LOOKAHEAD: usize = 2;
+
 /// How the engine runs.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -160,7 +165,10 @@ struct Inner {
     library: Library,
     config: EngineConfig,
     sink: EventSink,
+    /// One per parser: a file is parsed while its permit is held.
     permits: Arc<Semaphore>,
+    /// Rows claimed for parsing (`processing`) that wait for a parser.
+    claims: Arc<Semaphore>,
     parser: FileParser,
     saver: saver::Saver,
     next_import: AtomicU64,
@@ -182,6 +190,7 @@ impl Engine {
             inner: Arc::new(Inner {
                 library,
                 permits: Arc::new(Semaphore::new(config.parallelism.max(1))),
+                claims: Arc::new(Semaphore::new(config.parallelism.max(1) * LOOKAHEAD)),
                 parser: FileParser::new(config.worker.clone(), config.limits, config.timeout),
                 saver: saver::Saver::default(),
                 config,
@@ -384,7 +393,10 @@ async fn run_import(
 
 /// Parses one row this import queued and saves the result.
 async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
-    let Ok(permit) = inner.permits.clone().acquire_owned().await else {
+    // The row is claimed before a parser is free, so that a parser finishing a file finds
+    // the next one ready instead of waiting for the library (busy saving a group of results
+    // for up to a few hundred milliseconds): at most LOOKAHEAD rows per parser wait claimed.
+    let Ok(claim) = inner.claims.clone().acquire_owned().await else {
         return RowOutcome::NotOurs;
     };
     let started = {
@@ -408,6 +420,10 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
         }
     };
     (inner.sink)(EngineEvent::CardsChanged(vec![card]));
+    let Ok(permit) = inner.permits.clone().acquire_owned().await else {
+        return RowOutcome::NotOurs;
+    };
+    drop(claim);
     let outcome = inner.parser.parse(&path).await;
     // The parser is free for the next file while this result is saved.
     drop(permit);
