@@ -13,27 +13,32 @@ use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
 use crate::lexicon::organisations::INSTITUTION_WORDS;
 use cvdeck_model::resume::Education;
 
+/// An entry being read, with the lines its parts came from.
+#[derive(Default)]
+struct Draft {
+    entry: Education,
+    degree_line: Option<usize>,
+    date_line: Option<usize>,
+    /// Pieces of the degree's line that were neither degree nor school
+    /// ("Master 2 Marketing - IAE Paris").
+    beside_degree: Vec<String>,
+    school_line: Option<usize>,
+    /// Pieces of the school's line that were neither ("Northfield High School — Secondary
+    /// Education").
+    beside_school: Vec<String>,
+}
+
 /// Education entries from the lines of an education section.
 pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
-    #[derive(Default)]
-    struct Draft {
-        entry: Education,
-        degree_line: Option<usize>,
-        date_line: Option<usize>,
-        /// Pieces of the degree's line that were neither degree nor school
-        /// ("Master 2 Marketing - IAE Paris").
-        beside_degree: Vec<String>,
-        school_line: Option<usize>,
-        /// Pieces of the school's line that were neither ("Northfield High School — Secondary
-        /// Education").
-        beside_school: Vec<String>,
-    }
     let mut out: Vec<Draft> = Vec::new();
     let mut current = Draft::default();
     let mut used = vec![false; lines.len()];
+    // A draft with nothing but dates is dropped, not carried on: its dates are not the next
+    // entry's.
     let flush = |current: &mut Draft, out: &mut Vec<Draft>| {
-        if current.entry.institution.is_some() || current.entry.study_type.is_some() {
-            out.push(std::mem::take(current));
+        let draft = std::mem::take(current);
+        if draft.entry.institution.is_some() || draft.entry.study_type.is_some() {
+            out.push(draft);
         }
     };
     for (i, line) in lines.iter().enumerate() {
@@ -652,6 +657,39 @@ mod tests {
             );
         }
     }
+    #[test]
+    fn an_unread_dated_block_gave_its_dates_to_the_next_entry() {
+        let lines = [
+            "10/2019 - 07/2022",
+            "Bachelor of Science Informatik",
+            "Hochschule Nordhafen",
+            "01/2017 - 06/2019",
+            "Sprachkurs C1 und Telc-Zertifikat",
+            "Sprachzentrum Mitte",
+            "09/2006 - 06/2014",
+            "Abitur",
+            "Goethe-Gymnasium Nordhafen",
+        ];
+        let schools = education(&lines);
+        let read: Vec<_> = schools
+            .iter()
+            .map(|e| {
+                let dates = (e.start_date.as_deref(), e.end_date.as_deref());
+                (e.study_type.as_deref(), dates)
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    Some("Bachelor of Science Informatik"),
+                    (Some("2019-10"), Some("2022-07"))
+                ),
+                (Some("Abitur"), (Some("2006-09"), Some("2014-06"))),
+            ]
+        );
+    }
+
     #[test]
     fn a_school_without_a_school_word_is_the_line_beside_its_degree() {
         let lines = ["HTWG Konstanz", "M. Eng. Elektrische Systeme\t2014 – 2016"];
