@@ -2,6 +2,7 @@
 
 use super::clean::fold;
 use super::sections::heading;
+use super::vocabulary::is_title;
 use crate::lexicon::names::CONTACT_WORDS;
 use crate::lexicon::names::CREDENTIALS;
 use crate::lexicon::names::NOT_NAME_WORDS;
@@ -171,6 +172,17 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
                         }
                     }
                     continue;
+                }
+                // "Lucía Fernández" / "Ortega" / "Ingeniera de datos": a second family name
+                // wrapped onto its own line, above the headline.
+                if words == 2 {
+                    let wrapped = lines.get(i + 1).map(|n| n.trim()).filter(|n| {
+                        n.split_whitespace().count() == 1 && looks_like_name(n) && !is_title(n)
+                    });
+                    let headline_next = lines.get(i + 2).is_some_and(|h| is_title(h));
+                    if let Some(rest) = wrapped.filter(|_| headline_next) {
+                        return Some((i + 1, format!("{seg} {rest}")));
+                    }
                 }
                 return Some((i, seg.to_owned()));
             }
@@ -478,6 +490,20 @@ mod tests {
             inline_headline("ABID KHAN Frontend Developer", "ABID KHAN"),
             Some("Frontend Developer".into())
         );
+    }
+
+    #[test]
+    fn a_second_family_name_wrapped_above_the_headline_is_the_names() {
+        let wrapped = ["Lucía Fernández", "Ortega", "Ingeniera de datos"];
+        assert_eq!(
+            name(&wrapped),
+            Some((1, "Lucía Fernández Ortega".to_owned()))
+        );
+        // Without a headline under it, a lone word may be the town or anything else.
+        let town = ["Lucía Fernández", "Sevilla", "lucia@example.com"];
+        assert_eq!(name(&town), Some((0, "Lucía Fernández".to_owned())));
+        let title = ["Lucía Fernández", "Ingeniera", "Datos y analítica"];
+        assert_eq!(name(&title), Some((0, "Lucía Fernández".to_owned())));
     }
 
     #[test]

@@ -170,6 +170,13 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             header.push(line);
         }
     }
+    // A page that opens with a heading ("PRESENTACIÓN", "PROFILE") may set the name under it.
+    let opening: Vec<&str> = match sections.first() {
+        Some(first) if header.is_empty() => {
+            first.lines.iter().take(OPENING_LINES).copied().collect()
+        }
+        _ => Vec::new(),
+    };
     // A sidebar first and the main column after it (LinkedIn's export): the name block
     // heads the second column, not the sidebar's last section.
     if header::name(&header).is_none() && header::name(&column_head).is_some() {
@@ -203,11 +210,17 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         .collect::<Vec<_>>()
         .join("\n");
 
-    // "Lebenslauf" / "Persönliche Daten" / "Name: …": the name may be in the details.
+    // "Lebenslauf" / "Persönliche Daten" / "Name: …": the name may be in the details; the
+    // lines under an opening heading come first (the top of the page).
     let name_source: Vec<&str> = if header.is_empty() && personal.is_empty() {
         lines.clone()
     } else {
-        header.iter().chain(&personal).copied().collect()
+        opening
+            .iter()
+            .chain(&header)
+            .chain(&personal)
+            .copied()
+            .collect()
     };
     let name = header::name(&name_source);
     let label = name
@@ -318,7 +331,26 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         &only_kind(SectionKind::Interests),
         "Interests",
     ));
-    let summary = Some(of_kind(SectionKind::Summary).join(" "))
+    // The name and headline read under an opening heading are not the summary's.
+    let opening_taken = name
+        .as_ref()
+        .and_then(|(i, _)| {
+            opening
+                .iter()
+                .position(|o| std::ptr::eq(*o, name_source[*i]))
+        })
+        .map_or(0, |k| k + 1);
+    let taken = |line: &&str| {
+        opening[..opening_taken]
+            .iter()
+            .any(|o| std::ptr::eq(*o, *line))
+            || (opening_taken > 0 && Some(line.trim()) == label.as_deref())
+    };
+    let summary_lines: Vec<&str> = of_kind(SectionKind::Summary)
+        .into_iter()
+        .filter(|l| !taken(l))
+        .collect();
+    let summary = Some(summary_lines.join(" "))
         .filter(|s| !s.is_empty())
         .map(|s| s.chars().take(1200).collect());
 
@@ -371,6 +403,9 @@ fn names_a_site(contact_text: &str) -> bool {
         .flat_map(header::segments)
         .any(|seg| SITE_WORDS.contains(&clean::fold(seg.trim()).as_str()))
 }
+
+/// How many lines under a heading that opens the page may hold the name.
+const OPENING_LINES: usize = 3;
 
 /// How many lines at the top of a sidebar may hold contacts.
 const COLUMN_HEAD_LINES: usize = 4;
