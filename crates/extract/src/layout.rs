@@ -102,33 +102,15 @@ impl PageLayout {
             return String::new();
         }
         match find_gutter(&fragments) {
-            Some(Gutter::Columns(gutter)) => {
-                let (header, left, right) = split_columns(fragments, gutter);
-                let mut out = render_lines(&lines(header), None);
-                if !out.is_empty() {
-                    out.push('\n');
-                }
-                out.push_str(&render_lines(&lines(left), None));
-                out.push(COLUMN_BREAK);
-                out.push_str(&render_lines(&lines(right), None));
-                out
-            }
+            Some(Gutter::Columns(gutter)) => render_columns(fragments, gutter),
             Some(Gutter::Cells(gutter)) => render_lines(&lines(fragments), Some(gutter)),
             None => match columns_under_a_band(&fragments) {
                 Some((band_end, gutter)) => {
                     let (band, below): (Vec<Fragment>, Vec<Fragment>) =
                         fragments.into_iter().partition(|f| f.y <= band_end);
-                    let (header, left, right) = split_columns(below, gutter);
                     let mut out = render_lines(&lines(band), None);
                     out.push('\n');
-                    let header = render_lines(&lines(header), None);
-                    if !header.is_empty() {
-                        out.push_str(&header);
-                        out.push('\n');
-                    }
-                    out.push_str(&render_lines(&lines(left), None));
-                    out.push(COLUMN_BREAK);
-                    out.push_str(&render_lines(&lines(right), None));
+                    out.push_str(&render_columns(below, gutter));
                     out
                 }
                 None => render_lines(&lines(fragments), None),
@@ -137,16 +119,35 @@ impl PageLayout {
     }
 }
 
-/// Two columns under a block set across the page (a name and a summary over a sidebar and a
-/// main column): the band's last baseline and the columns' gutter. The band is made of lines
-/// wider than the gutter allows, in the top half of the page; the columns below must hold most
-/// of the page's text and pass [`find_gutter`]'s tests on their own.
-fn columns_under_a_band(fragments: &[Fragment]) -> Option<(f64, f64)> {
+/// The page header above the columns, the left column, the mark, the right column.
+fn render_columns(fragments: Vec<Fragment>, gutter: f64) -> String {
+    let (header, left, right) = split_columns(fragments, gutter);
+    let mut out = render_lines(&lines(header), None);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&render_lines(&lines(left), None));
+    out.push(COLUMN_BREAK);
+    out.push_str(&render_lines(&lines(right), None));
+    out
+}
+
+/// The leftmost and rightmost x any fragment reaches.
+fn horizontal_extent(fragments: &[Fragment]) -> (f64, f64) {
     let min_x = fragments.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
     let max_x = fragments
         .iter()
         .map(|f| f.x1)
         .fold(f64::NEG_INFINITY, f64::max);
+    (min_x, max_x)
+}
+
+/// Two columns under a block set across the page (a name and a summary over a sidebar and a
+/// main column): the band's last baseline and the columns' gutter. The band is made of lines
+/// wider than the gutter allows, in the top half of the page; the columns below must hold most
+/// of the page's text and pass [`find_gutter`]'s tests on their own.
+fn columns_under_a_band(fragments: &[Fragment]) -> Option<(f64, f64)> {
+    let (min_x, max_x) = horizontal_extent(fragments);
     let width = max_x - min_x;
     let all: Vec<&Fragment> = fragments.iter().collect();
     let baselines = distinct_baselines(&all);
@@ -361,11 +362,7 @@ enum Gutter {
 
 /// The page's gutter, if it has one, at its x.
 fn find_gutter(fragments: &[Fragment]) -> Option<Gutter> {
-    let min_x = fragments.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
-    let max_x = fragments
-        .iter()
-        .map(|f| f.x1)
-        .fold(f64::NEG_INFINITY, f64::max);
+    let (min_x, max_x) = horizontal_extent(fragments);
     let width = max_x - min_x;
     if width <= 0.0 || fragments.len() < 12 {
         return None;

@@ -421,7 +421,9 @@ async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
     };
     (inner.sink)(EngineEvent::CardsChanged(vec![card]));
     let Ok(permit) = inner.permits.clone().acquire_owned().await else {
-        return RowOutcome::NotOurs;
+        // Claimed but never parsed: back to pending for the next import.
+        let closed = std::io::Error::other("the parsers were shut down");
+        return unsaved(inner, id, StoreError::Io(closed)).await;
     };
     drop(claim);
     let outcome = inner.parser.parse(&path).await;
