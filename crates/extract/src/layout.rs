@@ -162,13 +162,17 @@ fn columns_under_a_band(fragments: &[Fragment]) -> Option<(f64, f64)> {
         .collect();
     ends.sort_by(f64::total_cmp);
     ends.dedup();
-    // The band ends at a wide line whose next line is not wide: try those ends, top down.
+    // What lies under each candidate end is a tail of the fragments in reading order from the
+    // top: one sorted copy serves every try (most pages are one column and try many ends).
+    let mut top_down = fragments.to_vec();
+    top_down.sort_by(|a, b| a.y.total_cmp(&b.y));
+    // The band ends at one of its wide lines: try each, top down.
     for &end in &ends {
-        let below: Vec<Fragment> = fragments.iter().filter(|f| f.y > end).cloned().collect();
+        let below = &top_down[top_down.partition_point(|f| f.y <= end)..];
         if below.len() * 10 < fragments.len() * 6 {
             break;
         }
-        let Some(Gutter::Columns(gutter)) = find_gutter(&below) else {
+        let Some(Gutter::Columns(gutter)) = find_gutter(below) else {
             continue;
         };
         let left: Vec<&Fragment> = below.iter().filter(|f| f.x1 <= gutter + 1.0).collect();
