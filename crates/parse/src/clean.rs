@@ -309,6 +309,10 @@ fn unspace_letters(line: &str) -> String {
 
 /// Lowercase, accents removed: for matching words, never for output.
 pub(crate) fn fold(s: &str) -> String {
+    // ASCII decomposes to itself: most words, without the decomposition's per-char lookups.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -359,6 +363,14 @@ mod tests {
         );
         assert_eq!(clean_text("Rust ........ expert"), "Rust\texpert\n");
         assert_eq!(fold("Expérience Über"), "experience uber");
+        // The ASCII shortcut folds as the decomposition does.
+        let ascii: String = (0u8..128).map(char::from).collect();
+        let decomposed: String = ascii
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(fold(&ascii), decomposed);
         assert_eq!(
             clean_text("Institut f \u{A8}ur Solare"),
             "Institut für Solare\n"

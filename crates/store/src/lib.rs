@@ -782,6 +782,29 @@ impl Library {
         self.cards(&[id])?.pop().ok_or(StoreError::NotFound(id))
     }
 
+    /// The file each of these rows is parsed from (its stored copy, else where it was
+    /// imported from), in the order given; rows that are gone are left out. Read once per
+    /// import, so that handing a row to a parser needs nothing from the library.
+    pub fn files_to_parse(&self, ids: &[ResumeId]) -> Result<Vec<(ResumeId, PathBuf)>, StoreError> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached("SELECT original_path, stored_path FROM resumes WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let row: Option<(String, Option<String>)> = stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((original, stored)) = row {
+                let path = match stored {
+                    Some(stored) => self.root.join(stored),
+                    None => PathBuf::from(original),
+                };
+                out.push((id, path));
+            }
+        }
+        Ok(out)
+    }
+
     /// One whole row.
     pub fn record(&self, id: ResumeId) -> Result<Record, StoreError> {
         let card = self.card(id)?;
@@ -1036,8 +1059,8 @@ fn write_skills(conn: &Connection, id: ResumeId, d: &Derived) -> rusqlite::Resul
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO resume_skills (skill_key, resume_id, skill) VALUES (?1, ?2, ?3)",
     )?;
-    for skill in &d.skills {
-        insert.execute(params![cvdeck_parse::fold_ascii(skill), id, skill])?;
+    for (skill, key) in d.skills.iter().zip(&d.skill_keys) {
+        insert.execute(params![key, id, skill])?;
     }
     Ok(())
 }

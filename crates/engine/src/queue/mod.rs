@@ -22,11 +22,6 @@ use tokio::task::JoinSet;
 pub use scan::{scan_paths, Scan};
 pub use watch::{FolderWatch, SETTLE};
 
-/// Rows claimed ahead per parser (see `parse_one`): 2 kept the parsers busy through the
-/// library's group commits, where claiming when a parser came free left them idle a tenth
-/// of an import (BENCHMARKS.md, "Import: real resumes").
-const LOOKAHEAD: usize = 2;
-
 /// How the engine runs.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -167,8 +162,6 @@ struct Inner {
     sink: EventSink,
     /// One per parser: a file is parsed while its permit is held.
     permits: Arc<Semaphore>,
-    /// Rows claimed for parsing (`processing`) that wait for a parser.
-    claims: Arc<Semaphore>,
     parser: FileParser,
     saver: saver::Saver,
     next_import: AtomicU64,
@@ -190,7 +183,6 @@ impl Engine {
             inner: Arc::new(Inner {
                 library,
                 permits: Arc::new(Semaphore::new(config.parallelism.max(1))),
-                claims: Arc::new(Semaphore::new(config.parallelism.max(1) * LOOKAHEAD)),
                 parser: FileParser::new(config.worker.clone(), config.limits, config.timeout),
                 saver: saver::Saver::default(),
                 config,
@@ -323,12 +315,40 @@ async fn run_import(
     let done = Arc::new(AtomicU64::new(rejected));
     let failed = Arc::new(AtomicU64::new(rejected));
     let single = ids.len() == 1 && rejected == 0;
+    let mut summary = ImportSummary {
+        import_id,
+        completed: 0,
+        failed: rejected,
+        duplicates,
+        left_pending: 0,
+        problem: None,
+        single_name: None,
+        single_failure: None,
+    };
+    let files = {
+        let inner = inner.clone();
+        blocking(move || inner.library.files_to_parse(&ids)).await
+    };
+    let files = match files {
+        Ok(Ok(files)) => files,
+        // Nothing was claimed: the rows stay pending, ours, for the next import to resume.
+        Ok(Err(e)) | Err(EngineError::Store(e)) => {
+            summary.left_pending = total - rejected;
+            summary.problem = Some(e.to_string());
+            Vec::new()
+        }
+        Err(e) => {
+            summary.left_pending = total - rejected;
+            summary.problem = Some(e.to_string());
+            Vec::new()
+        }
+    };
     let mut jobs = JoinSet::new();
-    for id in ids {
+    for (id, path) in files {
         let inner = inner.clone();
         let (done, failed) = (done.clone(), failed.clone());
         jobs.spawn(async move {
-            let outcome = parse_one(&inner, id).await;
+            let outcome = parse_one(&inner, id, path).await;
             if matches!(&outcome, RowOutcome::Saved(c) if c.status == Status::Failed) {
                 failed.fetch_add(1, Ordering::Relaxed);
             }
@@ -342,16 +362,6 @@ async fn run_import(
             outcome
         });
     }
-    let mut summary = ImportSummary {
-        import_id,
-        completed: 0,
-        failed: rejected,
-        duplicates,
-        left_pending: 0,
-        problem: None,
-        single_name: None,
-        single_failure: None,
-    };
     while let Some(result) = jobs.join_next().await {
         match result {
             Ok(RowOutcome::Saved(card)) if card.status == Status::Completed => {
@@ -392,43 +402,46 @@ async fn run_import(
 }
 
 /// Parses one row this import queued and saves the result.
-async fn parse_one(inner: &Arc<Inner>, id: ResumeId) -> RowOutcome {
-    // The row is claimed before a parser is free, so that a parser finishing a file finds
-    // the next one ready instead of waiting for the library (busy saving a group of results
-    // for up to a few hundred milliseconds): at most LOOKAHEAD rows per parser wait claimed.
-    let Ok(claim) = inner.claims.clone().acquire_owned().await else {
+async fn parse_one(inner: &Arc<Inner>, id: ResumeId, path: PathBuf) -> RowOutcome {
+    let Ok(permit) = inner.permits.clone().acquire_owned().await else {
+        // The parsers were shut down before this row was claimed: it stays pending.
         return RowOutcome::NotOurs;
     };
-    let started = {
-        let inner = inner.clone();
-        blocking(move || -> Result<Option<(Card, PathBuf)>, StoreError> {
-            if !inner.library.start_processing(id)? {
+    // The row is claimed while it is parsed, not before: the claim waits for the library's
+    // connection whenever a group of results is being saved (up to a few hundred
+    // milliseconds), and parsers that waited for their claims idled a tenth of an import.
+    // A parse whose claim fails (another process took the row, it was deleted) is dropped.
+    let claim = async {
+        let claimer = inner.clone();
+        let claimed = blocking(move || -> Result<Option<Card>, StoreError> {
+            if !claimer.library.start_processing(id)? {
                 return Ok(None);
             }
-            let record = inner.library.record(id)?;
-            let path = record.stored_path.unwrap_or(record.original_path);
-            Ok(Some((record.card, path)))
+            claimer.library.card(id).map(Some)
         })
-        .await
-    };
-    let (card, path) = match started {
-        Ok(Ok(Some(x))) => x,
-        Ok(Ok(None)) => return RowOutcome::NotOurs,
-        Ok(Err(e)) | Err(EngineError::Store(e)) => return unsaved(inner, id, e).await,
-        Err(EngineError::Task(e)) => {
-            return unsaved(inner, id, StoreError::Io(std::io::Error::other(e))).await
+        .await;
+        match claimed {
+            Ok(Ok(Some(card))) => {
+                (inner.sink)(EngineEvent::CardsChanged(vec![card]));
+                Ok(true)
+            }
+            Ok(Ok(None)) => Ok(false),
+            Ok(Err(e)) | Err(EngineError::Store(e)) => Err(e),
+            Err(EngineError::Task(e)) => Err(StoreError::Io(std::io::Error::other(e))),
         }
     };
-    (inner.sink)(EngineEvent::CardsChanged(vec![card]));
-    let Ok(permit) = inner.permits.clone().acquire_owned().await else {
-        // Claimed but never parsed: back to pending for the next import.
-        let closed = std::io::Error::other("the parsers were shut down");
-        return unsaved(inner, id, StoreError::Io(closed)).await;
+    let parse = async {
+        let outcome = inner.parser.parse(&path).await;
+        // The parser is free for the next file while this result is saved.
+        drop(permit);
+        outcome
     };
-    drop(claim);
-    let outcome = inner.parser.parse(&path).await;
-    // The parser is free for the next file while this result is saved.
-    drop(permit);
+    let (claimed, outcome) = tokio::join!(claim, parse);
+    match claimed {
+        Ok(true) => {}
+        Ok(false) => return RowOutcome::NotOurs,
+        Err(e) => return unsaved(inner, id, e).await,
+    }
     match saver::save(inner, id, outcome).await {
         Ok(card) => {
             (inner.sink)(EngineEvent::CardsChanged(vec![card.clone()]));
