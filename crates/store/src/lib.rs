@@ -1248,6 +1248,21 @@ mod tests {
     }
 
     #[test]
+    fn the_search_index_merges_eight_segments_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let automerge: i64 = lib
+            .conn()
+            .query_row(
+                "SELECT v FROM resumes_fts_config WHERE k = 'automerge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(automerge, 8);
+    }
+
+    #[test]
     fn rows_parsed_before_languages_were_detected_get_theirs_from_their_text() {
         let dir = tempfile::tempdir().unwrap();
         {

@@ -147,6 +147,13 @@ const MIGRATIONS: &[Migration] = &[Migration {
         value   TEXT NOT NULL
     );",
     backfill: None,
+}, Migration {
+    // 12: the search index merges its segments when 8 of one size have built up, not 4:
+    // an import saves a group of results every tenth of a second, each group a new segment,
+    // and merging them was a sixth of the import's own work. Searches of 100,000 resumes
+    // took the same time within 10 % (BENCHMARKS.md, "Import: real resumes").
+    sql: "INSERT INTO resumes_fts (resumes_fts, rank) VALUES ('automerge', 8);",
+    backfill: None,
 }];
 
 /// Whether a database at `version` has every table and column this version reads.
