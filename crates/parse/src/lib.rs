@@ -272,6 +272,15 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                 .copied()
                 .collect();
             header::listed_place(&lines)
+        })
+        .or_else(|| {
+            // The contacts set apart from the header (a Word text box, a sidebar printed
+            // after the main column): the place is among the lines around the e-mail.
+            let block = contact_block(&sections, &contact_lines, email.as_deref()?)?;
+            block
+                .iter()
+                .find_map(|l| header::location_in(l))
+                .or_else(|| header::listed_place(&block))
         });
 
     let work = entries::work(&of_kind(SectionKind::Work));
@@ -406,6 +415,36 @@ fn names_a_site(contact_text: &str) -> bool {
 
 /// How many lines under a heading that opens the page may hold the name.
 const OPENING_LINES: usize = 3;
+
+/// Lines either side of a contact block's e-mail that may hold the place.
+const CONTACT_BLOCK_LINES: usize = 4;
+
+/// The lines around the line printing `email` in its own section (not the references), when
+/// that line is not among the contact lines already read.
+fn contact_block<'a>(
+    sections: &[Section<'a>],
+    contact_lines: &[&str],
+    email: &str,
+) -> Option<Vec<&'a str>> {
+    sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::References)
+        .find_map(|section| {
+            let lines: Vec<&'a str> = section
+                .lines
+                .iter()
+                .copied()
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            let at = lines.iter().position(|l| l.contains(email))?;
+            if contact_lines.iter().any(|c| std::ptr::eq(*c, lines[at])) {
+                return Some(Vec::new());
+            }
+            let from = at.saturating_sub(CONTACT_BLOCK_LINES);
+            let to = (at + CONTACT_BLOCK_LINES + 1).min(lines.len());
+            Some(lines[from..to].to_vec())
+        })
+}
 
 /// How many lines at the top of a sidebar may hold contacts.
 const COLUMN_HEAD_LINES: usize = 4;

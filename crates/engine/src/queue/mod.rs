@@ -647,6 +647,28 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn a_parse_whose_claim_fails_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("library")).unwrap();
+        let engine = Engine::new(library, EngineConfig::default(), Arc::new(|_| {}));
+        let file = dir.path().join("cv.txt");
+        std::fs::write(&file, "Jane Doe\njane@example.com\n").unwrap();
+        let id = register_files(&engine.inner, vec![file]).unwrap().new_ids[0];
+        let path = engine.library().files_to_parse(&[id]).unwrap()[0].1.clone();
+        // Another parse of the row ended before this one could claim it.
+        let theirs = crate::parse::parse_text("Ada Example\nada@example.com\n", &[]);
+        engine
+            .library()
+            .complete(id, "text", &theirs, "Ada Example")
+            .unwrap();
+        let outcome = parse_one(&engine.inner, id, path).await;
+        assert!(matches!(outcome, RowOutcome::NotOurs));
+        let card = engine.library().card(id).unwrap();
+        assert_eq!(card.status, Status::Completed);
+        assert_eq!(card.name.as_deref(), Some("Ada Example"));
+    }
+
     #[cfg(target_os = "linux")]
     #[test]
     fn a_file_that_reports_size_0_is_capped_on_the_bytes_read() {
