@@ -70,6 +70,22 @@ pub(crate) fn phones_in_body(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Phone numbers among the lines around an e-mail printed away from the header: only a
+/// number that stands on its line alone or beside a label ("Mobile: …"), as a contact block
+/// prints it; "4760-721 Braga" is a postcode and its town.
+pub(crate) fn phones_alone(lines: &[&str]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|line| {
+            let labelled = PHONE_LABEL.is_match(line);
+            phones(line).into_iter().filter(move |p| {
+                let rest = line.replacen(p.as_str(), "", 1);
+                labelled || !rest.chars().any(char::is_alphanumeric)
+            })
+        })
+        .collect()
+}
+
 fn is_international(s: &str) -> bool {
     let t = s.trim();
     t.starts_with('+')
@@ -296,6 +312,17 @@ pub(crate) fn profile_address(profile: &Profile) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_alone_or_labelled_is_a_phone_but_a_postcode_before_its_town_is_not() {
+        let block = [
+            "Rua das Flores 12",
+            "4700-123 Braga",
+            "0612 345 678",
+            "Tel. 030 1234567",
+        ];
+        assert_eq!(phones_alone(&block), ["0612 345 678", "030 1234567"]);
+    }
 
     #[test]
     fn phones_but_not_years() {

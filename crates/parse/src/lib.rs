@@ -239,11 +239,19 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         contacts::emails(&elsewhere)
     })
     .or_else(|| mailto(link_targets));
+    // The contacts set apart from the header (a Word text box, a sidebar printed after the
+    // main column): the lines around the e-mail, when the contact lines did not print it.
+    let block = email
+        .as_deref()
+        .and_then(|e| contact_block(&sections, &contact_lines, e))
+        .unwrap_or_default();
     let phone = first_of(contacts::phones(&contact_text), || {
-        contacts::phones_in_body(&elsewhere)
-            .into_iter()
-            .take(1)
-            .collect()
+        let beside_email = contacts::phones_alone(&block);
+        if beside_email.is_empty() {
+            contacts::phones_in_body(&elsewhere)
+        } else {
+            beside_email
+        }
     });
     let (url, profiles) = links(&contact_text, &elsewhere, &text, link_targets);
     // Where the place may be: the contact lines but the headline, and of the name's line
@@ -274,9 +282,6 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             header::listed_place(&lines)
         })
         .or_else(|| {
-            // The contacts set apart from the header (a Word text box, a sidebar printed
-            // after the main column): the place is among the lines around the e-mail.
-            let block = contact_block(&sections, &contact_lines, email.as_deref()?)?;
             block
                 .iter()
                 .find_map(|l| header::location_in(l))

@@ -329,14 +329,9 @@ async fn run_import(
         let inner = inner.clone();
         blocking(move || inner.library.files_to_parse(&ids)).await
     };
-    let files = match files {
-        Ok(Ok(files)) => files,
+    let files = match files.and_then(|read| read.map_err(EngineError::from)) {
+        Ok(files) => files,
         // Nothing was claimed: the rows stay pending, ours, for the next import to resume.
-        Ok(Err(e)) | Err(EngineError::Store(e)) => {
-            summary.left_pending = total - rejected;
-            summary.problem = Some(e.to_string());
-            Vec::new()
-        }
         Err(e) => {
             summary.left_pending = total - rejected;
             summary.problem = Some(e.to_string());
