@@ -18,7 +18,9 @@ SHIPPED = [("x86_64-unknown-linux-gnu", ["cvdeck", "cvdeck-cli"]),
            ("wasm32-unknown-unknown", ["cvdeck-ui"])]
 # Data vendored into the parser's tables (THIRD-PARTY.md), which cargo does not know about.
 DATA = [("ESCO classification of the European Commission (reuse with acknowledgement, "
-         "Commission Decision 2011/833/EU)", "ESCO v1.0 occupations and skills")]
+         "Commission Decision 2011/833/EU)", "ESCO v1.0 occupations and skills"),
+        ("GeoNames (geonames.org), Creative Commons Attribution 4.0",
+         "GeoNames cities15000: town names")]
 
 
 def shipped_crates():

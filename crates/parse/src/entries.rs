@@ -4,7 +4,7 @@
 use super::clean::fold;
 use super::dates::{find_range, DateRange};
 use super::header::{location_in, segments};
-use super::location::split_place;
+use super::location::{is_bare_town, split_place};
 use super::vocabulary::{has_any, is_title, words};
 use crate::lexicon::degrees::DEGREE_WORDS;
 use crate::lexicon::degrees::PROGRAMMES;
@@ -669,7 +669,8 @@ fn is_town_of(employer: &str, town: &str) -> bool {
         && place.address.is_none()
         && (place.country_code.is_some()
             || place.region.is_some()
-            || has_any(employer, COMPANY_WORDS))
+            || has_any(employer, COMPANY_WORDS)
+            || is_bare_town(town))
         && !has_any(town, COMPANY_WORDS)
 }
 

@@ -282,10 +282,13 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             header::listed_place(&lines)
         })
         .or_else(|| {
+            // Away from the header, a place must name one the gazetteer knows.
+            let known = |place: &String| location::names_a_known_place(place);
             block
                 .iter()
-                .find_map(|l| header::location_in(l))
-                .or_else(|| header::listed_place(&block))
+                .filter_map(|l| header::location_in(l))
+                .find(known)
+                .or_else(|| header::listed_place(&block).filter(known))
         });
 
     let work = entries::work(&of_kind(SectionKind::Work));

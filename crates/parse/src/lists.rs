@@ -82,6 +82,8 @@ fn items(text: &str) -> Vec<String> {
                 .replace('\u{2215}', "/")
         })
         .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5 && s.chars().count() <= 50)
+        // The e-mail a text box printed under the list is a contact, not a skill.
+        .filter(|s| !s.contains('@'))
         // "Hard-working (18/24)": a number alone is a score, not a skill.
         .filter(|s| {
             !s.chars()
@@ -109,6 +111,10 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
     let mut after_spaced_list = false;
     for line in lines {
         let line = line.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c));
+        // A contact block printed after the list (a text box at the page's end).
+        if !super::contacts::emails(line).is_empty() || !super::contacts::phones(line).is_empty() {
+            continue;
+        }
         if let Some(tools) = spaced_list(line, after_spaced_list) {
             loose.extend(tools);
             after_spaced_list = true;
@@ -195,6 +201,21 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_printed_under_a_list_were_skills() {
+        let s = skills(
+            &[
+                "Figma, Sketch",
+                "ana.lima@example.com",
+                "+351 912 345 678",
+                "@ana.designs",
+            ],
+            "Tools",
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].keywords, vec!["Figma", "Sketch"]);
+    }
 
     #[test]
     fn labelled_and_loose_skills() {

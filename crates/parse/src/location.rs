@@ -4,10 +4,32 @@
 
 use super::clean::fold;
 use crate::lexicon::places::REGIONS;
+use crate::lexicon::towns::is_town;
 use cvdeck_model::countries::COUNTRIES;
 use cvdeck_model::resume::Location;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// "Wien", "São Paulo": a piece that is a town's name and nothing else.
+pub(crate) fn is_bare_town(piece: &str) -> bool {
+    let piece = piece.trim().trim_end_matches([',', '.', ';']);
+    piece.split_whitespace().count() <= 3
+        && piece.starts_with(char::is_uppercase)
+        && is_town(&fold(piece))
+}
+
+/// Whether a printed place names what a gazetteer knows: a town among its pieces, a region
+/// or a country, or has a postal code ("SQL, Python, Excel" has the form of "Lyon, Rhône,
+/// France" and none of this; a list with a tool named like a town, "Cypress", still passes).
+pub(crate) fn names_a_known_place(printed: &str) -> bool {
+    let parts = split_place(printed);
+    parts.country_code.is_some()
+        || parts.region.is_some()
+        || parts.postal_code.is_some()
+        || printed
+            .split([',', '|', '·', '•', '(', ')', '-', '–'])
+            .any(is_bare_town)
+}
 
 fn is_region_name(part: &str) -> bool {
     REGIONS.contains(&fold(part).trim())
@@ -100,6 +122,22 @@ pub(crate) fn split_place(printed: &str) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_known_place_names_a_town_a_region_a_country_or_a_postcode() {
+        for place in [
+            "Graz",
+            "Porto, Portugal",
+            "Austin, TX",
+            "4700-123 Braga",
+            "Calle Mayor 3, Sevilla",
+        ] {
+            assert!(names_a_known_place(place), "{place}");
+        }
+        for list in ["SQL, Python, Excel", "Selenium, Postman, Jira"] {
+            assert!(!names_a_known_place(list), "{list}");
+        }
+    }
 
     /// (address, postalCode, city, region, countryCode) of a printed place.
     fn parts(printed: &str) -> [Option<String>; 5] {

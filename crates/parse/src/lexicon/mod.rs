@@ -17,6 +17,7 @@ pub(crate) mod organisations;
 pub(crate) mod places;
 pub(crate) mod sites;
 pub(crate) mod titles;
+pub(crate) mod towns;
 
 /// Fails with the first word out of order or repeated in `table`.
 #[cfg(test)]
