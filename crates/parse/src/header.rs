@@ -5,6 +5,7 @@ use super::sections::heading;
 use super::vocabulary::is_title;
 use crate::lexicon::names::CONTACT_WORDS;
 use crate::lexicon::names::CREDENTIALS;
+use crate::lexicon::names::HONORIFICS;
 use crate::lexicon::names::NOT_NAME_WORDS;
 use crate::lexicon::names::PLACEHOLDER_WORDS;
 use crate::lexicon::places::STREET_WORDS;
@@ -88,6 +89,30 @@ fn without_credentials(seg: &str) -> &str {
     }
 }
 
+/// "Dr. med. Anna Keller" → "Anna Keller", "Dipl.-Ing. Jonas Weber" → "Jonas Weber": titles
+/// before a name are not the name (dotted, but for "Dr", "Prof", "Mr", "Ms", "Mrs", "Mx").
+fn without_honorifics(seg: &str) -> &str {
+    let mut rest = seg.trim_start();
+    while let Some((first, after)) = rest.split_once(' ') {
+        let bare = fold(&first.replace('.', ""));
+        let dot_optional = matches!(bare.as_str(), "dr" | "prof" | "mr" | "ms" | "mrs" | "mx");
+        if !(HONORIFICS.contains(&bare.as_str()) && (first.ends_with('.') || dot_optional)) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// "Priya Natarajan (she/her)": the pronouns after a name are not the name.
+fn without_pronouns(seg: &str) -> &str {
+    static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*[(\[]?\b(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)(?:\s*/\s*\w+)?\b[)\]]?\s*$")
+            .expect("valid regex")
+    });
+    PRONOUNS.find(seg).map_or(seg, |m| &seg[..m.start()])
+}
+
 /// "PhD", "CPA, CFA": one to three of [`CREDENTIALS`] and nothing else.
 fn are_credentials(letters: &str) -> bool {
     let tokens: Vec<&str> = letters
@@ -161,7 +186,9 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
             break;
         }
         for seg in segments(line).take(1) {
-            let seg = without_credentials(without_heading_label(seg));
+            let seg = without_honorifics(without_pronouns(without_credentials(
+                without_heading_label(seg),
+            )));
             if looks_like_name(seg) {
                 let words = seg.split_whitespace().count();
                 // A first name and a surname set on two lines.
@@ -226,7 +253,7 @@ fn name_before_headline(segment: &str) -> Option<String> {
 /// The headline printed after the name on the name's own line, if any.
 pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
     let first = segments(line).next()?;
-    let rest = first.strip_prefix(name)?.trim();
+    let rest = without_pronouns(first.strip_prefix(name)?.trim());
     // "John A. Smith, PhD": letters after a name are no headline.
     let credentials_only = rest.strip_prefix(',').is_some_and(are_credentials);
     (!rest.is_empty() && !credentials_only).then(|| rest.to_owned())
@@ -442,6 +469,25 @@ pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_and_pronouns_around_a_name_are_not_the_name() {
+        for (line, name) in [
+            ("Dr. med. Anna Keller", "Anna Keller"),
+            ("Dipl.-Ing. Jonas Weber", "Jonas Weber"),
+            ("Prof Dr Lena Vogel", "Lena Vogel"),
+            ("Priya Natarajan (she/her)", "Priya Natarajan"),
+            ("Sam Lee they/them", "Sam Lee"),
+        ] {
+            assert_eq!(name_of(&[line]), Some(name.to_owned()), "{line}");
+        }
+        // A name that begins like a title keeps it when no dot says it is one.
+        assert_eq!(name_of(&["Ing Li"]), Some("Ing Li".to_owned()));
+    }
+
+    fn name_of(lines: &[&str]) -> Option<String> {
+        name(lines).map(|(_, n)| n)
+    }
 
     #[test]
     fn names() {

@@ -73,6 +73,13 @@ pub(crate) const CREDENTIALS: &[&str] = &[
     "msc", "np", "pe", "phd", "pmp", "psm", "rn", "shrm-cp", "shrm-scp", "sr",
 ];
 
+/// Titles printed before a name ("Dr. med.", "Dipl.-Ing.", "Mag.", "Dott.ssa", "Mr."), lower
+/// case, without their dots: a title, not a part of the name.
+pub(crate) const HONORIFICS: &[&str] = &[
+    "arch", "dipl", "dipl-ing", "dipl-kfm", "dott", "dottssa", "dr", "dra", "drs", "ing", "ir",
+    "lic", "mag", "med", "mr", "mrs", "ms", "mx", "nat", "prof", "rer",
+];
+
 /// Words a template prints where the address goes until someone fills it in.
 pub(crate) const PLACEHOLDER_WORDS: &[&str] = &[
     "address", "city", "country", "county", "here", "postcode", "province", "region", "state",
@@ -125,6 +132,7 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("NOT_NAME_WORDS", NOT_NAME_WORDS);
         super::super::assert_sorted_unique("CREDENTIALS", CREDENTIALS);
+        super::super::assert_sorted_unique("HONORIFICS", HONORIFICS);
         super::super::assert_sorted_unique("PLACEHOLDER_WORDS", PLACEHOLDER_WORDS);
         super::super::assert_sorted_unique("CONTACT_WORDS", CONTACT_WORDS);
     }
