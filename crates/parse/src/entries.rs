@@ -484,6 +484,17 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
     match (is_title(a), is_title(b)) {
         (true, false) => Some((a.to_owned(), b.to_owned())),
         (false, true) => Some((b.to_owned(), a.to_owned())),
+        // "Elektriker, Becker Elektro GmbH": a role the tables do not know, before an employer
+        // its legal form names.
+        (false, false)
+            if has_any(b, COMPANY_WORDS)
+                && !has_any(a, COMPANY_WORDS)
+                && a.split_whitespace().count() <= 4
+                && location_in(a).is_none()
+                && !is_bare_town(a) =>
+        {
+            Some((a.to_owned(), b.to_owned()))
+        }
         _ => None,
     }
 }
@@ -927,6 +938,21 @@ mod tests {
         ]);
         assert_eq!(jobs[0].position.as_deref(), Some("Youth Mentor"));
         assert_eq!(jobs[0].name.as_deref(), Some("Three Points Center"));
+    }
+
+    #[test]
+    fn a_role_the_tables_do_not_know_before_a_company_was_the_employer() {
+        let jobs = work(&[
+            "Elektriker, Becker Elektro GmbH\t2015 – 2020",
+            "Zimmerer, Holzbau Graf AG\t2010 – 2015",
+        ]);
+        assert_eq!(jobs[0].position.as_deref(), Some("Elektriker"));
+        assert_eq!(jobs[0].name.as_deref(), Some("Becker Elektro GmbH"));
+        assert_eq!(jobs[1].position.as_deref(), Some("Zimmerer"));
+        assert_eq!(jobs[1].name.as_deref(), Some("Holzbau Graf AG"));
+        // A place before the employer is no role.
+        let jobs = work(&["Berlin, Becker Elektro GmbH\t2015 – 2020"]);
+        assert_ne!(jobs[0].position.as_deref(), Some("Berlin"));
     }
 
     #[test]

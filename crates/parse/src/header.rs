@@ -271,7 +271,10 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
         // "Projektleiterin<tab>aiko@example.com"): the headline is the first cell of the
         // first line that is not only contacts.
         let first = segments(line).next().unwrap_or(line);
-        if is_contact_item(first) {
+        // "E-Mail" / "tom@example.com": a contact's label on its own line is a contact too.
+        let contact_label =
+            CONTACT_WORDS.contains(&fold(first.trim_end_matches([':', ' '])).as_str());
+        if is_contact_item(first) || contact_label {
             contacts_between = true;
             continue;
         }

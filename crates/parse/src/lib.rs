@@ -267,9 +267,19 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             _ => Some(*l),
         })
         .collect();
+    // "Ingénieure logiciel | 5 ans d'expérience | Python, Go": on the headline's own line a
+    // place must be one the gazetteer knows ("Data Engineer | Lyon, France" is).
+    let on_headline_line = |l: &str| {
+        label
+            .as_deref()
+            .is_some_and(|h| header::segments(l).next().is_some_and(|s| s.trim() == h))
+    };
     let location = place_lines
         .iter()
-        .find_map(|l| header::location_in(l))
+        .find_map(|l| {
+            header::location_in(l)
+                .filter(|place| !on_headline_line(l) || location::names_a_known_place(place))
+        })
         .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)))
         .or_else(|| {
             // Whole lines only: what follows the name on its line is no line of a list.

@@ -29,6 +29,7 @@ pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "frontend",
     "full-stack",
     "fullstack",
+    "geburtsdatum",
     "gmbh",
     "head",
     "inc",
@@ -42,9 +43,12 @@ pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "ltd",
     "manager",
     "marketing",
+    "nachname",
+    "name",
     "nurse",
     "page",
     "phone",
+    "prenom",
     "product",
     "profile",
     "recruiter",
@@ -62,6 +66,7 @@ pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "teacher",
     "university",
     "vitae",
+    "vorname",
     "web",
 ];
 
