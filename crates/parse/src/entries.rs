@@ -462,7 +462,7 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
         let Some((title, company)) = part.split_once(&format!(" {at} ")) else {
             continue;
         };
-        let company = company.trim().trim_end_matches(['.', ',', ' ']);
+        let company = trim_end_period(company.trim().trim_end_matches([',', ' ']));
         if is_title(title)
             && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !is_title(company)
@@ -477,7 +477,7 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
         }
     }
     let (a, b) = part.split_once(", ")?;
-    let (a, b) = (a.trim(), b.trim().trim_end_matches(['.', ' ']));
+    let (a, b) = (a.trim(), trim_end_period(b.trim()));
     if a.is_empty() || b.is_empty() || !b.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -509,7 +509,7 @@ fn after_employer_word(part: &str) -> Option<(String, Option<String>)> {
         .expect("valid regex")
     });
     let name_at = AT_EMPLOYER.captures(part)?.get(1)?.start();
-    let rest = part[name_at..].trim().trim_end_matches(['.', ' ']);
+    let rest = trim_end_period(part[name_at..].trim());
     let (employer, town) = match rest.rsplit_once(" in ") {
         Some((employer, town))
             if town.starts_with(|c: char| c.is_uppercase())
