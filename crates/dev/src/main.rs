@@ -51,6 +51,9 @@ enum Command {
         /// instead of generated ones.
         #[arg(long)]
         from: Option<PathBuf>,
+        /// Reference and import this many times in turns; the median ratio is the figure.
+        #[arg(long, default_value_t = 1)]
+        runs: usize,
     },
     /// Time the library's queries (open, pages, search, counts) with N resumes in it; fills
     /// DIR with parsed synthetic resumes first unless it already holds them.
@@ -107,11 +110,13 @@ fn run(command: Command) -> Result<std::process::ExitCode> {
             count,
             jobs,
             from,
+            runs,
         } => bench_import::bench_import(
             &dir,
             count,
             jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
             from.as_deref(),
+            runs.max(1),
         ),
         Command::BenchLibrary { dir, count, runs } => {
             bench_library::bench_library(&dir, count, runs.max(1))
