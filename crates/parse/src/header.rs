@@ -8,7 +8,7 @@ use crate::lexicon::names::CREDENTIALS;
 use crate::lexicon::names::HONORIFICS;
 use crate::lexicon::names::NOT_NAME_WORDS;
 use crate::lexicon::names::PLACEHOLDER_WORDS;
-use crate::lexicon::places::STREET_WORDS;
+use crate::lexicon::places::{STREET_SUFFIXES, STREET_WORDS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -295,12 +295,34 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
             || line.split_whitespace().count() > 12
             || location_in(line).is_some()
             || is_labelled_field(line)
+            // "Curitiba - PR | (41) 9…", "Amsterdam", "Musterstraße 12": the contacts' place.
+            || is_street_address(line)
+            || super::location::is_bare_town(line)
         {
             return None;
         }
         return Some(line.trim_matches(['|', '-', ' ']).to_owned()).filter(|s| s.len() > 2);
     }
     None
+}
+
+/// "Musterstraße 12", "Calle Mayor 5", "12 rue des Lilas": a street and a house number.
+fn is_street_address(line: &str) -> bool {
+    let folded = fold(line);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbered = words
+        .iter()
+        .any(|w| w.len() <= 5 && w.starts_with(|c: char| c.is_ascii_digit()));
+    let street = words.iter().any(|w| {
+        STREET_WORDS.contains(w)
+            || STREET_SUFFIXES
+                .iter()
+                .any(|s| w.len() > s.len() && w.ends_with(s))
+    });
+    numbered && street
 }
 
 /// An e-mail address, a web address or a phone number, and nothing else.
@@ -472,6 +494,22 @@ pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn street_addresses_in_four_languages() {
+        for line in [
+            "Musterstraße 12",
+            "Lindenweg 5a",
+            "Calle Mayor 3",
+            "12 rue des Lilas",
+            "Keizersgracht 100",
+        ] {
+            assert!(is_street_address(line), "{line}");
+        }
+        for line in ["Data Engineer", "Team Lead 2019", "Streetwise 2020"] {
+            assert!(!is_street_address(line), "{line}");
+        }
+    }
 
     #[test]
     fn titles_and_pronouns_around_a_name_are_not_the_name() {

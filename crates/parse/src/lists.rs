@@ -68,8 +68,11 @@ fn items(text: &str) -> Vec<String> {
     if let Some(tools) = spaced_list(text, false) {
         return tools;
     }
-    // "Python (Pandas, NumPy)" lists three skills.
-    let text = text.replace(['(', ')'], ",");
+    // "Python (Pandas, NumPy)" lists three skills; "Canva - WordPress" two.
+    let text = text
+        .replace(['(', ')'], ",")
+        .replace(" - ", ",")
+        .replace(" – ", ",");
     // "A/B Testing", "CI/CD", "TCP/IP", "UI/UX" are one skill each; "Python/Django" two.
     let text = SLASHED_ACRONYM.replace_all(&text, "$1\u{2215}$2");
     text.split(|c: char| ",;|\t/".contains(c) || BULLET_GLYPHS.contains(&c))
@@ -137,7 +140,9 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
                 }
             }
         }
-        let has_separator = line.contains([',', ';', '•', '|', '·', '\t']);
+        let has_separator = line.contains([',', ';', '•', '|', '·', '\t'])
+            || line.contains(" - ")
+            || line.contains(" – ");
         if has_separator || line.split_whitespace().count() <= 4 {
             loose.extend(items(line));
         }

@@ -178,6 +178,13 @@ pub(crate) const STREET_WORDS: &[&str] = &[
     "weg",
 ];
 
+/// Endings of German and Dutch compound street names ("Musterstraße", "Lindenweg",
+/// "Keizersgracht"), accent-folded and lower case.
+pub(crate) const STREET_SUFFIXES: &[&str] = &[
+    "allee", "gasse", "gracht", "laan", "platz", "plein", "str.", "straat", "strasse", "straße",
+    "weg",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +193,6 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("REGIONS", REGIONS);
         super::super::assert_sorted_unique("STREET_WORDS", STREET_WORDS);
+        super::super::assert_sorted_unique("STREET_SUFFIXES", STREET_SUFFIXES);
     }
 }
