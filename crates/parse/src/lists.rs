@@ -1,6 +1,7 @@
 //! Skills and languages: short items separated by commas, bullets or columns.
 
 use super::clean::fold;
+use crate::lexicon::function_words::LIST_CONJUNCTIONS;
 use crate::lexicon::function_words::LIST_JOINING_WORDS as JOINING;
 use crate::lexicon::languages::SPOKEN;
 use crate::lexicon::marks::{BULLETS, BULLET_GLYPHS};
@@ -87,12 +88,31 @@ fn items(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5 && s.chars().count() <= 50)
         // The e-mail a text box printed under the list is a contact, not a skill.
         .filter(|s| !s.contains('@'))
+        .flat_map(|s| two_names_joined(&s).unwrap_or_else(|| vec![s]))
         // "Hard-working (18/24)": a number alone is a score, not a skill.
         .filter(|s| {
             !s.chars()
                 .all(|c| c.is_ascii_digit() || c == '%' || c == '.')
         })
         .collect()
+}
+
+/// "PostgreSQL y MongoDB", "HTML and CSS": two names, one word each, joined by a word that
+/// joins list items, are two skills ("Research and Development" is one phrase of words that
+/// are not names: it stays).
+fn two_names_joined(item: &str) -> Option<Vec<String>> {
+    match item.split_whitespace().collect::<Vec<_>>()[..] {
+        [a, joiner, b] if LIST_CONJUNCTIONS.contains(&joiner.to_lowercase().as_str()) => {
+            let named = |w: &str| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars()
+                        .skip(1)
+                        .any(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+            };
+            (named(a) && named(b)).then(|| vec![a.to_owned(), b.to_owned()])
+        }
+        _ => None,
+    }
 }
 
 /// "Label: items", or a label and its items in two cells ("Digital skills\tExcel, SQL";
@@ -206,6 +226,28 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_tools_joined_by_a_conjunction_are_two_skills() {
+        let s = skills(
+            &[
+                "PostgreSQL y MongoDB, HTML & CSS",
+                "Sales and Marketing, Areas of Interest",
+            ],
+            "Skills",
+        );
+        assert_eq!(
+            s[0].keywords,
+            [
+                "PostgreSQL",
+                "MongoDB",
+                "HTML",
+                "CSS",
+                "Sales and Marketing",
+                "Areas of Interest"
+            ]
+        );
+    }
 
     #[test]
     fn contacts_printed_under_a_list_were_skills() {

@@ -26,6 +26,10 @@ pub(crate) const LIST_JOINING_WORDS: &[&str] = &[
     "&", "and", "de", "e", "et", "for", "of", "the", "und", "with", "y",
 ];
 
+/// Words that join two items of a list ("PostgreSQL y MongoDB", "HTML & CSS"), not a
+/// phrase ("Areas of Interest").
+pub(crate) const LIST_CONJUNCTIONS: &[&str] = &["&", "and", "e", "en", "et", "und", "y"];
+
 /// Words a heading never ends on, though a wrapped sentence often does.
 pub(crate) const HEADING_CONNECTORS: &[&str] = &[
     "&", "and", "de", "des", "e", "et", "for", "in", "la", "of", "the", "to", "und", "y",
@@ -42,5 +46,6 @@ mod tests {
         super::super::assert_sorted_unique("WRAPPING_WORDS", WRAPPING_WORDS);
         super::super::assert_sorted_unique("LIST_JOINING_WORDS", LIST_JOINING_WORDS);
         super::super::assert_sorted_unique("HEADING_CONNECTORS", HEADING_CONNECTORS);
+        super::super::assert_sorted_unique("LIST_CONJUNCTIONS", LIST_CONJUNCTIONS);
     }
 }
