@@ -295,6 +295,16 @@ mod tests {
     }
 
     #[test]
+    fn an_open_end_in_italian_dutch_portuguese_or_with_a_curly_apostrophe_was_a_closed_one() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(range("03/2021 - oggi"), (s("2021-03"), None));
+        assert_eq!(range("2017 - heden"), (s("2017"), None));
+        assert_eq!(range("jan/2020 - hoje"), (s("2020-01"), None));
+        assert_eq!(range("Sept. 2019 – Aujourd’hui"), (s("2019-09"), None));
+        assert_eq!(range("2019 - in corso"), (s("2019"), None));
+    }
+
+    #[test]
     fn a_day_month_year_range_lost_its_end() {
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(

@@ -8,6 +8,7 @@ use super::entries::{
     strip_bullet, trim_end_period, TRAILING_GRADE,
 };
 use super::header::location_in;
+use super::location::is_bare_town;
 use super::vocabulary::{has_any, words};
 use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
 use crate::lexicon::organisations::INSTITUTION_WORDS;
@@ -297,8 +298,22 @@ fn degree_and_school(part: &str) -> Vec<String> {
         if (is_degree(a) && school_b && !school_a) || (school_a && is_degree(b) && !school_b) {
             return vec![a.to_owned(), b.to_owned()];
         }
+        // "Master Marketing, IAE Lyon": a school without a telling word, named with its town.
+        if is_degree(a) && !school_a && !is_degree(b) && ends_with_a_town(b) {
+            return vec![a.to_owned(), b.to_owned()];
+        }
     }
     vec![part.to_owned()]
+}
+
+/// "IAE Lyon", "HTWG Konstanz": a short capitalised name whose last word is a town.
+fn ends_with_a_town(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words.last().is_some_and(|w| is_bare_town(w))
 }
 
 /// "Relevant coursework: Algorithms, Databases" and its kin in the five languages.

@@ -325,8 +325,13 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 && location_in(line).is_some();
             // Title, employer and place already read ("Senior Developer, Otto Group,
             // Hamburg"): the next line describes the job, whatever its case.
+            // "Ingegnere progettista presso Officine Lombarde S.p.A." names both.
             let header_complete = header_lines_after > 0
-                && parts.iter().map(|p| p.split(", ").count()).sum::<usize>() >= 2;
+                && parts
+                    .iter()
+                    .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
+                    .sum::<usize>()
+                    >= 2;
             if place_under_dates
                 || !is_bullet(line)
                     && !reads_as_description(line)

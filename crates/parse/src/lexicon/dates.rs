@@ -2,22 +2,33 @@
 //! what opens an open-ended range ("since", "seit", "depuis", "desde").
 
 pub(crate) const PRESENT: &[&str] = &[
+    "a ce jour",
     "actual",
     "actualidad",
     "actuel",
     "aktuell",
+    "attuale",
     "atual",
     "atualmente",
     "aujourd hui",
     "aujourd'hui",
+    "aujourd’hui",
     "current",
     "derzeit",
+    "en cours",
+    "en curso",
+    "heden",
     "heute",
+    "hoje",
     "hoy",
+    "in corso",
     "jetzt",
+    "laufend",
     "momento",
     "now",
+    "nu",
     "o momento",
+    "oggi",
     "ongoing",
     "present",
     "presente",
@@ -26,6 +37,7 @@ pub(crate) const PRESENT: &[&str] = &[
     "to date",
     "today",
     "until now",
+    "à ce jour",
 ];
 
 /// "since 2021", "seit 2019", "depuis janvier 2021", "desde 2020": a range still open.
