@@ -14,7 +14,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|me|net|org|co|de|fr|es|pt|br|eu|ai|app|info|page|site|tech|xyz|uk|ch|at|it|nl|in)\b(?:/[^\s|,;<>()]*)?)")
+    Regex::new(r"(?i)\b(?:https?://[^\s|,;<>()]+|www\.[^\s|,;<>()]+|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|me|net|org|co|de|fr|es|pt|br|eu|ai|app|info|page|site|tech|xyz|uk|ch|at|it|nl|in|se|dk|fi|pl|cz|be|ie|ca|au|mx|ar|cl|pe|design|studio|art|blog|online|cloud|digital)\b(?:/[^\s|,;<>()]*)?)")
         .expect("valid regex")
 });
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {

@@ -21,7 +21,7 @@ static CITY_DASH_STATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:current |present )?(?:address|location|adresse|anschrift|wohnort|ort|domicile|direcci[oó]n|ubicaci[oó]n|endere[cç]o|localiza[cç][aã]o|residence|city)\s*:\s*(.+)$")
+    Regex::new(r"(?i)^\W*(?:current |present )?(?:address|location|adresse|adres|anschrift|wohnort|woonplaats|ort|domicile|domicilio|direcci[oó]n|ubicaci[oó]n|endere[cç]o|morada|localiza[cç][aã]o|indirizzo|residenza|residence|city)\s*:\s*(.+)$")
         .expect("valid regex")
 });
 static CITY_REGION: LazyLock<Regex> = LazyLock::new(|| {
