@@ -131,10 +131,50 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "2020-01 – 2022-03" (year and month as ISO 8601 writes them, on both ends or up to the
+/// present) and "2019/2021" (two years and a slash): ranges the general pattern reads as one
+/// date ("2011-12" alone stays a year, as it may mean 2011–2012).
+static ISO_OR_SLASHED_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
+    present.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let present = present.join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?P<ay>(?:19|20)\d{{2}})-(?P<am>0[1-9]|1[0-2])\s*(?:-|–|—|to|bis)\s*(?:(?P<by>(?:19|20)\d{{2}})-(?P<bm>0[1-9]|1[0-2])\b|(?P<now>{present}))|\b(?P<y1>(?:19|20)\d{{2}})\s*/\s*(?P<y2>(?:19|20)\d{{2}})\b"
+    ))
+    .expect("valid regex")
+});
+
 /// The first date range (or single date) in `line`.
 pub(crate) fn find_range(line: &str) -> Option<DateRange> {
     let (haystack, offsets) = fold_with_offsets(line);
     let haystack = haystack.as_str();
+    if let Some(caps) = ISO_OR_SLASHED_YEARS.captures(haystack) {
+        let whole = caps.get(0)?;
+        let (start, end) = match (caps.name("ay"), caps.name("am"), caps.name("y1")) {
+            (Some(y), Some(m), _) => (
+                format!("{}-{}", y.as_str(), m.as_str()),
+                caps.name("by")
+                    .zip(caps.name("bm"))
+                    .map(|(y, m)| format!("{}-{}", y.as_str(), m.as_str())),
+            ),
+            (_, _, Some(y1)) => (
+                y1.as_str().to_owned(),
+                caps.name("y2").map(|y| y.as_str().to_owned()),
+            ),
+            _ => return None,
+        };
+        // Only when nothing reads as a range before it on the line.
+        let earlier = RANGE
+            .find(haystack)
+            .is_some_and(|m| m.start() < whole.start());
+        if !earlier {
+            return Some(DateRange {
+                start: Some(start),
+                end,
+                span: (offsets[whole.start()], offsets[whole.end()]),
+            });
+        }
+    }
     for caps in RANGE.captures_iter(haystack) {
         let whole = caps.get(0)?;
         let a = caps.name("a")?;
@@ -302,6 +342,19 @@ mod tests {
         assert_eq!(range("jan/2020 - hoje"), (s("2020-01"), None));
         assert_eq!(range("Sept. 2019 – Aujourd’hui"), (s("2019-09"), None));
         assert_eq!(range("2019 - in corso"), (s("2019"), None));
+    }
+
+    #[test]
+    fn iso_months_and_slashed_years_were_one_date() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            range("2020-01 – 2022-03  Data Analyst"),
+            (s("2020-01"), s("2022-03"))
+        );
+        assert_eq!(range("2021-04 - present"), (s("2021-04"), None));
+        assert_eq!(range("2019/2021 Technicien réseau"), (s("2019"), s("2021")));
+        // A short year range stays what the general pattern makes of it.
+        assert_eq!(range("2011-12").0, s("2011"));
     }
 
     #[test]

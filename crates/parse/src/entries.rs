@@ -326,12 +326,24 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             // Title, employer and place already read ("Senior Developer, Otto Group,
             // Hamburg"): the next line describes the job, whatever its case.
             // "Ingegnere progettista presso Officine Lombarde S.p.A." names both.
-            let header_complete = header_lines_after > 0
-                && parts
-                    .iter()
-                    .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
-                    .sum::<usize>()
-                    >= 2;
+            let pieces = parts
+                .iter()
+                .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
+                .sum::<usize>();
+            // "2020-01 – 2022-03  Data Analyst, Quill Ltd" / "Built the dashboards.": with
+            // both on the line of the dates, a sentence under it is the description.
+            let sentence_under_a_dated_header = header_lines_after == 0
+                && pieces >= 2
+                && line.trim_end().ends_with('.')
+                && trim_end_period(line.trim_end()).len() < line.trim_end().len()
+                && line.split_whitespace().count() >= 4;
+            let header_complete = sentence_under_a_dated_header
+                || header_lines_after > 0
+                    && parts
+                        .iter()
+                        .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
+                        .sum::<usize>()
+                        >= 2;
             if place_under_dates
                 || !is_bullet(line)
                     && !reads_as_description(line)
@@ -494,6 +506,8 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
         (false, false)
             if has_any(b, COMPANY_WORDS)
                 && !has_any(a, COMPANY_WORDS)
+                // "Metalúrgica Norte, Lda.": a legal form alone is the end of the name.
+                && words(b).iter().any(|w| !COMPANY_WORDS.contains(&w.as_str()))
                 && a.split_whitespace().count() <= 4
                 && location_in(a).is_none()
                 && !is_bare_town(a) =>
@@ -955,9 +969,11 @@ mod tests {
         assert_eq!(jobs[0].name.as_deref(), Some("Becker Elektro GmbH"));
         assert_eq!(jobs[1].position.as_deref(), Some("Zimmerer"));
         assert_eq!(jobs[1].name.as_deref(), Some("Holzbau Graf AG"));
-        // A place before the employer is no role.
+        // A place before the employer is no role, nor the employer's name before its form.
         let jobs = work(&["Berlin, Becker Elektro GmbH\t2015 – 2020"]);
         assert_ne!(jobs[0].position.as_deref(), Some("Berlin"));
+        let jobs = work(&["Técnico – Metalúrgica Norte, Lda.\t2015 – 2020"]);
+        assert_eq!(jobs[0].name.as_deref(), Some("Metalúrgica Norte, Lda."));
     }
 
     #[test]
