@@ -297,6 +297,11 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 if is_body(lines[j]) || tail_of_previous || lines[j].trim_end().ends_with(':') {
                     break;
                 }
+                // "Lumen Health" / "5 years 2 months" / "Senior Product Manager": LinkedIn
+                // prints the time at the employer between the two.
+                if is_duration(lines[j]) {
+                    continue;
+                }
                 above.push(j);
                 taken += 1;
             }
@@ -542,6 +547,19 @@ fn after_employer_word(part: &str) -> Option<(String, Option<String>)> {
         .then(|| (employer.to_owned(), town))
 }
 
+/// "5 years 2 months", "(2 yrs 3 mos)", "1 an 6 mois", "2 Jahre": how long a job lasted, as
+/// LinkedIn's export prints it under the employer and beside the dates; no title, no employer.
+fn is_duration(part: &str) -> bool {
+    static DURATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let unit = r"(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|anos?|años|meses|anni|mesi|jaar|maanden|maand)";
+        regex::Regex::new(&format!(
+            r"(?i)^\(?\s*(?:less than a year|\d+\s+{unit}(?:,?\s+(?:and\s+|et\s+|y\s+|e\s+|und\s+)?\d+\s+{unit})?)\s*\)?$"
+        ))
+        .expect("valid regex")
+    });
+    DURATION.is_match(part.trim())
+}
+
 /// (title, company, location) from the header pieces of one job, of which `on_date_line`
 /// were printed on the line with its dates.
 fn assign_roles(
@@ -564,10 +582,10 @@ fn assign_roles(
         )
         .collect();
     // Names of employers and titles start with a capital or a digit; a lowercase start is a
-    // sentence that strayed in.
+    // sentence that strayed in. A duration is neither.
     let mut parts: Vec<String> = parts
         .into_iter()
-        .filter(|p| !p.starts_with(|c: char| c.is_lowercase()))
+        .filter(|p| !p.starts_with(|c: char| c.is_lowercase()) && !is_duration(p))
         .collect();
     // "Moxie Pest Control, Norcross, Georgia": the employer, then its place — but
     // "Bengaluru, Karnataka, India" is a place from end to end.
@@ -622,7 +640,8 @@ fn assign_roles(
             && !has_any(&p, COMPANY_WORDS)
         {
             location = Some(p);
-        } else if !rest.contains(&p) {
+        } else if location.as_ref() != Some(&p) && !rest.contains(&p) {
+            // The place above the dates and again below them (LinkedIn) is one place.
             rest.push(p);
         }
     }
@@ -974,6 +993,27 @@ mod tests {
         assert_ne!(jobs[0].position.as_deref(), Some("Berlin"));
         let jobs = work(&["Técnico – Metalúrgica Norte, Lda.\t2015 – 2020"]);
         assert_eq!(jobs[0].name.as_deref(), Some("Metalúrgica Norte, Lda."));
+    }
+
+    #[test]
+    fn durations_in_six_languages_are_no_title_or_employer() {
+        for d in [
+            "5 years 2 months",
+            "(2 yrs 3 mos)",
+            "1 an 6 mois",
+            "2 Jahre",
+            "3 años y 2 meses",
+            "less than a year",
+        ] {
+            assert!(is_duration(d), "{d}");
+        }
+        for not in [
+            "5 Guys Burgers",
+            "Years of Service Award",
+            "Product Manager",
+        ] {
+            assert!(!is_duration(not), "{not}");
+        }
     }
 
     #[test]
