@@ -86,7 +86,9 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             .into_iter()
             // "B.Com (Commerce) from Goa University"
             .flat_map(|p| match p.split_once(" from ") {
-                Some((a, b)) if has_any(b, INSTITUTION_WORDS) => vec![a.to_owned(), b.to_owned()],
+                Some((a, b)) if has_any(b, INSTITUTION_WORDS) || ends_with_a_town(b) => {
+                    vec![a.to_owned(), b.to_owned()]
+                }
                 _ => vec![p],
             })
             .flat_map(|p| degree_and_school(&p));
@@ -337,6 +339,17 @@ fn without_grade(line: &str) -> (String, Option<String>) {
         let rest = format!("{}\t{}", &line[..whole.start], &line[whole.end..]);
         return (rest, Some(grade));
     }
+    // "… with 8.5 CGPA", "3.8 GPA": the number before its name.
+    static GRADE_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)[,;(]?\s*\b(?:with\s+(?:an?\s+)?)?(\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,2}(?:[.,]\d{1,2})?)?)\s*c?gpa\b\)?")
+            .expect("valid regex")
+    });
+    if let Some(c) = GRADE_FIRST.captures(line) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let grade = c[1].split_whitespace().collect::<String>();
+        let rest = format!("{}\t{}", &line[..whole.start], &line[whole.end..]);
+        return (rest, Some(grade));
+    }
     if let Some(m) = TRAILING_GRADE.find(line) {
         let grade = m.as_str().split_whitespace().collect::<String>();
         return (line[..m.start()].to_owned(), Some(grade));
@@ -421,6 +434,17 @@ fn area_of(degree: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grade_before_its_name_was_part_of_the_school() {
+        let (rest, grade) = without_grade("B.Tech from IIT Delhi with 8.5 CGPA (2016-2020)");
+        assert_eq!(grade.as_deref(), Some("8.5"));
+        assert!(!rest.contains("CGPA"), "{rest}");
+        assert_eq!(
+            without_grade("BSc Physics, 3.8/4.0 GPA").1.as_deref(),
+            Some("3.8/4.0")
+        );
+    }
     use crate::entries::work;
 
     #[test]
