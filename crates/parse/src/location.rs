@@ -94,6 +94,14 @@ pub(crate) fn split_place(printed: &str) -> Location {
             parts.pop();
         } else if parts.last().is_some_and(|p| is_region_name(p)) {
             location.region = parts.pop().map(str::to_owned);
+        } else if parts.len() == 2
+            && is_bare_town(parts[0])
+            && !is_bare_town(parts[1])
+            && !parts[1].chars().any(|c| c.is_ascii_digit())
+        {
+            // "Lagos, Lagos State", "Pune, Maharashtra": after a town the gazetteer knows, a
+            // name it does not is the town's region.
+            location.region = parts.pop().map(str::to_owned);
         }
     }
     if let Some(last) = parts.last() {
@@ -134,6 +142,11 @@ mod tests {
         ] {
             assert!(names_a_known_place(place), "{place}");
         }
+        let lagos = split_place("Lagos, Lagos State, Nigeria");
+        assert_eq!(
+            (lagos.city.as_deref(), lagos.region.as_deref()),
+            (Some("Lagos"), Some("Lagos State"))
+        );
         for list in ["SQL, Python, Excel", "Selenium, Postman, Jira"] {
             assert!(!names_a_known_place(list), "{list}");
         }
