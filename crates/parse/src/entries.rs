@@ -18,7 +18,7 @@ use crate::lexicon::function_words::WRAPPING_WORDS;
 use crate::lexicon::marks::BULLETS;
 use crate::lexicon::organisations::INSTITUTION_WORDS;
 use crate::lexicon::organisations::{COMPANY_LABELS, COMPANY_WORDS};
-use crate::lexicon::titles::{TITLE_LABELS, TITLE_WORDS};
+use crate::lexicon::titles::{DATE_LABELS, TITLE_LABELS, TITLE_WORDS};
 use cvdeck_model::resume::Work;
 
 /// A title word other than the names of programmes ("Virtual Internship" is where one works,
@@ -260,11 +260,39 @@ fn continues_previous(line: &str, before: &str) -> bool {
         || (is_bullet(before) && WRAPPING_WORDS.contains(&last_word.as_str()))
 }
 
+/// Europass prints a job as rows of a label and its value ("Dates<tab>2019 - 2022",
+/// "Occupation or position held<tab>Accountant", "Name and address of employer<tab>…"): the
+/// title and employer rows become "label: value", which [`labelled_role`] reads, and the
+/// dates row loses its label.
+fn with_europass_labels_read(lines: &[&str]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| match line.split_once('\t') {
+            Some((label, value)) => {
+                let folded = fold(label.trim());
+                if DATE_LABELS.contains(&folded.as_str()) {
+                    value.trim().to_owned()
+                } else if TITLE_LABELS.contains(&folded.as_str())
+                    || COMPANY_LABELS.contains(&folded.as_str())
+                {
+                    format!("{}: {}", label.trim(), value.trim())
+                } else {
+                    (*line).to_owned()
+                }
+            }
+            None => (*line).to_owned(),
+        })
+        .collect()
+}
+
 /// Most bullet points kept per job: beyond this a "job" is a misread section.
 const MAX_HIGHLIGHTS: usize = 40;
 
 /// Work entries from the lines of a work section.
 pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
+    let rows = with_europass_labels_read(lines);
+    let lines: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let lines = &lines[..];
     let anchors: Vec<(usize, DateRange)> = lines
         .iter()
         .enumerate()

@@ -13,7 +13,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(name|nom|nombre|nome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome)\s*:\s*(.+)$")
+    // Europass labels both parts at once ("First name(s) / Surname(s)<tab>Paolo Ferri").
+    Regex::new(r"(?i)^(name|nom|nombre|nome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome|(?:first name\(s\)|surname\(s\)|vorname\(n\)|nachname\(n\)|pr[ée]nom\(s\)|nom\(s\)|nombre\(s\)|apellido\(s\)|nome\(i\)|cognome\(i\)|nome\(s\)|apelido\(s\))\s*/\s*(?:first name\(s\)|surname\(s\)|vorname\(n\)|nachname\(n\)|pr[ée]nom\(s\)|nom\(s\)|nombre\(s\)|apellido\(s\)|nome\(i\)|cognome\(i\)|nome\(s\)|apelido\(s\)))\s*[:\t]\s*(.+)$")
         .expect("valid regex")
 });
 static CITY_DASH_STATE: LazyLock<Regex> = LazyLock::new(|| {

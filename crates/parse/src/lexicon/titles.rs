@@ -290,18 +290,31 @@ pub(crate) const TITLE_SUFFIXES: &[&str] = &[
 
 /// Labels before a job title ("Position: …"), folded, in five languages.
 pub(crate) const TITLE_LABELS: &[&str] = &[
+    "beruf oder funktion",
     "cargo",
     "fonction",
+    "fonction ou poste occupe",
     "funcao",
+    "funcao ou cargo ocupado",
     "funktion",
     "job title",
+    "lavoro o posizione ricoperti",
+    "occupation or position held",
     "position",
+    "position held",
     "poste",
+    "profesion o cargo",
+    "profession ou poste occupe",
     "puesto",
     "role",
     "rolle",
     "stelle",
     "title",
+];
+
+/// Labels of a dates row ("Dates<tab>2019 - 2022", as Europass prints a job), folded.
+pub(crate) const DATE_LABELS: &[&str] = &[
+    "datas", "date", "daten", "dates", "datum", "fechas", "periodo", "zeitraum",
 ];
 
 #[cfg(test)]
@@ -313,5 +326,6 @@ mod tests {
         super::super::assert_sorted_unique("TITLE_WORDS", TITLE_WORDS);
         super::super::assert_sorted_unique("TITLE_SUFFIXES", TITLE_SUFFIXES);
         super::super::assert_sorted_unique("TITLE_LABELS", TITLE_LABELS);
+        super::super::assert_sorted_unique("DATE_LABELS", DATE_LABELS);
     }
 }
