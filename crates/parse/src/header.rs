@@ -105,6 +105,36 @@ fn without_honorifics(seg: &str) -> &str {
     rest
 }
 
+/// "Curriculum Vitae de Ana Lima", "Resume of John Smith", "CV – Jonas Weber": the
+/// document's title before the name.
+fn without_document_title(seg: &str) -> &str {
+    static DOCUMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:curriculum\s+vitae|r[ée]sum[ée]|lebenslauf|cv)\s*(?:of|de|du|von|di|do|da|[:\-–—])\s*")
+            .expect("valid regex")
+    });
+    DOCUMENT_TITLE.find(seg).map_or(seg, |m| &seg[m.end()..])
+}
+
+/// "29 años", "35 Jahre", "41 years old": an age printed after the name.
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{2}\s*(?:years?(?:\s+old)?|yrs|años|anos|ans|jahre|anni|jaar)$")
+        .expect("valid regex")
+});
+
+/// "Jane Doe, Product Designer", "Lucía Pérez, 29 años": what follows a name after a comma,
+/// when it is a title or an age, is not the name.
+fn without_title_or_age_after_comma(seg: &str) -> &str {
+    match seg.split_once(", ") {
+        Some((name, rest))
+            if name.split_whitespace().count() >= 2
+                && (AGE.is_match(rest.trim()) || super::vocabulary::is_title(rest)) =>
+        {
+            name
+        }
+        _ => seg,
+    }
+}
+
 /// "Priya Natarajan (she/her)": the pronouns after a name are not the name.
 fn without_pronouns(seg: &str) -> &str {
     static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
@@ -187,8 +217,8 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
             break;
         }
         for seg in segments(line).take(1) {
-            let seg = without_honorifics(without_pronouns(without_credentials(
-                without_heading_label(seg),
+            let seg = without_honorifics(without_pronouns(without_title_or_age_after_comma(
+                without_credentials(without_document_title(without_heading_label(seg))),
             )));
             if looks_like_name(seg) {
                 let words = seg.split_whitespace().count();
@@ -255,8 +285,13 @@ fn name_before_headline(segment: &str) -> Option<String> {
 pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
     let first = segments(line).next()?;
     let rest = without_pronouns(first.strip_prefix(name)?.trim());
+    // "Jane Doe, Product Designer": the comma is no part of the headline.
+    let rest = rest.strip_prefix(", ").unwrap_or(rest).trim();
+    if AGE.is_match(rest) {
+        return None;
+    }
     // "John A. Smith, PhD": letters after a name are no headline.
-    let credentials_only = rest.strip_prefix(',').is_some_and(are_credentials);
+    let credentials_only = are_credentials(rest);
     (!rest.is_empty() && !credentials_only).then(|| rest.to_owned())
 }
 
@@ -520,6 +555,10 @@ mod tests {
             ("Prof Dr Lena Vogel", "Lena Vogel"),
             ("Priya Natarajan (she/her)", "Priya Natarajan"),
             ("Sam Lee they/them", "Sam Lee"),
+            ("Curriculum Vitae de Ana Lima", "Ana Lima"),
+            ("Resume of John Smith", "John Smith"),
+            ("Jane Doe, Product Designer", "Jane Doe"),
+            ("Lucía Pérez, 29 años", "Lucía Pérez"),
         ] {
             assert_eq!(name_of(&[line]), Some(name.to_owned()), "{line}");
         }
