@@ -22,7 +22,9 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*[:|/]+\s*/?(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
+    // "LinkedIn: /in/jane-doe" names the handle after its path; "GitHub – jane" after a dash;
+    // "in/jane-doe" alone is LinkedIn's short form.
+    Regex::new(r"(?i)(?:\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*(?:[:|/]+|\s[–—-])\s*/?(?:in/)?|(?:^|[\s|·•,])(in)/)(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
         .expect("valid regex")
 });
 
@@ -271,20 +273,23 @@ pub(crate) fn is_profile_page(url: &str) -> bool {
 pub(crate) fn labelled_handles(text: &str) -> Vec<Profile> {
     HANDLE_LABEL
         .captures_iter(text)
-        .filter(|c| !c[2].contains('.') || !c[2].contains("com"))
+        .filter(|c| !c[3].contains('.') || !c[3].contains("com"))
         // "LinkedIn | GitHub": two link words side by side, not a handle.
         .filter(|c| {
-            let handle = c[2].trim_start_matches('@');
+            let handle = c[3].trim_start_matches('@');
             !NETWORKS.iter().any(|n| n.name.eq_ignore_ascii_case(handle))
         })
         .map(|c| {
-            let label = c[1].to_ascii_lowercase();
+            let label = match c.get(1) {
+                Some(label) => label.as_str().to_ascii_lowercase(),
+                None => "linkedin".to_owned(),
+            };
             let network = NETWORKS
                 .iter()
                 .find(|n| n.host.starts_with(&label) || n.name.eq_ignore_ascii_case(&label));
             Profile {
-                network: network.map_or_else(|| c[1].to_owned(), |n| n.name.to_owned()),
-                username: Some(c[2].trim_end_matches('.').to_owned()),
+                network: network.map_or_else(|| label.clone(), |n| n.name.to_owned()),
+                username: Some(c[3].trim_end_matches('.').to_owned()),
                 url: None,
             }
         })
@@ -322,6 +327,25 @@ mod tests {
             "Tel. 030 1234567",
         ];
         assert_eq!(phones_alone(&block), ["0612 345 678", "030 1234567"]);
+    }
+
+    #[test]
+    fn linkedin_paths_short_forms_and_dashes_after_a_label() {
+        let handles = labelled_handles(
+            "LinkedIn: /in/omar-haddad\nGitHub – omarhaddad\nomar@x.com · in/omar-h",
+        );
+        let names: Vec<_> = handles
+            .iter()
+            .map(|p| (p.network.as_str(), p.username.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("LinkedIn", "omar-haddad"),
+                ("GitHub", "omarhaddad"),
+                ("LinkedIn", "omar-h")
+            ]
+        );
     }
 
     #[test]
