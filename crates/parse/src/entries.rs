@@ -158,17 +158,29 @@ pub(crate) fn strip_bullet(line: &str) -> &str {
     line.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
 }
 
-/// A line with its date range cut out and the pieces that remain.
+/// The units of a job's duration, in the languages resumes come in.
+const DURATION_UNITS: &str = r"(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|anos?|meses|mes|anni|mesi|jaar|maanden|maand)";
+
 /// How long a job lasted, printed after its dates: "(3 years 11 months)", "· 2 yrs 5 mos",
 /// "(6 mois)", "(1 Jahr)", "(2 años)".
 static DURATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let unit = r"(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|anos?|meses|mes)";
+    let unit = DURATION_UNITS;
     regex::Regex::new(&format!(
         r"(?i)[(·]\s*(?:less than\s+)?\d+\+?\s*{unit}\b(?:\s*,?\s*(?:and\s+)?\d+\s*{unit}\b)?\s*\)?"
     ))
     .expect("valid regex")
 });
 
+/// A duration on a line of its own: "5 years 2 months", "(2 yrs 3 mos)", "1 an 6 mois".
+static DURATION_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let unit = DURATION_UNITS;
+    regex::Regex::new(&format!(
+        r"(?i)^\(?\s*(?:less than a year|\d+\s+{unit}(?:,?\s+(?:and\s+|et\s+|y\s+|e\s+|und\s+)?\d+\s+{unit})?)\s*\)?$"
+    ))
+    .expect("valid regex")
+});
+
+/// A line with its date range cut out and the pieces that remain.
 pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<String> {
     let text = match range {
         Some(r) => format!("{} {}", &line[..r.span.0], &line[r.span.1..]),
@@ -578,14 +590,7 @@ fn after_employer_word(part: &str) -> Option<(String, Option<String>)> {
 /// "5 years 2 months", "(2 yrs 3 mos)", "1 an 6 mois", "2 Jahre": how long a job lasted, as
 /// LinkedIn's export prints it under the employer and beside the dates; no title, no employer.
 fn is_duration(part: &str) -> bool {
-    static DURATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let unit = r"(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|anos?|años|meses|anni|mesi|jaar|maanden|maand)";
-        regex::Regex::new(&format!(
-            r"(?i)^\(?\s*(?:less than a year|\d+\s+{unit}(?:,?\s+(?:and\s+|et\s+|y\s+|e\s+|und\s+)?\d+\s+{unit})?)\s*\)?$"
-        ))
-        .expect("valid regex")
-    });
-    DURATION.is_match(part.trim())
+    DURATION_LINE.is_match(part.trim())
 }
 
 /// (title, company, location) from the header pieces of one job, of which `on_date_line`
