@@ -14,16 +14,12 @@ import collections
 import csv
 import os
 import sys
-import unicodedata
+
+from folding import fold
 
 MIN_OCCUPATIONS = 3
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "crates", "parse", "src", "lexicon", "occupations.rs")
-
-
-def fold(s):
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def labels(row):

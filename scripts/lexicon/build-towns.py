@@ -18,14 +18,11 @@ import re
 import sys
 import unicodedata
 
+from folding import fold
+
 ALTERNATE_NAMES_FROM = 1_000_000
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "crates", "parse", "src", "lexicon", "towns.txt")
-
-
-def fold(s):
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def latin(s):
