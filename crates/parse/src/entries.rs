@@ -66,13 +66,20 @@ pub(crate) fn is_body(line: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    // "Led the checkout team.": a sentence, unless the full stop is an abbreviation's
-    // ("Acme Holdings Pty Ltd.").
-    let sentence = line.ends_with('.') && trim_end_period(line).len() < line.len();
     is_bullet(line)
         || line.starts_with(|c: char| c.is_lowercase())
         || words > 10
-        || (sentence && words >= 4)
+        || is_sentence(line)
+}
+
+/// "Led the checkout team.": four words or more and a full stop, unless the full stop is an
+/// abbreviation's ("Acme Holdings Pty Ltd.").
+fn is_sentence(line: &str) -> bool {
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    line.ends_with('.') && trim_end_period(line).len() < line.len() && words >= 4
 }
 
 /// "Redesigned the host onboarding flow, lifting completion by 18%": an unbulleted line of
@@ -377,18 +384,10 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 .sum::<usize>();
             // "2020-01 – 2022-03  Data Analyst, Quill Ltd" / "Built the dashboards.": with
             // both on the line of the dates, a sentence under it is the description.
-            let sentence_under_a_dated_header = header_lines_after == 0
-                && pieces >= 2
-                && line.trim_end().ends_with('.')
-                && trim_end_period(line.trim_end()).len() < line.trim_end().len()
-                && line.split_whitespace().count() >= 4;
-            let header_complete = sentence_under_a_dated_header
-                || header_lines_after > 0
-                    && parts
-                        .iter()
-                        .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
-                        .sum::<usize>()
-                        >= 2;
+            let sentence_under_a_dated_header =
+                header_lines_after == 0 && pieces >= 2 && is_sentence(line.trim_end());
+            let header_complete =
+                sentence_under_a_dated_header || header_lines_after > 0 && pieces >= 2;
             if place_under_dates
                 || !is_bullet(line)
                     && !reads_as_description(line)
