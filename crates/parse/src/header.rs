@@ -109,7 +109,7 @@ fn without_honorifics(seg: &str) -> &str {
 /// document's title before the name.
 fn without_document_title(seg: &str) -> &str {
     static DOCUMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:curriculum\s+vitae|r[ée]sum[ée]|lebenslauf|cv)\s*(?:of|de|du|von|di|do|da|[:\-–—])\s*")
+        Regex::new(r"(?i)^\s*(?:curriculum\s+vitae|r[ée]sum[ée]|lebenslauf|cv)\b\s*(?:(?:of|de|du|von|di|do|da)\b|[:\-–—])?\s*")
             .expect("valid regex")
     });
     DOCUMENT_TITLE.find(seg).map_or(seg, |m| &seg[m.end()..])
@@ -562,8 +562,13 @@ mod tests {
         ] {
             assert_eq!(name_of(&[line]), Some(name.to_owned()), "{line}");
         }
-        // A name that begins like a title keeps it when no dot says it is one.
+        // A name that begins like a title keeps it when no dot says it is one, and one that
+        // begins like a connector after "CV" keeps its letters.
         assert_eq!(name_of(&["Ing Li"]), Some("Ing Li".to_owned()));
+        assert_eq!(
+            name_of(&["CV Daniel Smith"]),
+            Some("Daniel Smith".to_owned())
+        );
     }
 
     fn name_of(lines: &[&str]) -> Option<String> {
