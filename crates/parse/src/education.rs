@@ -9,9 +9,9 @@ use super::entries::{
 };
 use super::header::location_in;
 use super::location::is_bare_town;
-use super::vocabulary::{has_any, words};
+use super::vocabulary::{names_a_school, words};
 use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
-use crate::lexicon::organisations::INSTITUTION_WORDS;
+
 use cvdeck_model::resume::Education;
 
 /// An entry being read, with the lines its parts came from.
@@ -45,7 +45,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
     for (i, line) in lines.iter().enumerate() {
         // Long bulleted lines are descriptions, unless they name a school and a year
         // ("PG: PG Diploma (Labour Laws …) from Kare Law College, Margao in 2007").
-        let names_school_and_year = has_any(line, INSTITUTION_WORDS) && find_range(line).is_some();
+        let names_school_and_year = names_a_school(line) && find_range(line).is_some();
         // "Bachelor of Engineering in …; GPA: 3.66 (9.15/10.0)  Aug 2008 – July 2012" is long
         // but it is the degree line.
         let opens_with_degree = words(&compact_abbreviations(strip_bullet(line)))
@@ -86,7 +86,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
             .into_iter()
             // "B.Com (Commerce) from Goa University"
             .flat_map(|p| match p.split_once(" from ") {
-                Some((a, b)) if has_any(b, INSTITUTION_WORDS) || ends_with_a_town(b) => {
+                Some((a, b)) if names_a_school(b) || ends_with_a_town(b) => {
                     vec![a.to_owned(), b.to_owned()]
                 }
                 _ => vec![p],
@@ -106,8 +106,7 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
                 [.., "high"] | [.., "high", "school"]
             );
             let part = if high_school { school_name } else { part };
-            let institution =
-                (has_any(&part, INSTITUTION_WORDS) || high_school) && part_words.len() <= 14;
+            let institution = (names_a_school(&part) || high_school) && part_words.len() <= 14;
             let degree = is_degree(&part) && part_words.len() <= 16 && !is_grade && !high_school;
             let starts_with_degree = part_words
                 .first()
@@ -285,7 +284,7 @@ fn names_a_study(part: &str) -> bool {
         && !part.ends_with(':')
         && crate::contacts::emails(part).is_empty()
         && crate::contacts::urls(part).is_empty()
-        && !has_any(part, INSTITUTION_WORDS)
+        && !names_a_school(part)
         && location_in(part).is_none()
         && !reads_as_description(part)
 }
@@ -295,8 +294,8 @@ fn names_a_study(part: &str) -> bool {
 fn degree_and_school(part: &str) -> Vec<String> {
     for (at, _) in part.match_indices(", ") {
         let (a, b) = (part[..at].trim(), part[at + 2..].trim());
-        let school_a = has_any(a, INSTITUTION_WORDS);
-        let school_b = has_any(b, INSTITUTION_WORDS);
+        let school_a = names_a_school(a);
+        let school_b = names_a_school(b);
         if (is_degree(a) && school_b && !school_a) || (school_a && is_degree(b) && !school_b) {
             return vec![a.to_owned(), b.to_owned()];
         }

@@ -5,7 +5,7 @@ use super::clean::fold;
 use super::dates::{find_range, DateRange};
 use super::header::{location_in, segments};
 use super::location::{is_bare_town, split_place};
-use super::vocabulary::{has_any, is_title, words};
+use super::vocabulary::{has_any, is_title, names_a_school, words};
 use crate::lexicon::degrees::DEGREE_WORDS;
 use crate::lexicon::degrees::PROGRAMMES;
 use crate::lexicon::employment::AT_EMPLOYER;
@@ -16,7 +16,7 @@ use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
 use crate::lexicon::marks::BULLETS;
-use crate::lexicon::organisations::INSTITUTION_WORDS;
+
 use crate::lexicon::organisations::{COMPANY_LABELS, COMPANY_WORDS};
 use crate::lexicon::titles::{DATE_LABELS, TITLE_LABELS, TITLE_WORDS};
 use cvdeck_model::resume::Work;
@@ -225,7 +225,7 @@ fn split_at_employer(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for at in AT.find_iter(s) {
-        if at.start() > start && !has_any(&s[start..at.start()], INSTITUTION_WORDS) {
+        if at.start() > start && !names_a_school(&s[start..at.start()]) {
             out.push(&s[start..at.start()]);
             start = at.end();
         }

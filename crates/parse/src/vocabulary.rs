@@ -4,6 +4,7 @@
 
 use super::clean::fold;
 use crate::lexicon::occupations::OCCUPATION_HEADS;
+use crate::lexicon::organisations::{INSTITUTION_SUFFIXES, INSTITUTION_WORDS};
 use crate::lexicon::titles::{TITLE_SUFFIXES, TITLE_WORDS};
 
 /// The words of `s`, folded; a hyphenated compound is itself and its parts.
@@ -24,6 +25,17 @@ pub(crate) fn words(s: &str) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Whether `s` names a school: an institution word, or a German compound with a school's
+/// ending ("Technikerschule", "Berufskolleg", "Meisterakademie").
+pub(crate) fn names_a_school(s: &str) -> bool {
+    has_any(s, INSTITUTION_WORDS)
+        || words(s).iter().any(|w| {
+            INSTITUTION_SUFFIXES
+                .iter()
+                .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+        })
 }
 
 /// Whether `s` names a job title: a title word, an occupation's head noun, or a long word

@@ -66,6 +66,7 @@ pub(crate) const COMPANY_WORDS: &[&str] = &[
 pub(crate) const INSTITUTION_WORDS: &[&str] = &[
     "academy",
     "akademie",
+    "berufskolleg",
     "berufsschule",
     "campus",
     "centrale",
@@ -78,11 +79,14 @@ pub(crate) const INSTITUTION_WORDS: &[&str] = &[
     "escuela",
     "eth",
     "fachhochschule",
+    "fachschule",
     "faculdade",
     "facultad",
     "faculty",
     "gymnasium",
     "hochschule",
+    "hwk",
+    "ihk",
     "iit",
     "insa",
     "institut",
@@ -107,6 +111,9 @@ pub(crate) const INSTITUTION_WORDS: &[&str] = &[
     "universite",
     "university",
 ];
+
+/// Endings of German compound names of schools ("Technikerschule", "Berufskolleg").
+pub(crate) const INSTITUTION_SUFFIXES: &[&str] = &["akademie", "gymnasium", "kolleg", "schule"];
 
 /// Labels before an employer's name ("Company: …"), folded, in five languages.
 pub(crate) const COMPANY_LABELS: &[&str] = &[
@@ -137,6 +144,7 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("COMPANY_WORDS", COMPANY_WORDS);
         super::super::assert_sorted_unique("INSTITUTION_WORDS", INSTITUTION_WORDS);
+        super::super::assert_sorted_unique("INSTITUTION_SUFFIXES", INSTITUTION_SUFFIXES);
         super::super::assert_sorted_unique("COMPANY_LABELS", COMPANY_LABELS);
     }
 }
