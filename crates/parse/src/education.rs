@@ -11,7 +11,6 @@ use super::header::location_in;
 use super::location::is_bare_town;
 use super::vocabulary::{names_a_school, words};
 use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
-
 use cvdeck_model::resume::Education;
 
 /// An entry being read, with the lines its parts came from.

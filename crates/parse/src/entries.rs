@@ -16,7 +16,6 @@ use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
 use crate::lexicon::marks::BULLETS;
-
 use crate::lexicon::organisations::{COMPANY_LABELS, COMPANY_WORDS};
 use crate::lexicon::titles::{DATE_LABELS, TITLE_LABELS, TITLE_WORDS};
 use cvdeck_model::resume::Work;
