@@ -26,8 +26,10 @@ pub(crate) fn names_a_known_place(printed: &str) -> bool {
     parts.country_code.is_some()
         || parts.region.is_some()
         || parts.postal_code.is_some()
+        // "Aix-en-Provence" is one town; "Porto - Portugal" two pieces.
         || printed
-            .split([',', '|', '·', '•', '(', ')', '-', '–'])
+            .split([',', '|', '·', '•', '(', ')', '–'])
+            .flat_map(|piece| std::iter::once(piece).chain(piece.split(" - ")))
             .any(is_bare_town)
 }
 
@@ -139,6 +141,7 @@ mod tests {
             "Austin, TX",
             "4700-123 Braga",
             "Calle Mayor 3, Sevilla",
+            "Aix-en-Provence",
         ] {
             assert!(names_a_known_place(place), "{place}");
         }
