@@ -1024,6 +1024,9 @@ mod tests {
         assert_ne!(jobs[0].position.as_deref(), Some("Berlin"));
         let jobs = work(&["Técnico – Metalúrgica Norte, Lda.\t2015 – 2020"]);
         assert_eq!(jobs[0].name.as_deref(), Some("Metalúrgica Norte, Lda."));
+        // A spa is where one works, not a legal form ("S.p.A." is one).
+        let jobs = work(&["Spa Therapist, Hotel Seeblick\t2015 – 2020"]);
+        assert_eq!(jobs[0].position.as_deref(), Some("Spa Therapist"));
     }
 
     #[test]

@@ -50,7 +50,6 @@ pub(crate) const COMPANY_WORDS: &[&str] = &[
     "sas",
     "sl",
     "solutions",
-    "spa",
     "srl",
     "studio",
     "systems",
