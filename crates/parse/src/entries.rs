@@ -5,7 +5,7 @@ use super::clean::fold;
 use super::dates::{find_range, DateRange};
 use super::header::{location_in, segments};
 use super::location::{is_bare_town, split_place};
-use super::vocabulary::{has_any, is_title, names_a_school, words};
+use super::vocabulary::{has_any, is_title, names_a_company, names_a_school, words};
 use crate::lexicon::degrees::DEGREE_WORDS;
 use crate::lexicon::degrees::PROGRAMMES;
 use crate::lexicon::employment::AT_EMPLOYER;
@@ -547,8 +547,8 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
         // "Elektriker, Becker Elektro GmbH": a role the tables do not know, before an employer
         // its legal form names.
         (false, false)
-            if has_any(b, COMPANY_WORDS)
-                && !has_any(a, COMPANY_WORDS)
+            if names_a_company(b)
+                && !names_a_company(a)
                 // "Metalúrgica Norte, Lda.": a legal form alone is the end of the name.
                 && words(b).iter().any(|w| !COMPANY_WORDS.contains(&w.as_str()))
                 && a.split_whitespace().count() <= 4
@@ -665,10 +665,7 @@ fn assign_roles(
     let mut location = place;
     let mut rest = Vec::new();
     for p in parts {
-        if location.is_none()
-            && location_in(&p).is_some()
-            && !is_title(&p)
-            && !has_any(&p, COMPANY_WORDS)
+        if location.is_none() && location_in(&p).is_some() && !is_title(&p) && !names_a_company(&p)
         {
             location = Some(p);
         } else if location.as_ref() != Some(&p) && !rest.contains(&p) {
@@ -676,12 +673,10 @@ fn assign_roles(
             rest.push(p);
         }
     }
-    let title_idx = rest
-        .iter()
-        .position(|p| is_title(p) && !has_any(p, COMPANY_WORDS));
+    let title_idx = rest.iter().position(|p| is_title(p) && !names_a_company(p));
     let company_idx = rest
         .iter()
-        .position(|p| has_any(p, COMPANY_WORDS))
+        .position(|p| names_a_company(p))
         .filter(|c| Some(*c) != title_idx);
     let (t, c) = match (title_idx, company_idx) {
         (Some(t), Some(c)) => (Some(t), Some(c)),
@@ -716,7 +711,7 @@ fn assign_roles(
                         .all(|w| w.starts_with(|c: char| c.is_uppercase()))
                     && !p.chars().any(|c| c.is_ascii_digit())
                     && !is_title(p)
-                    && !has_any(p, COMPANY_WORDS)
+                    && !names_a_company(p)
                     && !EMPLOYMENT_KINDS.contains(&folded.as_str())
                     && !WORK_MODES.contains(&folded.as_str())
             })
@@ -749,9 +744,9 @@ fn is_town_of(employer: &str, town: &str) -> bool {
         && place.address.is_none()
         && (place.country_code.is_some()
             || place.region.is_some()
-            || has_any(employer, COMPANY_WORDS)
+            || names_a_company(employer)
             || is_bare_town(town))
-        && !has_any(town, COMPANY_WORDS)
+        && !names_a_company(town)
 }
 
 /// "SAP SE, Walldorf", "BBVA, Madrid": what looked like a place, in an entry without an
@@ -1027,6 +1022,8 @@ mod tests {
         // A spa is where one works, not a legal form ("S.p.A." is one).
         let jobs = work(&["Spa Therapist, Hotel Seeblick\t2015 – 2020"]);
         assert_eq!(jobs[0].position.as_deref(), Some("Spa Therapist"));
+        let jobs = work(&["Sistemista, Nord Reti SPA\t2015 – 2020"]);
+        assert_eq!(jobs[0].name.as_deref(), Some("Nord Reti SPA"));
     }
 
     #[test]
