@@ -107,6 +107,14 @@ const APOSTROPHES: [char; 5] = ['\'', '’', '‘', '´', '`'];
 /// Seasons some resumes use instead of months ("Summer 2012"); they keep only the year.
 const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono";
 
+/// The words for "still going on", as one regex alternation, longest first: the regex takes
+/// the first alternative that matches ("presente", not "present").
+fn present_words() -> String {
+    let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
+    present.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    present.join("|")
+}
+
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -121,10 +129,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         // Spanish and Portuguese may join them with "de" ("enero de 2015", "Enero del 2015").
         r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}[./]\s?)?(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
-    // Longest first: the regex takes the first alternative that matches ("presente", not "present").
-    let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
-    present.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let present = present.join("|");
+    let present = present_words();
     Regex::new(&format!(
         r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|au|al|ate|hasta|until|and)\s*(?P<b>{date}|{present}))?"
     ))
@@ -135,9 +140,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// present) and "2019/2021" (two years and a slash): ranges the general pattern reads as one
 /// date ("2011-12" alone stays a year, as it may mean 2011–2012).
 static ISO_OR_SLASHED_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut present: Vec<String> = PRESENT.iter().map(|p| regex::escape(p)).collect();
-    present.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let present = present.join("|");
+    let present = present_words();
     Regex::new(&format!(
         r"(?i)\b(?P<ay>(?:19|20)\d{{2}})-(?P<am>0[1-9]|1[0-2])\s*(?:-|–|—|to|bis)\s*(?:(?P<by>(?:19|20)\d{{2}})-(?P<bm>0[1-9]|1[0-2])\b|(?P<now>{present}))|\b(?P<y1>(?:19|20)\d{{2}})\s*/\s*(?P<y2>(?:19|20)\d{{2}})\b"
     ))
