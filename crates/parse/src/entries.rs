@@ -362,6 +362,15 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         let mut j = i + 1;
         let mut body = Vec::new();
         let mut header_lines_after = 0;
+        // "Ingegnere progettista presso Officine Lombarde S.p.A." names both title and
+        // employer; counted again only when a header line is added.
+        let header_pieces = |parts: &[String]| -> usize {
+            parts
+                .iter()
+                .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
+                .sum()
+        };
+        let mut pieces = header_pieces(&parts);
         while j < upper {
             let line = lines[j];
             let next_is_header_of_next = header_above
@@ -376,11 +385,6 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 && location_in(line).is_some();
             // Title, employer and place already read ("Senior Developer, Otto Group,
             // Hamburg"): the next line describes the job, whatever its case.
-            // "Ingegnere progettista presso Officine Lombarde S.p.A." names both.
-            let pieces = parts
-                .iter()
-                .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
-                .sum::<usize>();
             // "2020-01 – 2022-03  Data Analyst, Quill Ltd" / "Built the dashboards.": with
             // both on the line of the dates, a sentence under it is the description.
             let sentence_under_a_dated_header =
@@ -396,6 +400,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                     && body.is_empty()
             {
                 parts.extend(parts_without_dates(line, None));
+                pieces = header_pieces(&parts);
                 header_lines_after += 1;
             } else if !next_is_header_of_next {
                 body.push(strip_bullet(line).to_owned());
