@@ -308,9 +308,7 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
         // first line that is not only contacts.
         let first = segments(line).next().unwrap_or(line);
         // "E-Mail" / "tom@example.com": a contact's label on its own line is a contact too.
-        let contact_label =
-            CONTACT_WORDS.contains(&fold(first.trim_end_matches([':', ' '])).as_str());
-        if is_contact_item(first) || contact_label {
+        if is_contact_item(first) || is_contact_label(first) {
             contacts_between = true;
             continue;
         }
@@ -359,6 +357,12 @@ fn is_street_address(line: &str) -> bool {
                 .any(|s| w.len() > s.len() && w.ends_with(s))
     });
     numbered && street
+}
+
+/// "Teléfono", "E-mail:", "Cel.": a contact's label alone on its line.
+pub(crate) fn is_contact_label(line: &str) -> bool {
+    let label = fold(line.trim().trim_end_matches([':', '.', ' ']));
+    CONTACT_WORDS.contains(&label.as_str())
 }
 
 /// An e-mail address, a web address or a phone number, and nothing else.

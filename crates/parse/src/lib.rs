@@ -30,7 +30,6 @@ mod location;
 mod sections;
 mod vocabulary;
 
-use crate::lexicon::names::CONTACT_WORDS;
 use crate::lexicon::sites::SITE_WORDS;
 use cvdeck_model::resume::{Basics, Meta, Profile, Resume};
 use sections::{heading, Heading, SectionKind};
@@ -140,7 +139,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             let under_references = sections
                 .last()
                 .is_some_and(|s| s.kind == SectionKind::References);
-            (under_references && stands_apart && is_contact_label(line)).then(|| Heading {
+            (under_references && stands_apart && header::is_contact_label(line)).then(|| Heading {
                 kind: SectionKind::Contact,
                 also: None,
                 text: line.trim().to_owned(),
@@ -466,12 +465,6 @@ fn contact_block<'a>(
 
 /// How many lines at the top of a sidebar may hold contacts.
 const COLUMN_HEAD_LINES: usize = 4;
-
-/// "Teléfono", "E-mail:", "Cel.": a contact's label alone on its line.
-fn is_contact_label(line: &str) -> bool {
-    let label = clean::fold(line.trim().trim_end_matches([':', '.', ' ']));
-    CONTACT_WORDS.contains(&label.as_str())
-}
 
 /// A place, an address, a number or a link: contacts, not a section's content.
 fn is_contact_line(line: &str) -> bool {
