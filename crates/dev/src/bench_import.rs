@@ -212,7 +212,7 @@ pub fn bench_import(
     ratios.sort_by(f64::total_cmp);
     println!(
         "throughput ratio cvdeck / pdftotext = {:.2}, the median of {runs} run(s): {} (the goal: ≥ 1.2)",
-        ratios[ratios.len() / 2],
+        crate::bench_stats::percentile(&ratios, 0.5).unwrap_or(0.0),
         each.join(", ")
     );
     // What follows is of the last run's library and against its reference.
