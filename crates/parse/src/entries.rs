@@ -8,10 +8,10 @@ use super::location::{is_bare_town, split_place};
 use super::vocabulary::{has_any, is_title, names_a_company, names_a_school, words};
 use crate::lexicon::degrees::DEGREE_WORDS;
 use crate::lexicon::degrees::PROGRAMMES;
-use crate::lexicon::employment::AT_EMPLOYER;
 use crate::lexicon::employment::EMPLOYMENT_KINDS;
 use crate::lexicon::employment::ON_ONES_OWN;
 use crate::lexicon::employment::WORK_MODES;
+use crate::lexicon::employment::{AT_EMPLOYER, AT_NAMED_EMPLOYER};
 use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
@@ -535,6 +535,19 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
             return Some((title.trim().to_owned(), company.to_owned()));
         }
     }
+    for at in AT_NAMED_EMPLOYER {
+        let Some((title, company)) = part.rsplit_once(&format!(" {at} ")) else {
+            continue;
+        };
+        let company = trim_end_period(company.trim().trim_end_matches([',', ' ']));
+        if is_title(title)
+            && company.starts_with(|c: char| c.is_uppercase())
+            && names_a_company(company)
+            && !is_title(company)
+        {
+            return Some((title.trim().to_owned(), company.to_owned()));
+        }
+    }
     // "Excelerate Internship (Project Management Intern)": a programme names no role.
     if let Some((outer, inner)) = part.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
         if is_title(inner) && !names_a_role(outer) {
@@ -727,13 +740,20 @@ fn assign_roles(
             let (employer, town) = employer_and_town(&place);
             (title, employer, town)
         }
-        // "Luxottica Group S.p.A., Milano (Italy)": the employer with its town.
-        (Some(company), None) => match company.rsplit_once(", ") {
-            Some((employer, town)) if is_town_of(employer, town) => {
-                (title, Some(employer.to_owned()), Some(town.to_owned()))
+        // "Luxottica Group S.p.A., Milano (Italy)": the employer with its town; "Agence Rhône
+        // Média (Lyon)": its town in brackets.
+        (Some(company), None) => {
+            let bracketed = company
+                .strip_suffix(')')
+                .and_then(|c| c.rsplit_once(" ("))
+                .filter(|(_, town)| is_bare_town(town) || location_in(town).is_some());
+            match company.rsplit_once(", ").or(bracketed) {
+                Some((employer, town)) if is_town_of(employer, town) => {
+                    (title, Some(employer.to_owned()), Some(town.to_owned()))
+                }
+                _ => (title, Some(company), None),
             }
-            _ => (title, Some(company), None),
-        },
+        }
         (company, location) => (title, company, location),
     }
 }

@@ -61,6 +61,11 @@ pub(crate) const WORK_MODES: &[&str] = &[
 pub(crate) const AT_EMPLOYER: &[&str] =
     &["bei", "bij", "chez", "en el", "en la", "na", "no", "presso"];
 
+/// The same words without the article ("Programadora en Grupo Turia", "Analista em Banco
+/// Horizonte S.A."): between a title and an employer only when the employer's side names a
+/// company, since "Ingeniero en Sistemas" and "Mestre em Gestão" name a field.
+pub(crate) const AT_NAMED_EMPLOYER: &[&str] = &["em", "en"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +76,6 @@ mod tests {
         super::super::assert_sorted_unique("EMPLOYMENT_KINDS", EMPLOYMENT_KINDS);
         super::super::assert_sorted_unique("WORK_MODES", WORK_MODES);
         super::super::assert_sorted_unique("AT_EMPLOYER", AT_EMPLOYER);
+        super::super::assert_sorted_unique("AT_NAMED_EMPLOYER", AT_NAMED_EMPLOYER);
     }
 }
