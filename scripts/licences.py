@@ -20,7 +20,9 @@ SHIPPED = [("x86_64-unknown-linux-gnu", ["cvdeck", "cvdeck-cli"]),
 DATA = [("ESCO classification of the European Commission (reuse with acknowledgement, "
          "Commission Decision 2011/833/EU)", "ESCO v1.0 occupations and skills"),
         ("GeoNames (geonames.org), Creative Commons Attribution 4.0",
-         "GeoNames cities15000: town names")]
+         "GeoNames cities15000: town names"),
+        ("Unicode CLDR, © Unicode, Inc., Unicode License v3",
+         "CLDR month names")]
 
 
 def shipped_crates():

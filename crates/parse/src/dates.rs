@@ -1,8 +1,9 @@
-//! Dates and date ranges in five languages, to ISO `YYYY-MM` / `YYYY`.
+//! Dates and date ranges in seven languages, to ISO `YYYY-MM` / `YYYY`.
 
 use super::clean::fold;
 use crate::lexicon::dates::PRESENT;
 use crate::lexicon::dates::SINCE;
+use crate::lexicon::months::MONTHS;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,90 +16,6 @@ pub(crate) struct DateRange {
     /// Byte span of the range in the line.
     pub span: (usize, usize),
 }
-
-const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("januar", 1),
-    // Austrian German.
-    ("janner", 1),
-    ("janvier", 1),
-    ("janv", 1),
-    ("enero", 1),
-    ("ene", 1),
-    ("janeiro", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("februar", 2),
-    ("feber", 2),
-    ("fevrier", 2),
-    ("fevr", 2),
-    ("fev", 2),
-    ("febrero", 2),
-    ("fevereiro", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("marz", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("marco", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avril", 4),
-    ("avr", 4),
-    ("abril", 4),
-    ("abr", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maio", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("junho", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juli", 7),
-    ("juillet", 7),
-    ("juil", 7),
-    ("julio", 7),
-    ("julho", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("ago", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setembro", 9),
-    ("set", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("outubro", 10),
-    ("out", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("decembre", 12),
-    ("diciembre", 12),
-    ("dic", 12),
-    ("dezembro", 12),
-];
 
 /// The marks that stand for a century left out ("’22"): typographic and straight apostrophes,
 /// and the accents word processors put in their place.
@@ -130,8 +47,9 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\b(?:{months}|{SEASONS})\.?(?:\s+del?)?\s*[/\-]?\s*(?:19|20)\d{{2}}\b|\b(?:{months})\.?\s*[{apostrophe}]{{1,2}}\s?\d{{2}}\b|(?:\b\d{{1,2}}[./]\s?)?(?:\b\d{{1,2}}\s*[/.\-\\]\s*)?\b(?:19|20)\d{{2}}\b)"
     );
     let present = present_words();
+    let since = SINCE.join("|");
     Regex::new(&format!(
-        r"(?i)(?:(?:since|seit|depuis|desde)\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|au|al|ate|hasta|until|and)\s*(?P<b>{date}|{present}))?"
+        r"(?i)(?:(?:{since})\s+)?(?P<a>{date})(?:\s*(?:-|–|—|to|bis|a|au|al|ate|hasta|until|and|tot)\s*(?P<b>{date}|{present}))?"
     ))
     .expect("valid regex")
 });

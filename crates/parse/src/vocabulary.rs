@@ -4,7 +4,9 @@
 
 use super::clean::fold;
 use crate::lexicon::occupations::OCCUPATION_HEADS;
-use crate::lexicon::organisations::{COMPANY_WORDS, INSTITUTION_SUFFIXES, INSTITUTION_WORDS};
+use crate::lexicon::organisations::{
+    COMPANY_WORDS, FIRM_TAILS, INSTITUTION_SUFFIXES, INSTITUTION_WORDS,
+};
 use crate::lexicon::titles::{TITLE_SUFFIXES, TITLE_WORDS};
 
 /// The words of `s`, folded; a hyphenated compound is itself and its parts.
@@ -27,12 +29,18 @@ pub(crate) fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `s` names a company by its legal form or kind ("Acme GmbH", "Present SPA"): a
-/// company word, or "SPA" in capitals (the Italian S.p.A.; a "Spa Therapist" works at a spa).
+/// Whether `s` names a company by its legal form or kind ("Acme GmbH", "Present SPA",
+/// "Moreau & Associés"): a company word, "SPA" in capitals (the Italian S.p.A.; a "Spa
+/// Therapist" works at a spa), or a firm's tail after "&".
 pub(crate) fn names_a_company(s: &str) -> bool {
     has_any(s, COMPANY_WORDS)
         || s.split_whitespace()
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "SPA")
+        || s.split(" & ").skip(1).any(|after| {
+            words(after)
+                .first()
+                .is_some_and(|w| FIRM_TAILS.contains(&w.as_str()))
+        })
 }
 
 /// Whether `s` names a school: an institution word, or a German compound with a school's

@@ -40,8 +40,9 @@ pub(crate) const PRESENT: &[&str] = &[
     "à ce jour",
 ];
 
-/// "since 2021", "seit 2019", "depuis janvier 2021", "desde 2020": a range still open.
-pub(crate) const SINCE: &[&str] = &["depuis", "desde", "seit", "since"];
+/// "since 2021", "seit 2019", "depuis janvier 2021", "desde 2020", "dal 2019", "sinds 2020": a
+/// range still open.
+pub(crate) const SINCE: &[&str] = &["dal", "depuis", "desde", "seit", "since", "sinds", "vanaf"];
 
 #[cfg(test)]
 mod tests {

@@ -9,9 +9,9 @@ pub(crate) const JOINING_WORDS: &[&str] = &[
 
 /// Words left dangling once a date is cut out ("Kitchen employee from").
 pub(crate) const DANGLING: &[&str] = &[
-    "a", "ab", "and", "até", "avec", "bis", "com", "con", "de", "depuis", "desde", "du", "e", "em",
-    "en", "et", "from", "hasta", "im", "in", "mit", "seit", "since", "to", "und", "until", "von",
-    "with", "y", "à",
+    "a", "ab", "and", "até", "avec", "bis", "com", "con", "da", "dal", "de", "depuis", "desde",
+    "du", "e", "em", "en", "et", "from", "hasta", "im", "in", "mit", "seit", "since", "sinds",
+    "to", "tot", "und", "until", "vanaf", "von", "with", "y", "à",
 ];
 
 /// Words a wrapped line can end on but a sentence, a title or a company cannot.

@@ -11,6 +11,7 @@ pub(crate) mod function_words;
 pub(crate) mod headings;
 pub(crate) mod languages;
 pub(crate) mod marks;
+pub(crate) mod months;
 pub(crate) mod names;
 pub(crate) mod occupations;
 pub(crate) mod organisations;

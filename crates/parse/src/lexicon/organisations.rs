@@ -116,6 +116,23 @@ pub(crate) const INSTITUTION_WORDS: &[&str] = &[
     "university",
 ];
 
+/// What follows "&" at the end of a firm's name ("Moreau & Associés", "Holt & Partners",
+/// "Becker & Söhne", "Dubois & Cie"), folded; "Sales & Marketing" names no firm.
+pub(crate) const FIRM_TAILS: &[&str] = &[
+    "asociados",
+    "associados",
+    "associates",
+    "associati",
+    "associes",
+    "cie",
+    "co",
+    "fils",
+    "partner",
+    "partners",
+    "sohne",
+    "sons",
+];
+
 /// Endings of German compound names of schools ("Technikerschule", "Berufskolleg").
 pub(crate) const INSTITUTION_SUFFIXES: &[&str] = &["akademie", "gymnasium", "kolleg", "schule"];
 
@@ -150,5 +167,6 @@ mod tests {
         super::super::assert_sorted_unique("INSTITUTION_WORDS", INSTITUTION_WORDS);
         super::super::assert_sorted_unique("INSTITUTION_SUFFIXES", INSTITUTION_SUFFIXES);
         super::super::assert_sorted_unique("COMPANY_LABELS", COMPANY_LABELS);
+        super::super::assert_sorted_unique("FIRM_TAILS", FIRM_TAILS);
     }
 }
