@@ -212,6 +212,8 @@ pub(crate) fn parts_without_dates(line: &str, range: Option<&DateRange>) -> Vec<
             )))
         })
         .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        // "Periodo: 2019 - 2023": the label of the dates cut out is no piece of the header.
+        .filter(|s| !DATE_LABELS.contains(&fold(s).as_str()))
         .collect()
 }
 
@@ -326,35 +328,24 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
     }
     // Does the entry's header stand above its dates, or on and below them?
     let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_body(lines[j]));
+    // The header lines above each anchor, top first (none when headers are on the dates).
+    let above: Vec<Vec<usize>> = anchors
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| {
+            let lower_bound = if k == 0 { 0 } else { anchors[k - 1].0 + 1 };
+            if header_above {
+                header_lines_above(lines, *i, lower_bound)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let mut out: Vec<Work> = Vec::new();
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
-        let lower_bound = if k == 0 { 0 } else { anchors[k - 1].0 + 1 };
-        if header_above {
-            let mut j = *i;
-            let mut taken = 0;
-            let mut above = Vec::new();
-            while j > lower_bound && taken < 2 {
-                j -= 1;
-                let tail_of_previous = j
-                    .checked_sub(1)
-                    .is_some_and(|p| continues_previous(lines[j], lines[p]));
-                // "Aufgaben:" / "Responsibilities:" introduces the previous job's list.
-                if is_body(lines[j]) || tail_of_previous || lines[j].trim_end().ends_with(':') {
-                    break;
-                }
-                // "Lumen Health" / "5 years 2 months" / "Senior Product Manager": LinkedIn
-                // prints the time at the employer between the two.
-                if is_duration(lines[j]) {
-                    continue;
-                }
-                above.push(j);
-                taken += 1;
-            }
-            above.reverse();
-            for j in above {
-                parts.extend(parts_without_dates(lines[j], None));
-            }
+        for &j in &above[k] {
+            parts.extend(parts_without_dates(lines[j], None));
         }
         let on_date_line = parts_without_dates(lines[*i], Some(range));
         parts.extend(on_date_line.iter().cloned());
@@ -373,10 +364,13 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         let mut pieces = header_pieces(&parts);
         while j < upper {
             let line = lines[j];
-            let next_is_header_of_next = header_above
-                && anchors
-                    .get(k + 1)
-                    .is_some_and(|a| j + 2 >= a.0 && !is_body(line));
+            // Its header lines, and a short line just above its dates that the walk up
+            // stopped short of ("Desarrollador junior - Startup" / "de comercio" / "(2023)").
+            let next_is_header_of_next = above.get(k + 1).is_some_and(|a| a.contains(&j))
+                || header_above
+                    && anchors
+                        .get(k + 1)
+                        .is_some_and(|a| j + 2 >= a.0 && !is_body(line));
             // "January 2021 - Present" / "Bengaluru, Karnataka, India": the place under the
             // dates (LinkedIn's export).
             let place_under_dates = header_above
@@ -438,6 +432,45 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         });
     }
     roles_under_their_employer(out)
+}
+
+/// The header lines of the entry dated on line `dated`, above it and below `lower_bound`, top
+/// first: up to two (title and employer), and the place printed between them and the dates
+/// ("Analista Contable" / "Estudio Ríos" / "Buenos Aires, Argentina" / "Marzo 2018 - …").
+fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> Vec<usize> {
+    let mut j = dated;
+    let mut taken = 0;
+    let mut place_taken = false;
+    let mut above = Vec::new();
+    while j > lower_bound && taken < 2 {
+        j -= 1;
+        let tail_of_previous = j
+            .checked_sub(1)
+            .is_some_and(|p| continues_previous(lines[j], lines[p]));
+        // "Aufgaben:" / "Responsibilities:" introduces the previous job's list.
+        if is_body(lines[j]) || tail_of_previous || lines[j].trim_end().ends_with(':') {
+            break;
+        }
+        // "Lumen Health" / "5 years 2 months" / "Senior Product Manager": LinkedIn prints the
+        // time at the employer between the two.
+        if is_duration(lines[j]) {
+            continue;
+        }
+        above.push(j);
+        let is_place = !place_taken
+            && taken == 0
+            && lines[j].split_whitespace().count() <= 5
+            && location_in(lines[j]).is_some()
+            && !is_title(lines[j])
+            && !names_a_company(lines[j]);
+        if is_place {
+            place_taken = true;
+        } else {
+            taken += 1;
+        }
+    }
+    above.reverse();
+    above
 }
 
 /// A work section in which nothing is dated ("FREELANCE WEB DESIGNER" / "Upwork, Fiverr" /

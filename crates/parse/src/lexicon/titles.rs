@@ -336,9 +336,11 @@ pub(crate) const TITLE_LABELS: &[&str] = &[
     "title",
 ];
 
-/// Labels of a dates row ("Dates<tab>2019 - 2022", as Europass prints a job), folded.
+/// Labels of a dates row ("Dates<tab>2019 - 2022", as Europass prints a job) or of dates on
+/// a line of their own ("Periodo: 2019 - 2023"), folded.
 pub(crate) const DATE_LABELS: &[&str] = &[
-    "datas", "date", "daten", "dates", "datum", "fechas", "periodo", "zeitraum",
+    "datas", "date", "daten", "dates", "datum", "dauer", "duracao", "duracion", "duree", "fechas",
+    "period", "periode", "periodo", "zeitraum",
 ];
 
 #[cfg(test)]
