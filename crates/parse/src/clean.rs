@@ -294,13 +294,15 @@ fn unspace_digits(line: &str) -> String {
 
 /// "E X P E R I E N C E" → "EXPERIENCE"; "W O R K  E X P" → "WORK EXP".
 fn unspace_letters(line: &str) -> String {
-    let tokens: Vec<&str> = line.split(' ').collect();
+    let tokens: Vec<&str> = line.split([' ', '\t']).collect();
     let singles = tokens.iter().filter(|t| t.chars().count() == 1).count();
     if tokens.len() < 4 || singles * 10 < tokens.len() * 8 {
         return line.to_owned();
     }
-    // Double spaces separate words; single spaces separate letters.
-    line.split("  ")
+    // Double spaces (or the column gap three make, "J O H N   S M I T H") separate words;
+    // single spaces separate letters.
+    line.replace('\t', "  ")
+        .split("  ")
         .map(|word| word.split(' ').collect::<String>())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()

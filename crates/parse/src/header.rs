@@ -241,6 +241,15 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
                     if let Some(rest) = wrapped.filter(|_| headline_next) {
                         return Some((i + 1, format!("{seg} {rest}")));
                     }
+                    // "MARÍA JOSÉ" / "GARCÍA LÓPEZ": given names and family names set in
+                    // capitals on two lines, as designer templates do.
+                    if let Some(rest) = lines
+                        .get(i + 1)
+                        .map(|n| n.trim())
+                        .filter(|n| family_names_in_capitals_under(seg, n))
+                    {
+                        return Some((i + 1, format!("{seg} {rest}")));
+                    }
                 }
                 return Some((i, seg.to_owned()));
             }
@@ -250,6 +259,20 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// Whether `next`, under the two given names `given` in capitals, is the family names in
+/// capitals too: two words that read as a name and are no title, town or place.
+fn family_names_in_capitals_under(given: &str, next: &str) -> bool {
+    let in_capitals =
+        |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    in_capitals(given)
+        && in_capitals(next)
+        && next.split_whitespace().count() == 2
+        && looks_like_name(next)
+        && !is_title(next)
+        && location_in(next).is_none()
+        && !super::location::is_bare_town(next)
 }
 
 /// "ABID KHAN Frontend Developer": a name and a headline set on one line. The name is the

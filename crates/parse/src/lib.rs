@@ -256,6 +256,10 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     // Where the place may be: the contact lines but the headline, and of the name's line
     // what follows the name ("JOHN SMITH • john@x.com • Boston, MA").
     let name_line = name.as_ref().map(|(i, n)| (name_source[*i], n.as_str()));
+    // "Lukas" / "Hofmann": the first line of a name set on two is no town.
+    let first_line_of_name = |l: &str| {
+        name_line.is_some_and(|(_, name)| !l.trim().is_empty() && name.starts_with(l.trim()))
+    };
     let place_lines: Vec<&str> = contact_lines
         .iter()
         .filter_map(|l| match name_line {
@@ -263,6 +267,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                 l.find(name).map(|at| &l[at + name.len()..])
             }
             _ if Some(l.trim()) == label.as_deref() => None,
+            _ if first_line_of_name(l) => None,
             _ => Some(*l),
         })
         .collect();
@@ -285,7 +290,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             let lines: Vec<&str> = contact_lines
                 .iter()
                 .filter(|l| !name_line.is_some_and(|(line, _)| std::ptr::eq(line, **l)))
-                .filter(|l| Some(l.trim()) != label.as_deref())
+                .filter(|l| Some(l.trim()) != label.as_deref() && !first_line_of_name(l))
                 .copied()
                 .collect();
             header::listed_place(&lines)
