@@ -5,6 +5,7 @@ use crate::lexicon::function_words::LIST_CONJUNCTIONS;
 use crate::lexicon::function_words::LIST_JOINING_WORDS as JOINING;
 use crate::lexicon::languages::SPOKEN;
 use crate::lexicon::marks::{BULLETS, BULLET_GLYPHS};
+use crate::lexicon::proficiency::{SKILL_LEADS, SKILL_LEVELS};
 use cvdeck_model::resume::{Language, Skill};
 
 /// "English (native), Spanish (B2)": a list whose items all name spoken languages.
@@ -69,6 +70,15 @@ fn items(text: &str) -> Vec<String> {
     if let Some(tools) = spaced_list(text, false) {
         return tools;
     }
+    // "JS (Basic)" is one skill at a level: its brackets stay (as look-alikes the splits
+    // below pass over).
+    let text = LEVEL_IN_BRACKETS.replace_all(text, |caps: &regex::Captures| {
+        if SKILL_LEVELS.contains(&fold(&caps[1]).trim()) {
+            format!("\u{2768}{}\u{2769}", caps[1].trim())
+        } else {
+            caps[0].to_owned()
+        }
+    });
     // "Python (Pandas, NumPy)" lists three skills; "Canva - WordPress" two.
     let text = text
         .replace(['(', ')'], ",")
@@ -76,16 +86,32 @@ fn items(text: &str) -> Vec<String> {
         .replace(" – ", ",");
     // "A/B Testing", "CI/CD", "TCP/IP", "UI/UX" are one skill each; "Python/Django" two.
     let text = SLASHED_ACRONYM.replace_all(&text, "$1\u{2215}$2");
+    // "… and Airflow. Fluent in English": a sentence's end ends an item too (not an
+    // ordinal's full stop, "1. Teil").
+    let text = SENTENCE_END.replace_all(&text, |caps: &regex::Captures| {
+        let before = &caps[1];
+        if before.len() <= 2 && before.bytes().all(|b| b.is_ascii_digit()) {
+            caps[0].to_owned()
+        } else {
+            format!("{before},{}", &caps[2])
+        }
+    });
     text.split(|c: char| ",;|\t/".contains(c) || BULLET_GLYPHS.contains(&c))
         .map(|s| {
-            s.trim()
-                .trim_matches(|c: char| "-*. –".contains(c) || BULLET_GLYPHS.contains(&c))
-                // Rating dots and stars drawn as text ("Python ●●●●○").
-                .trim_matches(RATING_GLYPHS)
-                .trim()
-                .replace('\u{2215}', "/")
+            without_lead(
+                s.trim()
+                    .trim_matches(|c: char| "-*. –".contains(c) || BULLET_GLYPHS.contains(&c))
+                    // Rating dots and stars drawn as text ("Python ●●●●○").
+                    .trim_matches(RATING_GLYPHS)
+                    .trim(),
+            )
+            .replace('\u{2215}', "/")
+            .replace('\u{2768}', "(")
+            .replace('\u{2769}', ")")
         })
         .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 5 && s.chars().count() <= 50)
+        // "MS Office (sehr gut)": the level beside a skill is none of its own.
+        .filter(|s| !SKILL_LEVELS.contains(&fold(s).as_str()))
         // The e-mail a text box printed under the list is a contact, not a skill.
         .filter(|s| !s.contains('@'))
         .flat_map(|s| two_names_joined(&s).unwrap_or_else(|| vec![s]))
@@ -95,6 +121,28 @@ fn items(text: &str) -> Vec<String> {
                 .all(|c| c.is_ascii_digit() || c == '%' || c == '.')
         })
         .collect()
+}
+
+static LEVEL_IN_BRACKETS: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\(([^(),]{2,30})\)").expect("valid regex"));
+
+static SENTENCE_END: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(\S+)\.\s+(\p{Lu})").expect("valid regex"));
+
+/// "Proficient in Python" → "Python": a clause listing skills loses the phrase opening it.
+fn without_lead(item: &str) -> &str {
+    let folded = fold(item);
+    for lead in SKILL_LEADS {
+        let rest = folded.strip_prefix(lead);
+        if rest.is_some_and(|r| r.starts_with(' ')) {
+            let cut = item
+                .char_indices()
+                .nth(lead.chars().count())
+                .map_or(item.len(), |(at, _)| at);
+            return item[cut..].trim_start();
+        }
+    }
+    item
 }
 
 /// "PostgreSQL y MongoDB", "HTML and CSS": two names, one word each, joined by a word that
@@ -162,7 +210,11 @@ pub(crate) fn skills(lines: &[&str], group: &str) -> Vec<Skill> {
         }
         let has_separator = line.contains([',', ';', '•', '|', '·', '\t'])
             || line.contains(" - ")
-            || line.contains(" – ");
+            || line.contains(" – ")
+            // "Proficient in Go and Rust. Knowledge of Docker" (not the wrapped tail of a
+            // paragraph, "desarrollo móvil. Me gustaría …").
+            || !line.starts_with(char::is_lowercase)
+                && (SENTENCE_END.is_match(line) || without_lead(line).len() < line.len());
         if has_separator || line.split_whitespace().count() <= 4 {
             loose.extend(items(line));
         }
@@ -245,6 +297,32 @@ mod tests {
                 "CSS",
                 "Sales and Marketing",
                 "Areas of Interest"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_level_beside_a_skill_was_a_skill_of_its_own() {
+        let s = skills(
+            &[
+                "MS Office (sehr gut), SAP ( gut ), Python (Pandas, NumPy)",
+                "Proficient in Go and Rust. Knowledge of Docker",
+                "Mitglied im Chor, 1. Preis",
+            ],
+            "Kenntnisse",
+        );
+        assert_eq!(
+            s[0].keywords,
+            [
+                "MS Office (sehr gut)",
+                "SAP (gut)",
+                "Python",
+                "Pandas",
+                "NumPy",
+                "Go and Rust",
+                "Docker",
+                "Mitglied im Chor",
+                "1. Preis"
             ]
         );
     }

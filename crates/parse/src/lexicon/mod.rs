@@ -16,6 +16,7 @@ pub(crate) mod names;
 pub(crate) mod occupations;
 pub(crate) mod organisations;
 pub(crate) mod places;
+pub(crate) mod proficiency;
 pub(crate) mod sites;
 pub(crate) mod titles;
 pub(crate) mod towns;
