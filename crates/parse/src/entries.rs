@@ -95,9 +95,13 @@ pub(crate) fn reads_as_description(line: &str) -> bool {
 }
 
 fn without_dangling(part: &str) -> String {
+    // "Nordic Retail AB": a word in capitals among words that are not is a legal form, not
+    // German "ab" (in a line all in capitals, "… PLATFORM WITH" still dangles).
+    let mixed_case = part.chars().any(char::is_lowercase);
     let dangling = |w: &&str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.is_empty() || DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
+        let in_capitals = mixed_case && w.len() >= 2 && w.chars().all(char::is_uppercase);
+        w.is_empty() || !in_capitals && DANGLING.iter().any(|d| d.eq_ignore_ascii_case(w))
     };
     let words: Vec<&str> = part.split_whitespace().collect();
     let start = words
@@ -856,6 +860,15 @@ mod tests {
         assert_eq!(jobs[0].end_date, None);
         assert_eq!(jobs[1].name.as_deref(), Some("Globex GmbH"));
         assert_eq!(jobs[1].highlights, vec!["Wrote Rust"]);
+    }
+
+    #[test]
+    fn a_legal_form_in_capitals_was_cut_as_a_dangling_word() {
+        let w = work(&["Data Analyst at Nordic Retail AB", "2019 - 2021"]).remove(0);
+        assert_eq!(w.name.as_deref(), Some("Nordic Retail AB"));
+        // In a line all in capitals a preposition at the end still dangles.
+        assert_eq!(without_dangling("VOTING PLATFORM WITH"), "VOTING PLATFORM");
+        assert_eq!(without_dangling("Kitchen employee from"), "Kitchen employee");
     }
 
     #[test]
