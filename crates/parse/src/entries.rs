@@ -333,7 +333,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
     // Does the entry's header stand above its dates, or on and below them?
     let header_above = anchors[0].0 > 0 && (0..anchors[0].0).any(|j| !is_body(lines[j]));
     // The header lines above each anchor, top first (none when headers are on the dates).
-    let above: Vec<Vec<usize>> = anchors
+    let above: Vec<HeaderAbove> = anchors
         .iter()
         .enumerate()
         .map(|(k, (i, _))| {
@@ -341,21 +341,31 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             if header_above {
                 header_lines_above(lines, *i, lower_bound)
             } else {
-                Vec::new()
+                HeaderAbove {
+                    lines: Vec::new(),
+                    wrapped_title: false,
+                }
             }
         })
         .collect();
     let mut out: Vec<Work> = Vec::new();
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
-        for &j in &above[k] {
+        let mut header = above[k].lines.iter();
+        if above[k].wrapped_title {
+            if let (Some(&first), Some(&second)) = (header.next(), header.next()) {
+                let joined = format!("{} {}", lines[first].trim_end(), lines[second].trim_start());
+                parts.extend(parts_without_dates(&joined, None));
+            }
+        }
+        for &j in header {
             parts.extend(parts_without_dates(lines[j], None));
         }
         let on_date_line = parts_without_dates(lines[*i], Some(range));
         parts.extend(on_date_line.iter().cloned());
         let upper = anchors.get(k + 1).map(|a| a.0).unwrap_or(lines.len());
         let mut j = i + 1;
-        let mut body = Vec::new();
+        let mut body: Vec<String> = Vec::new();
         let mut header_lines_after = 0;
         // "Ingegnere progettista presso Officine Lombarde S.p.A." names both title and
         // employer; counted again only when a header line is added.
@@ -370,7 +380,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             let line = lines[j];
             // Its header lines, and a short line just above its dates that the walk up
             // stopped short of ("Desarrollador junior - Startup" / "de comercio" / "(2023)").
-            let next_is_header_of_next = above.get(k + 1).is_some_and(|a| a.contains(&j))
+            let next_is_header_of_next = above.get(k + 1).is_some_and(|a| a.lines.contains(&j))
                 || header_above
                     && anchors
                         .get(k + 1)
@@ -401,7 +411,14 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 pieces = header_pieces(&parts);
                 header_lines_after += 1;
             } else if !next_is_header_of_next {
-                body.push(strip_bullet(line).to_owned());
+                let text = strip_bullet(line);
+                match body.last_mut() {
+                    Some(last) if !line.starts_with(BULLETS) && wraps_into(last, text) => {
+                        last.push(' ');
+                        last.push_str(text.trim_start());
+                    }
+                    _ => body.push(text.to_owned()),
+                }
             }
             j += 1;
         }
@@ -441,7 +458,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
 /// The header lines of the entry dated on line `dated`, above it and below `lower_bound`, top
 /// first: up to two (title and employer), and the place printed between them and the dates
 /// ("Analista Contable" / "Estudio Ríos" / "Buenos Aires, Argentina" / "Marzo 2018 - …").
-fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> Vec<usize> {
+fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> HeaderAbove {
     let mut j = dated;
     let mut taken = 0;
     let mut place_taken = false;
@@ -473,8 +490,67 @@ fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> Vec<u
             taken += 1;
         }
     }
+    // An employer named by its legal form right above the dates, and a word or two above
+    // it: the tail of a title wrapped from the line above ("Head of Customer Success and
+    // Partner" / "Relations" / "Vistula Software sp. z o.o." / "2021 – Present").
+    let mut wrapped_title = false;
+    if let (Some(&top), Some(&employer)) = (above.last(), above.first()) {
+        wrapped_title = taken == 2
+            && !place_taken
+            && top > lower_bound
+            && names_a_company(lines[employer])
+            && !is_body(lines[top - 1])
+            && find_range(lines[top - 1]).is_none()
+            && title_wraps_onto(lines[top - 1], lines[top]);
+        if wrapped_title {
+            above.push(top - 1);
+        }
+    }
     above.reverse();
-    above
+    HeaderAbove {
+        lines: above,
+        wrapped_title,
+    }
+}
+
+/// Whether `line` of a description goes on with the highlight `before`, printed over two
+/// lines ("• Led a team … the billing" / "platform, cutting …"; "… moved it to" /
+/// "Kubernetes; …"): the highlight ends no sentence, and the line starts in lower case or
+/// the highlight ends on a word or mark a sentence cannot end on.
+fn wraps_into(before: &str, line: &str) -> bool {
+    let before = before.trim_end();
+    let last_word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(fold)
+        .unwrap_or_default();
+    !before.ends_with(['.', '!', '?', ':', ';'])
+        && (line.trim_start().starts_with(char::is_lowercase)
+            || before.ends_with([',', '&', '-', '–', '/', '('])
+            || WRAPPING_WORDS.contains(&last_word.as_str()))
+}
+
+/// The header lines above an entry's dates, top first; with `wrapped_title`, the first two
+/// are one title printed over two lines.
+struct HeaderAbove {
+    lines: Vec<usize>,
+    wrapped_title: bool,
+}
+
+/// Whether the title on `line` may end on `next`: a word or two that name no employer, no
+/// place and no title of their own, after a line that does not end a sentence.
+fn title_wraps_onto(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    let next = next.trim();
+    is_title(line)
+        && !names_a_company(line)
+        && !line.ends_with(['.', ':', ')', '|'])
+        && next.split_whitespace().count() <= 2
+        && next.starts_with(char::is_alphabetic)
+        && !is_title(next)
+        && !names_a_company(next)
+        && location_in(next).is_none()
+        && !is_bare_town(next)
 }
 
 /// A work section in which nothing is dated ("FREELANCE WEB DESIGNER" / "Upwork, Fiverr" /
@@ -868,7 +944,10 @@ mod tests {
         assert_eq!(w.name.as_deref(), Some("Nordic Retail AB"));
         // In a line all in capitals a preposition at the end still dangles.
         assert_eq!(without_dangling("VOTING PLATFORM WITH"), "VOTING PLATFORM");
-        assert_eq!(without_dangling("Kitchen employee from"), "Kitchen employee");
+        assert_eq!(
+            without_dangling("Kitchen employee from"),
+            "Kitchen employee"
+        );
     }
 
     #[test]

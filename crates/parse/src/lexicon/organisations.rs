@@ -2,6 +2,7 @@
 //! and universities.
 
 pub(crate) const COMPANY_WORDS: &[&str] = &[
+    "a.s.",
     "ag",
     "agency",
     "b.v.",
@@ -38,6 +39,7 @@ pub(crate) const COMPANY_WORDS: &[&str] = &[
     "ltda.",
     "n.v.",
     "nv",
+    "o.o.",
     "ohg",
     "plc",
     "pvt",
@@ -48,6 +50,7 @@ pub(crate) const COMPANY_WORDS: &[&str] = &[
     "s.l.",
     "s.p.a.",
     "s.r.l.",
+    "s.r.o.",
     "sa",
     "saa",
     "sac",
