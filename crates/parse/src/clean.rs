@@ -177,6 +177,7 @@ fn clean_line(line: &str) -> String {
     // column gap, as the PDF layout marks it with a tab.
     let line = COLUMN_GAP.replace_all(line, "\t");
     let line = unspace_letters(&line);
+    let line = join_small_caps(&line);
     let line = unspace_digits(&line);
     // "HOUSE-CHIMNEYwww.x.com": an icon's name glued to the link after it.
     let line = GLUED_LINK.replace_all(&line, "$1 $2");
@@ -309,6 +310,49 @@ fn unspace_letters(line: &str) -> String {
         .join(" ")
 }
 
+/// "J UAN P ÉREZ" → "JUAN PÉREZ", "A NNE-S OPHIE" → "ANNE-SOPHIE": small capitals, whose
+/// larger first letters the PDF sets apart. Only a line made wholly of such words (a capital,
+/// then two capitals or more, again after a hyphen) is joined.
+fn join_small_caps(line: &str) -> String {
+    let tokens: Vec<&str> = line.split(' ').collect();
+    let capital = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_uppercase);
+    let rest = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| c.is_uppercase() || "-'’.".contains(c))
+    };
+    // "NNE-S": the part after the hyphen goes on in the next token.
+    let hyphen_then_capital = |t: &str| {
+        let mut back = t.chars().rev();
+        back.next().is_some_and(char::is_uppercase) && back.next() == Some('-')
+    };
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capital(tokens[i]) {
+            return line.to_owned();
+        }
+        let mut word = tokens[i].to_owned();
+        i += 1;
+        loop {
+            match tokens.get(i) {
+                Some(t) if rest(t) => {
+                    word.push_str(t);
+                    i += 1;
+                    if !hyphen_then_capital(t) {
+                        break;
+                    }
+                }
+                _ => return line.to_owned(),
+            }
+        }
+        words.push(word);
+    }
+    if words.len() < 2 {
+        return line.to_owned();
+    }
+    words.join(" ")
+}
+
 /// Lowercase, accents removed: for matching words, never for output.
 pub(crate) fn fold(s: &str) -> String {
     // ASCII decomposes to itself: most words, without the decomposition's per-char lookups.
@@ -324,6 +368,18 @@ pub(crate) fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_small_capitals_was_split_after_its_first_letters() {
+        assert_eq!(join_small_caps("J UAN P ÉREZ G ARCÍA"), "JUAN PÉREZ GARCÍA");
+        assert_eq!(
+            join_small_caps("A NNE-S OPHIE M ARTIN"),
+            "ANNE-SOPHIE MARTIN"
+        );
+        // Not every line of capitals is small capitals.
+        assert_eq!(join_small_caps("I AM A UX DESIGNER"), "I AM A UX DESIGNER");
+        assert_eq!(join_small_caps("B SC IT"), "B SC IT");
+    }
 
     #[test]
     fn running_footers_and_page_numbers_go() {

@@ -275,6 +275,30 @@ fn family_names_in_capitals_under(given: &str, next: &str) -> bool {
         && !super::location::is_bare_town(next)
 }
 
+/// The lines from three above the first line that prints `email` (or from the heading
+/// nearest above it, "Contact") to the one under it.
+pub(crate) fn lines_around<'a>(lines: &[&'a str], email: &str) -> Vec<&'a str> {
+    let Some(at) = lines.iter().position(|l| l.contains(email)) else {
+        return Vec::new();
+    };
+    let window = &lines[at.saturating_sub(3)..(at + 2).min(lines.len())];
+    let after_heading = window
+        .iter()
+        .rposition(|l| heading(l).is_some())
+        .map_or(0, |h| h + 1);
+    window[after_heading..].to_vec()
+}
+
+/// Whether a word of `name` (three letters or more, accents folded) is in the e-mail
+/// address's local part ("Omar Haddad" and omar.haddad@…, "Hans Müller" and hmuller@…).
+pub(crate) fn agrees_with_email(name: &str, email: &str) -> bool {
+    let local = fold(email.split('@').next().unwrap_or(""));
+    fold(name)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .any(|w| local.contains(w))
+}
+
 /// "ABID KHAN Frontend Developer": a name and a headline set on one line. The name is the
 /// longest leading run that reads as a name while the rest reads as a title; where the name is
 /// in capitals and the title is not, the change of case decides.

@@ -211,7 +211,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
 
     // "Lebenslauf" / "Persönliche Daten" / "Name: …": the name may be in the details; the
     // lines under an opening heading come first (the top of the page).
-    let name_source: Vec<&str> = if header.is_empty() && personal.is_empty() {
+    let mut name_source: Vec<&str> = if header.is_empty() && personal.is_empty() {
         lines.clone()
     } else {
         opening
@@ -221,7 +221,24 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             .copied()
             .collect()
     };
-    let name = header::name(&name_source);
+    let email = first_of(contacts::emails(&contact_text), || {
+        contacts::emails(&elsewhere)
+    })
+    .or_else(|| mailto(link_targets));
+    let mut name = header::name(&name_source);
+    // No name at the top ("Profile" / its text / "Contact" / "Omar Haddad" / the e-mail):
+    // a name beside the e-mail that the e-mail's own words agree with.
+    if name.is_none() {
+        if let Some(email) = email.as_deref() {
+            let around = header::lines_around(&lines, email);
+            if let Some(found) =
+                header::name(&around).filter(|(_, n)| header::agrees_with_email(n, email))
+            {
+                name_source = around;
+                name = Some(found);
+            }
+        }
+    }
     let label = name
         .as_ref()
         .and_then(|(i, n)| {
@@ -234,10 +251,6 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                 .find_map(|l| TARGET_POSITION.captures(l))
                 .map(|c| c[1].trim().to_owned())
         });
-    let email = first_of(contacts::emails(&contact_text), || {
-        contacts::emails(&elsewhere)
-    })
-    .or_else(|| mailto(link_targets));
     // The contacts set apart from the header (a Word text box, a sidebar printed after the
     // main column): the lines around the e-mail, when the contact lines did not print it.
     let block = email
