@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 static NAME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // Europass labels both parts at once ("First name(s) / Surname(s)<tab>Paolo Ferri").
-    Regex::new(r"(?i)^(name|nom|nombre|nome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome|(?:first name\(s\)|surname\(s\)|vorname\(n\)|nachname\(n\)|pr[ée]nom\(s\)|nom\(s\)|nombre\(s\)|apellido\(s\)|nome\(i\)|cognome\(i\)|nome\(s\)|apelido\(s\))\s*/\s*(?:first name\(s\)|surname\(s\)|vorname\(n\)|nachname\(n\)|pr[ée]nom\(s\)|nom\(s\)|nombre\(s\)|apellido\(s\)|nome\(i\)|cognome\(i\)|nome\(s\)|apelido\(s\)))\s*[:\t]\s*(.+)$")
+    Regex::new(r"(?i)^(name|naam|voornaam|achternaam|nom|nombre|nome|cognome|vorname|prenom|prénom|first name|given name|last name|family name|surname|nachname|familienname|apellidos?|sobrenome|(?:first name\(s\)|surname\(s\)|vorname\(n\)|nachname\(n\)|pr[ée]nom\(s\)|nom\(s\)|nombre\(s\)|apellido\(s\)|nome\(i\)|cognome\(i\)|nome\(s\)|apelido\(s\))\s*/\s*(?:first name\(s\)|surname\(s\)|vorname\(n\)|nachname\(n\)|pr[ée]nom\(s\)|nom\(s\)|nombre\(s\)|apellido\(s\)|nome\(i\)|cognome\(i\)|nome\(s\)|apelido\(s\)))\s*[:\t]\s*(.+)$")
         .expect("valid regex")
 });
 static CITY_DASH_STATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -183,6 +183,8 @@ fn is_family_label(label: &str) -> bool {
             | "apellido"
             | "apellidos"
             | "sobrenome"
+            | "achternaam"
+            | "cognome"
     )
 }
 

@@ -38,9 +38,10 @@ fn is_region_name(part: &str) -> bool {
 }
 
 /// A postal code before the city: "10115 Berlin", "D-10115 Berlin", "1000-001 Lisboa",
-/// "01310-100 São Paulo", "00-950 Warszawa".
+/// "01310-100 São Paulo", "00-950 Warszawa", "3511 AB Utrecht" (Dutch: four digits and two
+/// capitals).
 static POSTAL_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]{1,2}-)?(\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3})\s+(\D+)$")
+    Regex::new(r"^(?:[A-Z]{1,2}-)?(\d{4} ?[A-Z]{2}\b|\d{4,5}(?:-\d{3,4})?|\d{2}-\d{3})\s+(\D+)$")
         .expect("valid regex")
 });
 /// A postal code after the city: "Mumbai 400001", "London SW1A 1AA".
