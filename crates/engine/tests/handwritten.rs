@@ -1,6 +1,7 @@
 //! Hand-written resumes of invented people, each in a style the generator does not produce
 //! (a Lebenslauf opening with personal data, a LinkedIn export, an Indian CV ending with a
-//! declaration, space-aligned columns, dates before each entry, French form labels, …): the
+//! declaration, space-aligned columns, dates before each entry, French form labels, designed
+//! two-column pages printed to PDF, …): the
 //! exact JSON Resume each parses to, in `snapshots/handwritten/` (refreshed with
 //! `UPDATE_EXPECT=1`). Each file was found wrong once and is pinned here as fixed.
 
@@ -14,7 +15,8 @@ fn handwritten_resumes_parse_to_their_snapshots() {
         .expect("fixtures")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
+        // Text as typed, and PDFs printed from HTML designs (`scripts/fixtures/render-designs.py`).
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".pdf"))
         .collect();
     names.sort();
     assert!(names.len() >= 14, "{names:?}");
@@ -23,7 +25,7 @@ fn handwritten_resumes_parse_to_their_snapshots() {
         let parsed =
             parse_bytes(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let json = serde_json::to_string_pretty(&parsed.resume).unwrap() + "\n";
-        let stem = name.trim_end_matches(".txt");
+        let stem = name.trim_end_matches(".txt").trim_end_matches(".pdf");
         expect_test::expect_file![format!("snapshots/handwritten/{stem}.json")].assert_eq(&json);
     }
 }

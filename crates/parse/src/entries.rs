@@ -369,9 +369,12 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         let mut header_lines_after = 0;
         // "Ingegnere progettista presso Officine Lombarde S.p.A." names both title and
         // employer; counted again only when a header line is added.
+        // A town is neither ("Banca Emiliana S.p.A. | Bologna" / "Data Analyst": the title is
+        // still to come).
         let header_pieces = |parts: &[String]| -> usize {
             parts
                 .iter()
+                .filter(|p| !is_bare_town(p))
                 .map(|p| split_title_company(p).map_or(p.split(", ").count(), |_| 2))
                 .sum()
         };
@@ -831,7 +834,9 @@ fn assign_roles(
     let location = location.or_else(|| {
         rest.iter()
             .filter(|p| Some(*p) != title.as_ref() && Some(*p) != company.as_ref())
-            .filter(|p| on_date_line.contains(p))
+            // Or on a line of its own, when the gazetteer knows it ("Banca Emiliana S.p.A. |
+            // Bologna" / "Data Analyst").
+            .filter(|p| on_date_line.contains(p) || is_bare_town(p))
             .filter(|p| !(p.len() <= 4 && p.chars().all(|c| c.is_uppercase())))
             .find(|p| {
                 let folded = fold(p);

@@ -389,6 +389,22 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
     None
 }
 
+/// "Via Garibaldi 8, 40121" / "Bologna": a street and postal code whose town a narrow
+/// column wrapped onto the next line get it back.
+fn with_town_wrapped_under(place: &str, next: Option<&&str>) -> String {
+    let parts = super::location::split_place(place);
+    match next.map(|n| n.trim()) {
+        Some(town)
+            if parts.city.is_none()
+                && parts.postal_code.is_some()
+                && super::location::is_bare_town(town) =>
+        {
+            format!("{place} {town}")
+        }
+        _ => place.to_owned(),
+    }
+}
+
 /// "Musterstraße 12", "Calle Mayor 5", "12 rue des Lilas": a street and a house number.
 fn is_street_address(line: &str) -> bool {
     let folded = fold(line);
@@ -550,6 +566,8 @@ pub(crate) fn listed_place(lines: &[&str]) -> Option<String> {
         if place.ends_with(',') && contact.get(i + 1) == Some(&false) {
             let next = segments(filled[i + 1]).collect::<Vec<_>>().join(" ");
             place = format!("{place} {next}");
+        } else if contact.get(i + 1) == Some(&false) {
+            place = with_town_wrapped_under(&place, filled.get(i + 1));
         }
         let place = place.trim_end_matches([',', '.', ';']).to_owned();
         // Capitalised words, and house numbers among them ("Calle Mayor 5").
