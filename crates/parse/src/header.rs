@@ -227,7 +227,20 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
                 // A first name and a surname set on two lines.
                 if words == 1 {
                     if let Some(next) = lines.get(i + 1).filter(|n| looks_like_name(n)) {
-                        if next.split_whitespace().count() <= 2 {
+                        let next_words = next.split_whitespace().count();
+                        // "Carmen" / "Vidal" / "Ortega": a narrow sidebar wraps each word.
+                        let third = lines.get(i + 2).map(|t| t.trim()).filter(|t| {
+                            next_words == 1
+                                && t.split_whitespace().count() == 1
+                                && looks_like_name(t)
+                                && !is_title(t)
+                                && location_in(t).is_none()
+                                && !super::location::is_bare_town(t)
+                        });
+                        if let Some(third) = third {
+                            return Some((i + 2, format!("{seg} {} {third}", next.trim())));
+                        }
+                        if next_words <= 2 {
                             return Some((i + 1, format!("{seg} {}", next.trim())));
                         }
                     }

@@ -156,7 +156,10 @@ fn as_code_range(start_chars: &Vec<u8>, end_chars: &Vec<u8>) -> CodeRange {
         start = (start << 8) | (start_chars[i] as u32);
         end = (end << 8) | (end_chars[i] as u32);
     }
-    let width = start_chars.len() as u32 / 2;
+    // CV Deck: the width is the code's length in bytes ("<0000>" is two). The original
+    // halved it, as if it counted hex digits, so a two-byte embedded encoding was read a
+    // byte at a time and its text came out as stray characters.
+    let width = start_chars.len() as u32;
     CodeRange { start, end, width }
 }
 
@@ -247,6 +250,39 @@ pub fn get_byte_mapping(input: &[u8]) -> Result<ByteMapping, &'static str> {
                     }
                     i += 1;
                 }
+                // CV Deck: single codes and their CIDs ("<0024> 36"), which WeasyPrint and
+                // other Cairo-based writers put in a Type 0 font's embedded encoding. Without
+                // them every code of such a font mapped to nothing and its text was lost.
+                // pdf-extract adds `dst_CID_lo` to the code and looks the sum up in the
+                // font's ToUnicode map, which is keyed by code, so a single code is given
+                // as a range of one whose offset is 0: its text then decodes right (only
+                // the width lookup, keyed by CID, can miss when code and CID differ).
+                "begincidchar" => {
+                    let count = if let &Value::Integer(ref c) = &lexed[i - 1] {
+                        Ok(*c)
+                    } else {
+                        Err("begincidchar exected int")
+                    }?;
+                    i += 1;
+                    for _ in 0..count {
+                        let code = if let Some(Value::LiteralString(s)) = lexed.get(i) {
+                            Ok(s)
+                        } else {
+                            Err("begincidchar exected hexstring")
+                        }?;
+                        if !matches!(lexed.get(i + 1), Some(Value::Integer(_))) {
+                            return Err("begincidchar exected int");
+                        }
+                        let code = as_code(code);
+                        result.cid.push(CIDRange {
+                            src_code_lo: code,
+                            src_code_hi: code,
+                            dst_CID_lo: 0,
+                        });
+                        i += 2;
+                    }
+                    i += 1;
+                }
                 _ => {
                     i += 1;
                 }
@@ -262,6 +298,20 @@ pub fn get_byte_mapping(input: &[u8]) -> Result<ByteMapping, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cidchar_encoding_maps_its_codes() {
+        let cmap = b"1 begincodespacerange <0000> <ffff> endcodespacerange\n\
+            2 begincidchar\n<0024> 36\n<186d> 0\nendcidchar\n";
+        let m = get_byte_mapping(cmap).unwrap();
+        let codes: Vec<(u32, u32, u32)> = m
+            .cid
+            .iter()
+            .map(|r| (r.src_code_lo, r.src_code_hi, r.dst_CID_lo))
+            .collect();
+        assert_eq!(codes, [(0x24, 0x24, 0), (0x186d, 0x186d, 0)]);
+        assert_eq!(m.codespace[0].width, 2);
+    }
 
     #[test]
     fn bfchar_and_bfrange_make_the_unicode_map() {
@@ -288,7 +338,7 @@ mod tests {
                 m.codespace[0].end,
                 m.codespace[0].width
             ),
-            (0, 0xFFFF, 1)
+            (0, 0xFFFF, 2)
         );
         assert_eq!(
             (
