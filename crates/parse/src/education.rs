@@ -11,6 +11,7 @@ use super::header::location_in;
 use super::location::is_bare_town;
 use super::vocabulary::{names_a_school, words};
 use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
+use crate::lexicon::function_words::WRAPPING_WORDS;
 use cvdeck_model::resume::Education;
 
 /// An entry being read, with the lines its parts came from.
@@ -30,6 +31,9 @@ struct Draft {
 
 /// Education entries from the lines of an education section.
 pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
+    let rows = with_wrapped_names_joined(lines);
+    let lines: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let lines = &lines[..];
     let mut out: Vec<Draft> = Vec::new();
     let mut current = Draft::default();
     let mut used = vec![false; lines.len()];
@@ -260,6 +264,35 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
 
 /// "an der Universität Innsbruck" → "Universität Innsbruck": the words for "at" a school are
 /// not its name.
+/// "University of the West of" / "England": a school's or degree's name that a narrow column
+/// wrapped after a word no name ends on goes on with the next line.
+fn with_wrapped_names_joined(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let wraps = out.last().is_some_and(|last: &String| {
+            let last_word = last
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .map(fold)
+                .unwrap_or_default();
+            WRAPPING_WORDS.contains(&last_word.as_str())
+                && !is_bullet(last)
+                && !is_bullet(line)
+                && find_range(last).is_none()
+                && (names_a_school(last) || is_degree(last))
+        });
+        match out.last_mut() {
+            Some(last) if wraps => {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+            _ => out.push((*line).to_owned()),
+        }
+    }
+    out
+}
+
 fn without_at_the(school: &str) -> &str {
     for at in [
         "an der ", "an dem ", "am ", "at the ", "à l’", "à l'", "à la ",

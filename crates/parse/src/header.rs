@@ -402,6 +402,20 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
     None
 }
 
+/// "Adresse: Rheinallee 7," / "50667 Köln": a place ending in a comma goes on with the next
+/// line when that is a postal code and town or a town.
+pub(crate) fn with_wrapped_tail(place: String, next: Option<&&str>) -> String {
+    match next.map(|n| n.trim()) {
+        Some(tail)
+            if place.ends_with(',')
+                && (POSTAL_CITY.is_match(tail) || super::location::is_bare_town(tail)) =>
+        {
+            format!("{place} {tail}")
+        }
+        _ => place,
+    }
+}
+
 /// "Via Garibaldi 8, 40121" / "Bologna": a street and postal code whose town a narrow
 /// column wrapped onto the next line get it back.
 fn with_town_wrapped_under(place: &str, next: Option<&&str>) -> String {

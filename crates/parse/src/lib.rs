@@ -76,7 +76,7 @@ static LABELLED_SKILLS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 
 /// Parse resume text (and link targets found in the document) into JSON Resume.
 pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
-    let text = clean::clean_text(raw);
+    let text = join_wrapped_ranges(&join_wrapped_headings(&clean::clean_text(raw)));
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty() && !is_column_start(l))
@@ -293,9 +293,11 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     };
     let location = place_lines
         .iter()
-        .find_map(|l| {
+        .enumerate()
+        .find_map(|(i, l)| {
             header::location_in(l)
                 .filter(|place| !on_headline_line(l) || location::names_a_known_place(place))
+                .map(|place| header::with_wrapped_tail(place, place_lines.get(i + 1)))
         })
         .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)))
         .or_else(|| {
@@ -487,6 +489,75 @@ const COLUMN_HEAD_LINES: usize = 4;
 /// A place, an address, a number or a link: contacts, not a section's content.
 fn is_contact_line(line: &str) -> bool {
     header::location_in(line).is_some() || contacts::any_in(line)
+}
+
+/// "PERSÖNLICHE" / "DATEN": a heading in capitals that a narrow sidebar wrapped, its first
+/// line no heading alone, is put back on one line (every word of a heading is a heading's
+/// word, so a name in capitals above "EXPERIENCE" stays apart).
+fn join_wrapped_headings(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let short_capitals = |l: &str| {
+        let l = l.trim();
+        !l.is_empty()
+            && l.split_whitespace().count() <= 2
+            && l.chars().any(char::is_alphabetic)
+            && !l.chars().any(char::is_lowercase)
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(next) = lines.get(i + 1) {
+            let joined = format!("{} {}", line.trim(), next.trim());
+            let wrapped = short_capitals(line)
+                && short_capitals(next)
+                && heading(line).is_none()
+                && heading(&joined).is_some_and(|h| h.is_certain());
+            if wrapped {
+                out.push_str(&joined);
+                out.push('\n');
+                i += 2;
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        i += 1;
+    }
+    out
+}
+
+/// "10/2010 –<tab>Master of Science" / "07/2016<tab>Universität zu Köln": a date range whose
+/// cell wrapped after the dash gets its end back, and the line under it keeps the rest.
+fn join_wrapped_ranges(text: &str) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let first_cell = |l: &str| l.split('\t').next().unwrap_or("").trim().to_owned();
+    let is_date = |cell: &str| {
+        !cell.is_empty()
+            && dates::find_range(cell)
+                .is_some_and(|r| r.span == (0, cell.len()) && r.end == r.start)
+    };
+    for i in 0..lines.len().saturating_sub(1) {
+        let head = first_cell(&lines[i]);
+        let Some(start) = head.strip_suffix(['-', '–', '—']).map(str::trim_end) else {
+            continue;
+        };
+        let tail = first_cell(&lines[i + 1]);
+        if !is_date(start) || !is_date(&tail) {
+            continue;
+        }
+        let rest_here = lines[i].split_once('\t').map(|(_, r)| r.to_owned());
+        let rest_below = lines[i + 1].split_once('\t').map(|(_, r)| r.to_owned());
+        let dash = &head[start.len()..];
+        lines[i] = match rest_here {
+            Some(rest) => format!("{start} {} {tail}\t{rest}", dash.trim()),
+            None => format!("{start} {} {tail}", dash.trim()),
+        };
+        lines[i + 1] = rest_below.unwrap_or_default();
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }
 
 fn is_column_start(line: &str) -> bool {

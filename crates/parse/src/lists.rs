@@ -63,7 +63,7 @@ const RATING_GLYPHS: &[char] = &[
 ];
 
 static SLASHED_ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\b([A-Z]{1,4})/([A-Z]{1,4})\b").expect("valid regex")
+    regex::Regex::new(r"\b([A-Z]{1,4})/([A-Z]{1,4}|\d[A-Z0-9]{0,5})\b").expect("valid regex")
 });
 
 fn items(text: &str) -> Vec<String> {
@@ -84,7 +84,8 @@ fn items(text: &str) -> Vec<String> {
         .replace(['(', ')'], ",")
         .replace(" - ", ",")
         .replace(" – ", ",");
-    // "A/B Testing", "CI/CD", "TCP/IP", "UI/UX" are one skill each; "Python/Django" two.
+    // "A/B Testing", "CI/CD", "TCP/IP", "UI/UX", "SAP S/4HANA", "R/3" are one skill each;
+    // "Python/Django" two.
     let text = SLASHED_ACRONYM.replace_all(&text, "$1\u{2215}$2");
     // "… and Airflow. Fluent in English": a sentence's end ends an item too (not an
     // ordinal's full stop, "1. Teil").
@@ -239,15 +240,26 @@ fn is_cefr_level(word: &str) -> bool {
 
 /// Spoken languages, with the fluency printed beside them.
 pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
-    let mut out = Vec::new();
+    // "Englisch –" / "verhandlungssicher": a level a narrow column wrapped after its dash.
+    let mut joined: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
+        match joined.last_mut() {
+            Some(last) if last.trim_end().ends_with(['-', '–', '—', ':']) => {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+            _ => joined.push((*line).to_owned()),
+        }
+    }
+    let mut out = Vec::new();
+    for line in &joined {
         for item in line.split([',', ';', '•', '|', '·', '\t']) {
             let item = item.trim().trim_start_matches(['-', '*', '–', ' ']);
             // "English<tab>●●●●○": the rating drawn beside a language is not one.
             if item.chars().all(|c| RATING_GLYPHS.contains(&c)) {
                 continue;
             }
-            let (language, fluency) = match item.split_once(['(', ':', '-', '–']) {
+            let (language, fluency) = match item.split_once(['(', ':', '-', '–', '—']) {
                 Some((l, f)) => {
                     // "(native)" loses its bracket; "fließend (C1)" keeps both.
                     let f = f.trim();
