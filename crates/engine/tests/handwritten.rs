@@ -15,8 +15,9 @@ fn handwritten_resumes_parse_to_their_snapshots() {
         .expect("fixtures")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        // Text as typed, and PDFs printed from HTML designs (`scripts/fixtures/render-designs.py`).
-        .filter(|n| n.ends_with(".txt") || n.ends_with(".pdf"))
+        // Text as typed, PDFs printed from HTML designs (`scripts/fixtures/render-designs.py`)
+        // and Word files written with python-docx.
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".pdf") || n.ends_with(".docx"))
         .collect();
     names.sort();
     assert!(names.len() >= 14, "{names:?}");
@@ -25,7 +26,10 @@ fn handwritten_resumes_parse_to_their_snapshots() {
         let parsed =
             parse_bytes(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let json = serde_json::to_string_pretty(&parsed.resume).unwrap() + "\n";
-        let stem = name.trim_end_matches(".txt").trim_end_matches(".pdf");
+        let stem = name
+            .trim_end_matches(".txt")
+            .trim_end_matches(".pdf")
+            .trim_end_matches(".docx");
         expect_test::expect_file![format!("snapshots/handwritten/{stem}.json")].assert_eq(&json);
     }
 }

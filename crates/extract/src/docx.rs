@@ -1,10 +1,11 @@
 //! DOCX and ODT: zip archives of XML, read with caps on entry count and uncompressed size.
 
 use super::{Extracted, Format, Limits};
+use crate::docx_styles::{attribute, capitalised_styles, is_on};
 use crate::ExtractError;
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
@@ -93,13 +94,16 @@ pub(super) fn extract_docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, E
         .map(str::to_owned)
         .collect();
     part_names.sort();
+    let capitalised = read_entry(&mut archive, "word/styles.xml", limits, "DOCX")?
+        .map(|xml| capitalised_styles(&xml))
+        .unwrap_or_default();
     let mut links = Vec::new();
-    let (body, titles) = word_text(&document, &rels, &mut links)?;
+    let (body, titles) = word_text(&document, &rels, &capitalised, &mut links)?;
     let mut headers = String::new();
     let mut footers = String::new();
     for name in part_names {
         if let Some(xml) = read_entry(&mut archive, &name, limits, "DOCX")? {
-            let (text, _) = word_text(&xml, &rels, &mut links)?;
+            let (text, _) = word_text(&xml, &rels, &capitalised, &mut links)?;
             let target = if name.starts_with("word/header") {
                 &mut headers
             } else {
@@ -156,10 +160,13 @@ fn relationships(xml: &[u8]) -> HashMap<String, String> {
 const TITLE_STYLES: &[&str] = &["title", "titel", "titolo", "titre", "titulo", "título"];
 
 /// WordprocessingML to text: paragraphs and table cells end lines, tabs and breaks kept. The
-/// paragraphs styled as the title come apart, in order.
+/// paragraphs styled as the title come apart, in order. Text shown in capitals (`w:caps`,
+/// `w:smallCaps` on the run, or a paragraph or character style in `capitalised`) is put in
+/// capitals.
 fn word_text(
     xml: &[u8],
     rels: &HashMap<String, String>,
+    capitalised: &HashSet<String>,
     links: &mut Vec<String>,
 ) -> Result<(String, Vec<String>), ExtractError> {
     let mut reader = Reader::from_reader(xml);
@@ -172,6 +179,11 @@ fn word_text(
     let mut in_text = false;
     // mc:Fallback repeats the text of the mc:Choice before it (text boxes in VML).
     let mut fallback_depth = 0usize;
+    // Capitals from the paragraph's style, the run's style, and the run's own property.
+    let mut paragraph_caps = false;
+    let mut run_style_caps = false;
+    let mut run_caps: Option<bool> = None;
+    let mut in_run = false;
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -182,6 +194,12 @@ fn word_text(
                 b"p" if fallback_depth == 0 => {
                     paragraph_start = out.len();
                     title_paragraph = false;
+                    paragraph_caps = false;
+                }
+                b"r" => {
+                    in_run = true;
+                    run_style_caps = false;
+                    run_caps = None;
                 }
                 b"t" => in_text = true,
                 b"hyperlink" => {
@@ -202,6 +220,7 @@ fn word_text(
             Event::End(e) => match e.local_name().as_ref() {
                 b"Fallback" => fallback_depth = fallback_depth.saturating_sub(1),
                 b"t" => in_text = false,
+                b"r" => in_run = false,
                 b"p" if fallback_depth == 0 => {
                     let title = out[paragraph_start.min(out.len())..].trim().to_owned();
                     if title_paragraph && !title.is_empty() && titles.len() < 2 {
@@ -216,20 +235,28 @@ fn word_text(
             },
             Event::Empty(e) if fallback_depth == 0 => match e.local_name().as_ref() {
                 b"pStyle" => {
-                    title_paragraph = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"val")
-                        .and_then(|a| a.unescape_value().ok())
+                    let style = attribute(&e, b"val");
+                    title_paragraph = style
+                        .as_ref()
                         .is_some_and(|v| TITLE_STYLES.contains(&v.to_lowercase().as_str()));
+                    paragraph_caps = style.is_some_and(|v| capitalised.contains(&v));
                 }
+                b"rStyle" if in_run => {
+                    run_style_caps =
+                        attribute(&e, b"val").is_some_and(|v| capitalised.contains(&v));
+                }
+                b"caps" | b"smallCaps" if in_run => run_caps = Some(is_on(&e)),
                 b"tab" => out.push('\t'),
                 b"br" | b"cr" => out.push('\n'),
                 _ => {}
             },
             Event::Text(t) if in_text && fallback_depth == 0 => {
                 let text = t.unescape().map_err(|e| ExtractError::corrupt("DOCX", e))?;
-                out.push_str(&text);
+                if run_caps.unwrap_or(run_style_caps || paragraph_caps) {
+                    out.push_str(&text.to_uppercase());
+                } else {
+                    out.push_str(&text);
+                }
             }
             Event::DocType(_) => {
                 return Err(ExtractError::corrupt(

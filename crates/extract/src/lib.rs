@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 mod docx;
+mod docx_styles;
 mod error;
 pub use error::{ErrorKind, ExtractError};
 mod layout;
