@@ -533,6 +533,21 @@ fn split_columns(
             right.push(f);
         }
     }
+    // A sidebar whose text starts under a photo: the lines above it all stand in the main
+    // column ("JESSICA" / "ALVAREZ" / "WORK HISTORY" / the first job's title). They are that
+    // column's top, not a page header, or the first job is cut from its employer and dates.
+    // They start where that column's lines start, not merely right of the gutter (a name
+    // centred over the page is a header).
+    let column_start = right.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+    if !header.is_empty()
+        && header
+            .iter()
+            .all(|f| f.x0 >= gutter - 1.0 && f.x0 >= column_start - f.size)
+    {
+        header.append(&mut right);
+        right = header;
+        header = Vec::new();
+    }
     (header, left, right)
 }
 
@@ -613,6 +628,28 @@ mod tests {
             .chain((0..8).map(|i| format!("left{i}\n")))
             .chain(std::iter::once(COLUMN_BREAK.to_string()))
             .chain((0..8).map(|i| format!("right{i}\n")))
+            .collect();
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn a_photo_above_the_sidebar_cut_the_main_columns_top_into_a_header() {
+        // The sidebar's text starts under a photo; the main column's name, heading and first
+        // job title stand above it, at the main column's own margin.
+        let mut glyphs = word(300.0, 10.0, "JESSICA");
+        glyphs.extend(word(300.0, 24.0, "WORK"));
+        glyphs.extend(word(300.0, 38.0, "Analyst"));
+        for i in 0..8 {
+            let y = 80.0 + i as f64 * 14.0;
+            glyphs.extend(word(10.0, y, &format!("side{i}")));
+            glyphs.extend(word(300.0, y + 7.0, &format!("main{i}")));
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        let expected: String = (0..8)
+            .map(|i| format!("side{i}\n"))
+            .chain(std::iter::once(COLUMN_BREAK.to_string()))
+            .chain(["JESSICA\n", "WORK\n", "Analyst\n", "\n"].map(str::to_owned))
+            .chain((0..8).map(|i| format!("main{i}\n")))
             .collect();
         assert_eq!(text, expected);
     }

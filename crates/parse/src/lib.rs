@@ -97,6 +97,17 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     for raw in text.lines() {
         if is_column_start(raw) {
             in_column_head = !seen_column && !sections.is_empty();
+            // The second column's lines above its first heading (its name block, a profile,
+            // a job cut by a photo in the sidebar) are not the sidebar's last section.
+            // (Its heading is none: `headings` stays one to one with `sections`.)
+            if in_column_head {
+                sections.push(Section {
+                    kind: SectionKind::Other,
+                    also: None,
+                    lines: Vec::new(),
+                });
+                headings.push(String::new());
+            }
             column_head_section = sections.len().checked_sub(1);
             seen_column = true;
             previous_blank = true;
@@ -177,14 +188,29 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         _ => Vec::new(),
     };
     // A sidebar first and the main column after it (LinkedIn's export): the name block
-    // heads the second column, not the sidebar's last section.
-    if header::name(&header).is_none() && header::name(&column_head).is_some() {
+    // heads the second column, not the sidebar's last section — also when a line of the
+    // sidebar reads as a name too, but only the second column's agrees with the e-mail.
+    let header_name = header::name(&header);
+    let head_name = header::name(&column_head);
+    let first_email = contacts::emails(&text).into_iter().next();
+    let agrees = |found: &Option<(usize, String)>| {
+        found
+            .as_ref()
+            .zip(first_email.as_deref())
+            .is_some_and(|((_, name), email)| header::agrees_with_email(name, email))
+    };
+    let head_by_evidence = agrees(&head_name) && !agrees(&header_name);
+    if head_name.is_some() && (header_name.is_none() || head_by_evidence) {
         if let Some(section) = column_head_section.and_then(|i| sections.get_mut(i)) {
             section
                 .lines
                 .retain(|l| !column_head.iter().any(|h| std::ptr::eq(*h, *l)));
         }
-        header.extend(column_head.iter().copied());
+        if head_by_evidence {
+            header.splice(0..0, column_head.iter().copied());
+        } else {
+            header.extend(column_head.iter().copied());
+        }
     }
     let mut warnings = Vec::new();
     let of_kind = |kind: SectionKind| -> Vec<&str> {
@@ -436,7 +462,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
         meta: Meta {
             version: PARSER_VERSION.to_owned(),
             language: language::detect(&text),
-            sections: headings,
+            sections: headings.into_iter().filter(|h| !h.is_empty()).collect(),
             warnings,
             ..Meta::default()
         },
