@@ -17,6 +17,7 @@ use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
 use crate::lexicon::marks::BULLETS;
 use crate::lexicon::organisations::{COMPANY_LABELS, COMPANY_WORDS};
+use crate::lexicon::places::PLACE_LABELS;
 use crate::lexicon::titles::{DATE_LABELS, TITLE_LABELS, TITLE_WORDS};
 use cvdeck_model::resume::Work;
 
@@ -379,8 +380,15 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 .sum()
         };
         let mut pieces = header_pieces(&parts);
+        let mut labelled_place: Option<String> = None;
         while j < upper {
             let line = lines[j];
+            // Europass: "Città: Milano | Paese: Italia" under the employer.
+            if let Some(place) = place_from_labels(line) {
+                labelled_place.get_or_insert(place);
+                j += 1;
+                continue;
+            }
             // Its header lines, and a short line just above its dates that the walk up
             // stopped short of ("Desarrollador junior - Startup" / "de comercio" / "(2023)").
             let next_is_header_of_next = above.get(k + 1).is_some_and(|a| a.lines.contains(&j))
@@ -426,6 +434,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             j += 1;
         }
         let (position, mut name, mut location) = assign_roles(parts, &on_date_line);
+        location = location.or(labelled_place);
         // "Google, Munich" / "Senior Data Scientist 2020 – now" / bullets / "Data Scientist
         // 2017 – 2019": a role with no employer of its own, under entries that have one, in
         // no other place, is an earlier role at the same employer (LinkedIn's export too).
@@ -554,6 +563,25 @@ fn title_wraps_onto(line: &str, next: &str) -> bool {
         && !names_a_company(next)
         && location_in(next).is_none()
         && !is_bare_town(next)
+}
+
+/// "Città: Milano | Paese: Italia", "City: Lyon | Country: France" → "Milano, Italia": a line
+/// made only of a town's and a country's labelled values (Europass prints it under the
+/// employer).
+fn place_from_labels(line: &str) -> Option<String> {
+    let mut values = Vec::new();
+    for piece in line
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (label, value) = piece.split_once(':')?;
+        if !PLACE_LABELS.contains(&fold(label.trim()).as_str()) || value.trim().is_empty() {
+            return None;
+        }
+        values.push(value.trim());
+    }
+    (!values.is_empty()).then(|| values.join(", "))
 }
 
 /// A work section in which nothing is dated ("FREELANCE WEB DESIGNER" / "Upwork, Fiverr" /

@@ -3,7 +3,7 @@
 use super::clean::fold;
 use crate::lexicon::function_words::LIST_CONJUNCTIONS;
 use crate::lexicon::function_words::LIST_JOINING_WORDS as JOINING;
-use crate::lexicon::languages::SPOKEN;
+use crate::lexicon::languages::{MOTHER_TONGUE_LABELS, OTHER_LANGUAGES_LABELS, SPOKEN};
 use crate::lexicon::marks::{BULLETS, BULLET_GLYPHS};
 use crate::lexicon::proficiency::{SKILL_LEADS, SKILL_LEVELS};
 use cvdeck_model::resume::{Language, Skill};
@@ -253,6 +253,28 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
     }
     let mut out = Vec::new();
     for line in &joined {
+        // Europass: "Lingua madre: italiano", "Altre lingue: inglese B2, francese A2".
+        let line = match line.split_once(':') {
+            Some((label, rest)) if MOTHER_TONGUE_LABELS.contains(&fold(label.trim()).as_str()) => {
+                for native in rest
+                    .split([',', ';', '/'])
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                {
+                    out.push(Language {
+                        language: native.to_owned(),
+                        fluency: Some(label.trim().to_owned()),
+                    });
+                }
+                continue;
+            }
+            Some((label, rest))
+                if OTHER_LANGUAGES_LABELS.contains(&fold(label.trim()).as_str()) =>
+            {
+                rest
+            }
+            _ => line.as_str(),
+        };
         for item in line.split([',', ';', '•', '|', '·', '\t']) {
             let item = item.trim().trim_start_matches(['-', '*', '–', ' ']);
             // "English<tab>●●●●○": the rating drawn beside a language is not one.

@@ -3,7 +3,7 @@
 //! ISO 3166-1 `countryCode`. Parts are read from the end, where the widest one is printed.
 
 use super::clean::fold;
-use crate::lexicon::places::REGIONS;
+use crate::lexicon::places::{ADDRESS_KINDS, REGIONS};
 use crate::lexicon::towns::is_town;
 use cvdeck_model::countries::COUNTRIES;
 use cvdeck_model::resume::Location;
@@ -76,6 +76,8 @@ pub(crate) fn split_place(printed: &str) -> Location {
         .flat_map(|p| p.split(" - ").flat_map(|p| p.split(" – ")))
         .map(str::trim)
         .filter(|p| !p.is_empty())
+        // "… Milano, Italia (Abitazione)": Europass says what kind of address it is.
+        .filter(|p| !ADDRESS_KINDS.contains(&fold(p).as_str()))
         .collect();
     let mut location = Location::default();
     if parts.len() > 1 || parts.first().is_some_and(|p| country_code(p).is_some()) {

@@ -3,7 +3,9 @@
 use super::clean::fold;
 use crate::lexicon::function_words::HEADING_CONNECTORS;
 pub(crate) use crate::lexicon::headings::SectionKind;
-use crate::lexicon::headings::{COMPOUND_HEADS, KIND_WORDS, MODIFIERS, WEAK_KIND_WORDS};
+use crate::lexicon::headings::{
+    COMPOUND_HEADS, KIND_WORDS, LANGUAGE_ADJECTIVES, MODIFIERS, WEAK_KIND_WORDS,
+};
 
 /// A recognised heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,9 +55,14 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
     let mut kind = None;
     let mut also = None;
     let mut weak = None;
+    let mut spoken = false;
     for (at, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '/');
         if bare.is_empty() {
+            continue;
+        }
+        if LANGUAGE_ADJECTIVES.binary_search(&bare).is_ok() {
+            spoken = true;
             continue;
         }
         // "Aus- und Weiterbildung": a compound cut short shares the head of a later one.
@@ -76,6 +83,11 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
         }
     }
     let mut kind = kind.or(weak);
+    // "Competenze linguistiche": skills of spoken languages are the languages.
+    if spoken && kind.is_some() {
+        kind = Some(SectionKind::Languages);
+        also = None;
+    }
     // "Programming languages" lists skills, not the languages a person speaks.
     let programming = words.iter().any(|w| {
         [

@@ -23,6 +23,16 @@ pub(crate) enum SectionKind {
     Other,
 }
 
+/// Adjectives that make a skills heading one of spoken languages ("Competenze linguistiche",
+/// "Compétences linguistiques", "Sprachliche Kenntnisse"), whatever kind word they stand beside.
+pub(crate) const LANGUAGE_ADJECTIVES: &[&str] = &[
+    "linguisticas",
+    "linguistiche",
+    "linguisticos",
+    "linguistiques",
+    "sprachliche",
+];
+
 /// Words that may stand in a heading beside a kind word ("Professional Experience").
 pub(crate) const MODIFIERS: &[&str] = &[
     "&",
@@ -71,6 +81,12 @@ pub(crate) const MODIFIERS: &[&str] = &[
     "des",
     "details",
     "di",
+    "digitais",
+    "digital",
+    "digitale",
+    "digitalen",
+    "digitales",
+    "digitali",
     "do",
     "e",
     "education",
@@ -89,9 +105,13 @@ pub(crate) const MODIFIERS: &[&str] = &[
     "idiomas",
     "il",
     "in",
+    "informatica",
     "informaticas",
+    "informatiche",
+    "informatici",
     "informaticos",
     "information",
+    "informatiques",
     "interests",
     "it",
     "kenntnisse",
@@ -113,6 +133,7 @@ pub(crate) const MODIFIERS: &[&str] = &[
     "mich",
     "mim",
     "my",
+    "numeriques",
     "of",
     "other",
     "paper",
@@ -433,6 +454,7 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("MODIFIERS", MODIFIERS);
+        super::super::assert_sorted_unique("LANGUAGE_ADJECTIVES", LANGUAGE_ADJECTIVES);
         fn words(t: &[(&'static str, SectionKind)]) -> Vec<&'static str> {
             t.iter().map(|(w, _)| *w).collect()
         }

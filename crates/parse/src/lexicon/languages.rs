@@ -127,6 +127,44 @@ pub(crate) const SPOKEN: &[&str] = &[
     "vietnamese",
 ];
 
+/// Europass's labels of the mother tongue ("Lingua madre: italiano"), folded: the languages
+/// after them are spoken natively, and the label is no language.
+pub(crate) const MOTHER_TONGUE_LABELS: &[&str] = &[
+    "langue maternelle",
+    "langue(s) maternelle(s)",
+    "langues maternelles",
+    "lengua materna",
+    "lengua(s) materna(s)",
+    "lingua madre",
+    "lingua materna",
+    "lingua(s) materna(s)",
+    "lingua/e madre",
+    "lingua/lingue madre",
+    "moedertaal",
+    "mother tongue",
+    "mother tongue(s)",
+    "mother tongues",
+    "muttersprache",
+    "muttersprache(n)",
+];
+
+/// Europass's label of the other languages ("Altre lingue: inglese B2"), folded.
+pub(crate) const OTHER_LANGUAGES_LABELS: &[&str] = &[
+    "altre lingue",
+    "andere talen",
+    "autre(s) langue(s)",
+    "autres langues",
+    "other language(s)",
+    "other languages",
+    "otra(s) lengua(s)",
+    "otras lenguas",
+    "otros idiomas",
+    "outra(s) lingua(s)",
+    "outras linguas",
+    "weitere sprache(n)",
+    "weitere sprachen",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +172,7 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("SPOKEN", SPOKEN);
+        super::super::assert_sorted_unique("MOTHER_TONGUE_LABELS", MOTHER_TONGUE_LABELS);
+        super::super::assert_sorted_unique("OTHER_LANGUAGES_LABELS", OTHER_LANGUAGES_LABELS);
     }
 }

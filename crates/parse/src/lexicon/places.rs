@@ -145,6 +145,32 @@ pub(crate) const REGIONS: &[&str] = &[
     "wyoming",
 ];
 
+/// Labels of a town or a country on a line of their own ("Città: Milano | Paese: Italia",
+/// as Europass prints them under an employer or a school), folded.
+pub(crate) const PLACE_LABELS: &[&str] = &[
+    "cidade", "citta", "city", "ciudad", "country", "land", "ort", "paese", "pais", "pays",
+    "plaats", "stadt", "town", "ville",
+];
+
+/// What kind of address Europass says one is, in brackets after it ("(Abitazione)",
+/// "(Home)"), folded: no part of the place.
+pub(crate) const ADDRESS_KINDS: &[&str] = &[
+    "abitazione",
+    "casa",
+    "domicile",
+    "domicilio",
+    "home",
+    "lavoro",
+    "privat",
+    "residencia",
+    "residenza",
+    "trabajo",
+    "trabalho",
+    "travail",
+    "woonadres",
+    "work",
+];
+
 /// Words of a street's name (accent-folded, lower case) in the languages resumes come in: a
 /// line holding one is an address, whatever else its words could be ("Calle Principal").
 pub(crate) const STREET_WORDS: &[&str] = &[
@@ -193,6 +219,8 @@ mod tests {
     fn tables_are_sorted_and_unique() {
         super::super::assert_sorted_unique("REGIONS", REGIONS);
         super::super::assert_sorted_unique("STREET_WORDS", STREET_WORDS);
+        super::super::assert_sorted_unique("ADDRESS_KINDS", ADDRESS_KINDS);
+        super::super::assert_sorted_unique("PLACE_LABELS", PLACE_LABELS);
         super::super::assert_sorted_unique("STREET_SUFFIXES", STREET_SUFFIXES);
     }
 }
