@@ -565,6 +565,9 @@ pub(crate) fn bare_place(line: &str) -> Option<String> {
                         && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 })
                 && !CONTACT_WORDS.contains(&fold(s).as_str())
+                // "Operations Manager | ethan@… | 0412 … | Melbourne VIC": the headline
+                // shares the line.
+                && !is_title(s)
         })
         .map(str::to_owned)
 }

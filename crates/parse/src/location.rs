@@ -109,6 +109,26 @@ pub(crate) fn split_place(printed: &str) -> Location {
             location.region = parts.pop().map(str::to_owned);
         }
     }
+    // "Melbourne VIC", "Austin TX 78701": a town the gazetteer knows and its state's code
+    // with no comma between.
+    if location.region.is_none() {
+        if let Some(last) = parts.last_mut() {
+            let whole: &str = last;
+            let town_then_region = whole
+                .match_indices(' ')
+                .map(|(i, _)| (&whole[..i], whole[i + 1..].trim()))
+                .find(|(town, region)| is_bare_town(town) && REGION.is_match(region));
+            if let Some((town, c)) =
+                town_then_region.and_then(|(town, region)| Some((town, REGION.captures(region)?)))
+            {
+                location.region = Some(c[1].to_owned());
+                if let Some(zip) = c.get(2) {
+                    location.postal_code = Some(zip.as_str().to_owned());
+                }
+                *last = town;
+            }
+        }
+    }
     if let Some(last) = parts.last() {
         let (postal, city) = if let Some(c) = POSTAL_FIRST.captures(last) {
             (Some(c[1].to_owned()), c[2].trim().to_owned())
@@ -135,6 +155,26 @@ pub(crate) fn split_place(printed: &str) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_code_after_a_town_without_a_comma_was_part_of_the_town() {
+        let p = split_place("Melbourne VIC");
+        assert_eq!(
+            (p.city.as_deref(), p.region.as_deref()),
+            (Some("Melbourne"), Some("VIC"))
+        );
+        let p = split_place("Austin TX 78701");
+        assert_eq!(
+            (
+                p.city.as_deref(),
+                p.region.as_deref(),
+                p.postal_code.as_deref()
+            ),
+            (Some("Austin"), Some("TX"), Some("78701"))
+        );
+        // Not after a word the gazetteer does not know as a town.
+        assert_eq!(split_place("Acme GmbH").region, None);
+    }
 
     #[test]
     fn a_known_place_names_a_town_a_region_a_country_or_a_postcode() {
