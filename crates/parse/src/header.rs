@@ -29,8 +29,10 @@ static CITY_REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{4,5}\s+)?\p{Lu}[\p{L}'.\-]+(?:[ \-]\p{L}[\p{L}'.\-]*){0,3}(?:,\s*\p{Lu}[\p{L}'.\-]*(?:\s+\p{L}[\p{L}'.\-]*){0,3}){1,2}(?:\s+\d{4,5})?$")
         .expect("valid regex")
 });
+// Not a date's year ("03/07/1991 Nacionalidad"): the code stands at the start or after a
+// space, a comma or a bracket.
 static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{4,5}(?:-\d{3})?\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?\b")
+    Regex::new(r"(?:^|[\s,(])\d{4,5}(?:-\d{3})?\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?\b")
         .expect("valid regex")
 });
 

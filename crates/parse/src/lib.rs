@@ -237,9 +237,13 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
 
     // "Lebenslauf" / "Persönliche Daten" / "Name: …": the name may be in the details; the
     // lines under an opening heading come first (the top of the page).
+    // Where the personal details start in `name_source`: a headline is not looked for past
+    // them ("Lucas Ferreira" / "DADOS PESSOAIS" / "Brasileiro, solteiro, 27 anos").
+    let mut personal_start = usize::MAX;
     let mut name_source: Vec<&str> = if header.is_empty() && personal.is_empty() {
         lines.clone()
     } else {
+        personal_start = opening.len() + header.len();
         opening
             .iter()
             .chain(&header)
@@ -261,6 +265,7 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
                 header::name(&around).filter(|(_, n)| header::agrees_with_email(n, email))
             {
                 name_source = around;
+                personal_start = usize::MAX;
                 name = Some(found);
             }
         }
@@ -268,8 +273,14 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     let label = name
         .as_ref()
         .and_then(|(i, n)| {
-            header::inline_headline(name_source[*i], n)
-                .or_else(|| header::headline(&name_source, *i))
+            header::inline_headline(name_source[*i], n).or_else(|| {
+                let before_personal = if *i < personal_start {
+                    &name_source[..personal_start.min(name_source.len())]
+                } else {
+                    &name_source[..]
+                };
+                header::headline(before_personal, *i)
+            })
         })
         .or_else(|| {
             contact_lines

@@ -130,6 +130,8 @@ pub(crate) const SPOKEN: &[&str] = &[
 /// Europass's labels of the mother tongue ("Lingua madre: italiano"), folded: the languages
 /// after them are spoken natively, and the label is no language.
 pub(crate) const MOTHER_TONGUE_LABELS: &[&str] = &[
+    "idioma materno",
+    "idioma(s) materno(s)",
     "langue maternelle",
     "langue(s) maternelle(s)",
     "langues maternelles",
@@ -141,6 +143,7 @@ pub(crate) const MOTHER_TONGUE_LABELS: &[&str] = &[
     "lingua/e madre",
     "lingua/lingue madre",
     "moedertaal",
+    "moedertaal/talen",
     "mother tongue",
     "mother tongue(s)",
     "mother tongues",
@@ -150,7 +153,9 @@ pub(crate) const MOTHER_TONGUE_LABELS: &[&str] = &[
 
 /// Europass's label of the other languages ("Altre lingue: inglese B2"), folded.
 pub(crate) const OTHER_LANGUAGES_LABELS: &[&str] = &[
+    "altra/e lingua/e",
     "altre lingue",
+    "andere taal/talen",
     "andere talen",
     "autre(s) langue(s)",
     "autres langues",
@@ -158,9 +163,12 @@ pub(crate) const OTHER_LANGUAGES_LABELS: &[&str] = &[
     "other languages",
     "otra(s) lengua(s)",
     "otras lenguas",
+    "otro(s) idioma(s)",
     "otros idiomas",
     "outra(s) lingua(s)",
     "outras linguas",
+    "outro(s) idioma(s)",
+    "outros idiomas",
     "weitere sprache(n)",
     "weitere sprachen",
 ];
