@@ -21,8 +21,9 @@ pub(crate) struct DateRange {
 /// and the accents word processors put in their place.
 const APOSTROPHES: [char; 5] = ['\'', '’', '‘', '´', '`'];
 
-/// Seasons some resumes use instead of months ("Summer 2012"); they keep only the year.
-const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono";
+/// Seasons, quarters and halves some resumes use instead of months ("Summer 2012", "Q3 2020");
+/// they keep only the year.
+const SEASONS: &str = "summer|spring|fall|autumn|winter|sommer|fruhling|herbst|ete|printemps|automne|hiver|verano|invierno|primavera|otono|verao|inverno|outono|q1|q2|q3|q4|h1|h2";
 
 /// The words for "still going on", as one regex alternation, longest first: the regex takes
 /// the first alternative that matches ("presente", not "present").
@@ -65,6 +66,16 @@ static ISO_OR_SLASHED_YEARS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "10/18 - 03/20", "10/18 – heute": month and two-digit year ranges (this century: the
+/// years a resume abbreviates so are recent ones).
+static SHORT_YEARS_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let present = present_words();
+    Regex::new(&format!(
+        r"(?i)\b(?P<am>0?[1-9]|1[0-2])/(?P<ay>[0-4]\d)\s*(?:-|–|—|to|bis)\s*(?:(?P<bm>0?[1-9]|1[0-2])/(?P<by>[0-4]\d)\b|{present})"
+    ))
+    .expect("valid regex")
+});
+
 /// The first date range (or single date) in `line`.
 pub(crate) fn find_range(line: &str) -> Option<DateRange> {
     let (haystack, offsets) = fold_with_offsets(line);
@@ -89,6 +100,23 @@ pub(crate) fn find_range(line: &str) -> Option<DateRange> {
             .find(haystack)
             .is_some_and(|m| m.start() < whole.start());
         if !earlier {
+            return Some(DateRange {
+                start: Some(start),
+                end,
+                span: (offsets[whole.start()], offsets[whole.end()]),
+            });
+        }
+    }
+    if !RANGE.is_match(haystack) {
+        // "10/18 - 03/20": months and two-digit years on both ends, and nothing else dated.
+        if let Some(caps) = SHORT_YEARS_RANGE.captures(haystack) {
+            let whole = caps.get(0)?;
+            let date = |m: &str, y: &str| format!("20{y}-{:02}", m.parse::<u8>().unwrap_or(1));
+            let start = date(&caps["am"], &caps["ay"]);
+            let end = match (caps.name("bm"), caps.name("by")) {
+                (Some(m), Some(y)) => Some(date(m.as_str(), y.as_str())),
+                _ => None,
+            };
             return Some(DateRange {
                 start: Some(start),
                 end,
@@ -222,6 +250,20 @@ mod tests {
     fn range(line: &str) -> (Option<String>, Option<String>) {
         let r = find_range(line).expect(line);
         (r.start, r.end)
+    }
+
+    #[test]
+    fn quarters_two_digit_years_and_open_ends_were_misread() {
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(range("Q1 2019 – Q3 2020"), (s("2019"), s("2020")));
+        assert_eq!(range("10/18 - 03/20"), (s("2018-10"), s("2020-03")));
+        assert_eq!(range("10/18 – heute"), (s("2018-10"), None));
+        assert_eq!(range("2015 - hasta la fecha"), (s("2015"), None));
+        assert_eq!(range("2015 – até hoje"), (s("2015"), None));
+        assert_eq!(range("gennaio 2019 – maart 2020"), (s("2019-01"), s("2020-03")));
+        assert_eq!(range("dal 2019"), (s("2019"), None));
+        // A grade is no range: two-digit years are read only when nothing else is dated.
+        assert_eq!(range("2014 – 2018, grade 9/10"), (s("2014"), s("2018")));
     }
 
     #[test]
