@@ -260,7 +260,10 @@ mod tests {
         assert_eq!(range("10/18 – heute"), (s("2018-10"), None));
         assert_eq!(range("2015 - hasta la fecha"), (s("2015"), None));
         assert_eq!(range("2015 – até hoje"), (s("2015"), None));
-        assert_eq!(range("gennaio 2019 – maart 2020"), (s("2019-01"), s("2020-03")));
+        assert_eq!(
+            range("gennaio 2019 – maart 2020"),
+            (s("2019-01"), s("2020-03"))
+        );
         assert_eq!(range("dal 2019"), (s("2019"), None));
         // A grade is no range: two-digit years are read only when nothing else is dated.
         assert_eq!(range("2014 – 2018, grade 9/10"), (s("2014"), s("2018")));

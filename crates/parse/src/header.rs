@@ -362,9 +362,22 @@ pub(crate) fn inline_headline(line: &str, name: &str) -> Option<String> {
 /// A headline right after the name: a short line that is not a contact or a heading.
 pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
     let mut contacts_between = false;
+    let mut previous: &str = "";
     for line in lines.iter().skip(name_line + 1).take(3) {
         let line = line.trim();
         if line.is_empty() {
+            continue;
+        }
+        // "linkedin.com/in/ana-" / "souza-1a2b3c": the tail of a web address a narrow column
+        // wrapped.
+        let link_tail = previous.ends_with(['-', '/', '_'])
+            && (previous.contains("://")
+                || previous.contains(".com/")
+                || previous.contains("www."))
+            && !line.contains(char::is_whitespace);
+        previous = line;
+        if link_tail {
+            contacts_between = true;
             continue;
         }
         // A header that sets its contacts beside the name ("Aiko Tanaka" / "+49 30 516" /
