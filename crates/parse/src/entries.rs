@@ -350,6 +350,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         })
         .collect();
     let mut out: Vec<Work> = Vec::new();
+    let mut orders: Vec<RoleOrder> = Vec::new();
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
         let mut header = above[k].lines.iter();
@@ -433,7 +434,8 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             }
             j += 1;
         }
-        let (position, mut name, mut location) = assign_roles(parts, &on_date_line);
+        let (position, mut name, mut location, order) = assign_roles(parts, &on_date_line);
+        orders.push(order);
         location = location.or(labelled_place);
         // "Google, Munich" / "Senior Data Scientist 2020 – now" / bullets / "Data Scientist
         // 2017 – 2019": a role with no employer of its own, under entries that have one, in
@@ -464,7 +466,34 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 .collect(),
         });
     }
+    in_the_sections_order(&mut out, &orders);
     roles_under_their_employer(out)
+}
+
+/// In what order an entry's header printed its title and its employer: read from the words
+/// of one of them, guessed (two pieces neither of which the tables know: the first is taken
+/// for the title), or not to be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoleOrder {
+    TitleFirst,
+    EmployerFirst,
+    Guessed,
+    Unknown,
+}
+
+/// "Bancolombia" / "Analista de Riesgo | 2019 - Actual" … "Rappi" / "Practicante de Datos":
+/// a section prints every entry the same way, so where the tables told title from employer
+/// in most entries and the employer came first, a guessed entry is read in that order too.
+fn in_the_sections_order(entries: &mut [Work], orders: &[RoleOrder]) {
+    let count = |o: RoleOrder| orders.iter().filter(|x| **x == o).count();
+    if count(RoleOrder::EmployerFirst) <= count(RoleOrder::TitleFirst) {
+        return;
+    }
+    for (entry, order) in entries.iter_mut().zip(orders) {
+        if *order == RoleOrder::Guessed {
+            std::mem::swap(&mut entry.name, &mut entry.position);
+        }
+    }
 }
 
 /// The header lines of the entry dated on line `dated`, above it and below `lower_bound`, top
@@ -758,7 +787,7 @@ fn is_duration(part: &str) -> bool {
 fn assign_roles(
     parts: Vec<String>,
     on_date_line: &[String],
-) -> (Option<String>, Option<String>, Option<String>) {
+) -> (Option<String>, Option<String>, Option<String>, RoleOrder) {
     // "bei der Alpenbahn AG in Innsbruck", "chez Capgemini": the employer (and its town) on a
     // line of its own, after the word that says so.
     let mut employer_line = None;
@@ -849,6 +878,16 @@ fn assign_roles(
             (rest.len() > 1).then_some(1),
         ),
     };
+    let labelled = labelled_title.is_some() || labelled_company.is_some();
+    let order = match (title_idx, company_idx, t, c) {
+        _ if labelled => RoleOrder::Unknown,
+        (None, None, Some(_), Some(_)) if rest.len() == 2 => RoleOrder::Guessed,
+        (Some(_), _, Some(t), Some(c)) | (_, Some(_), Some(t), Some(c)) if t < c => {
+            RoleOrder::TitleFirst
+        }
+        (Some(_), _, Some(_), Some(_)) | (_, Some(_), Some(_), Some(_)) => RoleOrder::EmployerFirst,
+        _ => RoleOrder::Unknown,
+    };
     let (title, company) = match (labelled_title, labelled_company) {
         (Some(title), Some(company)) => (Some(title), Some(company)),
         // With the title labelled, the unlabelled piece is the employer, and the other way round.
@@ -884,7 +923,7 @@ fn assign_roles(
     match (company, location) {
         (None, Some(place)) => {
             let (employer, town) = employer_and_town(&place);
-            (title, employer, town)
+            (title, employer, town, order)
         }
         // "Luxottica Group S.p.A., Milano (Italy)": the employer with its town; "Agence Rhône
         // Média (Lyon)": its town in brackets.
@@ -894,13 +933,16 @@ fn assign_roles(
                 .and_then(|c| c.rsplit_once(" ("))
                 .filter(|(_, town)| is_bare_town(town) || location_in(town).is_some());
             match company.rsplit_once(", ").or(bracketed) {
-                Some((employer, town)) if is_town_of(employer, town) => {
-                    (title, Some(employer.to_owned()), Some(town.to_owned()))
-                }
-                _ => (title, Some(company), None),
+                Some((employer, town)) if is_town_of(employer, town) => (
+                    title,
+                    Some(employer.to_owned()),
+                    Some(town.to_owned()),
+                    order,
+                ),
+                _ => (title, Some(company), None, order),
             }
         }
-        (company, location) => (title, company, location),
+        (company, location) => (title, company, location, order),
     }
 }
 
