@@ -574,11 +574,15 @@ pub(crate) fn bare_place(line: &str) -> Option<String> {
     segs.into_iter()
         .find(|s| {
             let words: Vec<&str> = s.split_whitespace().collect();
-            (1..=3).contains(&words.len())
+            // "Frankfurt am Main", "Rio de Janeiro": a town the gazetteer knows, whatever
+            // the case of its small words.
+            let known_town = words.len() <= 4 && super::location::is_bare_town(s);
+            let capitalised = (1..=3).contains(&words.len())
                 && words.iter().all(|w| {
                     w.starts_with(|c: char| c.is_uppercase())
                         && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                })
+                });
+            (capitalised || known_town)
                 && !CONTACT_WORDS.contains(&fold(s).as_str())
                 // "Operations Manager | ethan@… | 0412 … | Melbourne VIC": the headline
                 // shares the line.
