@@ -351,6 +351,8 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         .collect();
     let mut out: Vec<Work> = Vec::new();
     let mut orders: Vec<RoleOrder> = Vec::new();
+    // The widest line of the section: about the width of its column.
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     for (k, (i, range)) in anchors.iter().enumerate() {
         let mut parts = Vec::new();
         let mut header = above[k].lines.iter();
@@ -382,6 +384,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         };
         let mut pieces = header_pieces(&parts);
         let mut labelled_place: Option<String> = None;
+        let mut previous_bullet_width: Option<usize> = None;
         while j < upper {
             let line = lines[j];
             // Europass: "Città: Milano | Paese: Italia" under the employer.
@@ -424,13 +427,24 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 header_lines_after += 1;
             } else if !next_is_header_of_next {
                 let text = strip_bullet(line);
+                // "• Aufgabe … mit vielen" / "Beteiligten.": a bullet as wide as the column
+                // that ends no sentence goes on in the unbulleted line under it, whatever its
+                // case (German nouns start in capitals).
+                let after_full_bullet =
+                    previous_bullet_width.is_some_and(|w| w * 10 >= widest * 7 && w >= 40);
                 match body.last_mut() {
-                    Some(last) if !line.starts_with(BULLETS) && wraps_into(last, text) => {
+                    Some(last)
+                        if !line.starts_with(BULLETS)
+                            && (wraps_into(last, text)
+                                || after_full_bullet
+                                    && !last.trim_end().ends_with(['.', '!', '?', ':', ';'])) =>
+                    {
                         last.push(' ');
                         last.push_str(text.trim_start());
                     }
                     _ => body.push(text.to_owned()),
                 }
+                previous_bullet_width = line.starts_with(BULLETS).then(|| line.chars().count());
             }
             j += 1;
         }

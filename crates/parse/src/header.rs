@@ -227,6 +227,12 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
             if looks_like_name(seg) {
                 let words = seg.split_whitespace().count();
                 // A first name and a surname set on two lines.
+                // "lars@…" / "Kiel" / "Lars Petersen": a town the contacts end on is no given
+                // name ("Victoria" / "Beckham" at the top still is).
+                let after_contacts = i > 0 && super::contacts::any_in(lines[i - 1]);
+                if words == 1 && after_contacts && super::location::is_bare_town(seg) {
+                    continue;
+                }
                 if words == 1 {
                     if let Some(next) = lines.get(i + 1).filter(|n| looks_like_name(n)) {
                         let next_words = next.split_whitespace().count();
