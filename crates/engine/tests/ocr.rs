@@ -101,3 +101,37 @@ fn links_struck_through_by_their_rule_were_read_as_noise_in_a_scan() {
         scan.text
     );
 }
+
+#[test]
+fn a_scanned_two_column_page_was_read_row_by_row_across_its_columns() {
+    // A designed page (sidebar under a photo, the name and the jobs in the main column),
+    // scanned: Tesseract's own order joined the sidebar's lines to the main column's, and the
+    // name was lost. Its words are now laid out by position, as a PDF's glyphs are.
+    let design = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "tests/fixtures/en-a-photo-above-the-sidebar-cut-the-first-job-from-its-employer.pdf",
+    ))
+    .unwrap();
+    let (pixels, w, h, _) = rasterise(&design);
+    let scan = parse_bytes(&scanned_pdf(&pixels, w, h), &Limits::default()).expect("OCR reads it");
+    let resume = &scan.resume;
+    assert_eq!(
+        resume.basics.name.as_deref(),
+        Some("JESSICA ALVAREZ"),
+        "{}",
+        scan.text
+    );
+    let jobs: Vec<(Option<&str>, Option<&str>)> = resume
+        .work
+        .iter()
+        .map(|w| (w.name.as_deref(), w.position.as_deref()))
+        .collect();
+    assert_eq!(
+        jobs,
+        [
+            (Some("Hudson River Capital"), Some("Financial Analyst")),
+            (Some("Atlantic Mutual Bank"), Some("Junior Analyst"))
+        ],
+        "{}",
+        scan.text
+    );
+}

@@ -16,6 +16,7 @@ mod error;
 pub use error::{ErrorKind, ExtractError};
 mod layout;
 mod ocr;
+mod ocr_layout;
 mod pdf;
 pub use pdf::panic_message;
 mod preview;

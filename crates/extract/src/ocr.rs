@@ -1,6 +1,7 @@
 //! OCR for scans: pages rasterised by poppler's `pdftoppm`, read by Tesseract, both found at
 //! run time (see `tools`). Without them, a scan fails with a message that says what to install.
 
+use super::ocr_layout::text_of_tsv;
 use super::scan_rules::GrayPage;
 use super::tools::{ExternalTool, PDFTOPPM, TESSERACT};
 use crate::ExtractError;
@@ -87,7 +88,8 @@ fn scan_needs(tool: ExternalTool) -> ExtractError {
     ExtractError::scanned_pdf(&tool.needed_by("scanned PDFs"))
 }
 
-/// OCR of each image by `tesseract`, in order; `nothing` is the error when no text comes back.
+/// OCR of each image by `tesseract`, in order, its words laid out by position
+/// (`ocr_layout.rs`); `nothing` is the error when no text comes back.
 fn read_images(
     tesseract: &Path,
     images: &[PathBuf],
@@ -105,14 +107,16 @@ fn read_images(
             .env("OMP_THREAD_LIMIT", "1")
             .arg(image)
             .arg(&out_base)
-            .args(["-l", &languages, "--psm", "3"]);
+            .args(["-l", &languages, "--psm", "3", "tsv"]);
         if !run_until(command, deadline, "tesseract")? {
             return Err(ExtractError::corrupt(
                 "image",
                 "tesseract could not read it",
             ));
         }
-        text.push(std::fs::read_to_string(out_base.with_extension("ocr.txt")).unwrap_or_default());
+        // The words with their boxes, laid out as a PDF's glyphs are (columns, bands).
+        let tsv = std::fs::read_to_string(out_base.with_extension("ocr.tsv")).unwrap_or_default();
+        text.push(text_of_tsv(&tsv).replace(crate::layout::COLUMN_BREAK, crate::COLUMN_START_LINE));
     }
     let joined = text.join("\x0c");
     if joined.trim().is_empty() {
