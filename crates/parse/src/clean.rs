@@ -1,5 +1,6 @@
 //! Text hygiene before any field is looked for.
 
+use crate::lexicon::marks::NETWORK_ICONS;
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -8,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 /// letter-spaced headings ("E X P E R I E N C E") joined, accessibility prefixes dropped.
 pub(crate) fn clean_text(raw: &str) -> String {
     let without_running = strip_running_lines(raw);
-    let joined = join_spacing_accents(&without_running);
+    let joined = with_network_icons_named(&join_spacing_accents(&without_running));
     let normalised: String = joined
         .nfkc()
         .filter_map(|c| match c {
@@ -351,6 +352,26 @@ fn join_small_caps(line: &str) -> String {
         return line.to_owned();
     }
     words.join(" ")
+}
+
+/// "\u{f0e1} kévin-alazet" → "\tLinkedIn: kévin-alazet": a network's icon before a handle
+/// is read as the network's label (other icons become column gaps later).
+fn with_network_icons_named(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    for c in text.chars() {
+        match NETWORK_ICONS.binary_search_by(|(icon, _)| icon.cmp(&c)) {
+            Ok(i) => {
+                out.push('\t');
+                out.push_str(NETWORK_ICONS[i].1);
+                out.push_str(": ");
+            }
+            Err(_) => out.push(c),
+        }
+    }
+    out
 }
 
 /// Lowercase, accents removed: for matching words, never for output.

@@ -24,7 +24,8 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 static HANDLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // "LinkedIn: /in/jane-doe" names the handle after its path; "GitHub – jane" after a dash;
     // "in/jane-doe" alone is LinkedIn's short form.
-    Regex::new(r"(?i)(?:\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle)\s*(?:[:|/]+|\s[–—-])\s*/?(?:in/)?|(?:^|[\s|·•,])(in)/)(@?[A-Za-z0-9][A-Za-z0-9_.\-]{1,60})")
+    // A handle may hold accented letters ("kévin-alazet": LinkedIn keeps them).
+    Regex::new(r"(?i)(?:\b(github|linkedin|gitlab|twitter|stackoverflow|kaggle|xing|behance|dribbble)\s*(?:[:|/]+|\s[–—-])\s*/?(?:in/)?|(?:^|[\s|·•,])(in)/)(@?[\p{L}\p{N}][\p{L}\p{N}_.\-]{1,60})")
         .expect("valid regex")
 });
 
