@@ -743,6 +743,18 @@ fn split_title_company(part: &str) -> Option<(String, String)> {
     }
     let (a, b) = part.split_once(", ")?;
     let (a, b) = (a.trim(), trim_end_period(b.trim()));
+    // "Marketing Intern, Unilever (Summer Internship)": the programme in brackets after the
+    // employer is neither's word.
+    let b = match b.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+        Some((employer, programme))
+            if words(programme).iter().any(|w| {
+                PROGRAMMES.contains(&w.as_str()) || EMPLOYMENT_KINDS.contains(&w.as_str())
+            }) =>
+        {
+            employer.trim()
+        }
+        _ => b,
+    };
     if a.is_empty() || b.is_empty() || !b.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -878,6 +890,20 @@ fn assign_roles(
             rest.push(p);
         }
     }
+    // "Stage de fin d'études – Data Scientist – Société Générale": with a role and an
+    // employer beside it, a piece headed by a programme's word names neither ("Excelerate
+    // Virtual Internship", a programme's own name, is where one worked).
+    if rest.len() >= 3 {
+        let programme = |p: &String| {
+            words(p)
+                .first()
+                .is_some_and(|w| PROGRAMMES.contains(&w.as_str()))
+                && !names_a_role(p)
+        };
+        if let Some(at) = rest.iter().position(programme) {
+            rest.remove(at);
+        }
+    }
     let title_idx = rest.iter().position(|p| is_title(p) && !names_a_company(p));
     let company_idx = rest
         .iter()
@@ -984,9 +1010,17 @@ fn employer_and_town(place: &str) -> (Option<String>, Option<String>) {
     let says_how = fold(place)
         .split([',', '|', '(', ')'])
         .any(|piece| WORK_MODES.contains(&piece.trim()));
+    // "Microsoft, Redmond WA": before a town and its state, a name with no number in it is
+    // the employer, not a street.
+    let named_before_a_region = parts
+        .address
+        .as_deref()
+        .is_some_and(|a| !a.chars().any(|c| c.is_ascii_digit()) && !a.contains(','));
     match (&parts.address, &parts.city) {
         (Some(employer), Some(_))
-            if parts.region.is_none() && parts.country_code.is_none() && !says_how =>
+            if (parts.region.is_none() && parts.country_code.is_none()
+                || named_before_a_region)
+                && !says_how =>
         {
             let town = place[place
                 .find(employer.as_str())
