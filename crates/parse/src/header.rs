@@ -29,6 +29,10 @@ static CITY_REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{4,5}\s+)?\p{Lu}[\p{L}'.\-]+(?:[ \-]\p{L}[\p{L}'.\-]*){0,3}(?:,\s*\p{Lu}[\p{L}'.\-]*(?:\s+\p{L}[\p{L}'.\-]*){0,3}){1,2}(?:\s+\d{4,5})?$")
         .expect("valid regex")
 });
+/// "London, NW1 6XE": a town and a British postcode.
+static TOWN_AND_BRITISH_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'.\- ]+,\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}$").expect("valid regex")
+});
 // Not a date's year ("03/07/1991 Nacionalidad"): the code stands at the start or after a
 // space, a comma or a bracket.
 static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -425,6 +429,8 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
 
 /// "Adresse: Rheinallee 7," / "50667 Köln": a place ending in a comma goes on with the next
 /// line when that is a postal code and town or a town.
+/// A place that names no country goes on with a country alone on the next line ("London,
+/// NW1 6XE" / "United Kingdom").
 pub(crate) fn with_wrapped_tail(place: String, next: Option<&&str>) -> String {
     match next.map(|n| n.trim()) {
         Some(tail)
@@ -433,8 +439,23 @@ pub(crate) fn with_wrapped_tail(place: String, next: Option<&&str>) -> String {
         {
             format!("{place} {tail}")
         }
+        Some(tail)
+            if super::location::split_place(&place).country_code.is_none()
+                && is_country_alone(tail) =>
+        {
+            format!("{place}, {tail}")
+        }
         _ => place,
     }
+}
+
+/// "United Kingdom", "España": a line that is a country's name and nothing else.
+fn is_country_alone(line: &str) -> bool {
+    let parts = super::location::split_place(line);
+    parts.country_code.is_some()
+        && parts.city.is_none()
+        && parts.address.is_none()
+        && parts.region.is_none()
 }
 
 /// "Via Garibaldi 8, 40121" / "Bologna": a street and postal code whose town a narrow
@@ -520,7 +541,7 @@ pub(crate) fn location_in(line: &str) -> Option<String> {
             return Some(seg.to_owned());
         }
         // "Hauptstr. 5, 10115 Berlin": keep the whole segment, it is an address.
-        if POSTAL_CITY.is_match(seg) {
+        if POSTAL_CITY.is_match(seg) || TOWN_AND_BRITISH_POSTCODE.is_match(seg) {
             return Some(seg.to_owned());
         }
     }

@@ -49,9 +49,12 @@ static POSTAL_LAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\D+?)\s+(\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$")
         .expect("valid regex")
 });
-/// A postal code with nothing else: "201301", "10115", "1000-001".
-static POSTAL_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{4,6}(?:-\d{3,4})?$").expect("valid regex"));
+/// A postal code with nothing else: "201301", "10115", "1000-001", "NW1 6XE".
+static POSTAL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    // "London, NW1 6XE": a British postcode printed as a part of its own too.
+    Regex::new(r"^(?:\d{4,6}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
+        .expect("valid regex")
+});
 /// A state or province code, with the ZIP code US addresses put after it: "TX", "CA 94089",
 /// "SP", "NSW".
 static REGION: LazyLock<Regex> =
