@@ -22,7 +22,7 @@ static CITY_DASH_STATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:current |present )?(?:address|location|adresse|adres|anschrift|wohnort|woonplaats|ort|domicile|domicilio|direcci[oó]n|ubicaci[oó]n|endere[cç]o|morada|localiza[cç][aã]o|indirizzo|residenza|residence|city)\s*:\s*(.+)$")
+    Regex::new(r"(?i)^\W*(?:current |present )?(?:address|location|adresse|adres|anschrift|wohnort|woonplaats|ort|domicile|domicilio|direcci[oó]n|ubicaci[oó]n|endere[cç]o|morada|localiza[cç][aã]o|indirizzo|residenza|residence|city|citt[aà]|ville|ciudad|cidade|stadt)\s*:\s*(.+)$")
         .expect("valid regex")
 });
 static CITY_REGION: LazyLock<Regex> = LazyLock::new(|| {
@@ -447,6 +447,15 @@ pub(crate) fn with_wrapped_tail(place: String, next: Option<&&str>) -> String {
         }
         _ => place,
     }
+}
+
+/// "Woonplaats: 5611 AB Eindhoven", "Ort: Köln": the place after a label, when it names a town.
+pub(crate) fn labelled_town(line: &str) -> Option<String> {
+    let place = LOCATION_LABEL.captures(line.trim())?[1].trim().to_owned();
+    super::location::split_place(&place)
+        .city
+        .is_some()
+        .then_some(place)
 }
 
 /// "United Kingdom", "España": a line that is a country's name and nothing else.

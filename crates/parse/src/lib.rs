@@ -335,6 +335,19 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             header::location_in(l)
                 .filter(|place| !on_headline_line(l) || location::names_a_known_place(place))
                 .map(|place| header::with_wrapped_tail(place, place_lines.get(i + 1)))
+                // "Adres: Dorpsstraat 5" / "Woonplaats: 5611 AB Eindhoven": a street, and its
+                // town on the next line under a label of its own.
+                .map(|place| {
+                    match place_lines
+                        .get(i + 1)
+                        .and_then(|n| header::labelled_town(n))
+                    {
+                        Some(town) if location::split_place(&place).city.is_none() => {
+                            format!("{place}, {town}")
+                        }
+                        _ => place,
+                    }
+                })
         })
         .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)))
         .or_else(|| {

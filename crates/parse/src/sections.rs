@@ -40,7 +40,8 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
     if printed.contains('@') || printed.contains('\t') || printed.ends_with('.') {
         return None;
     }
-    let folded = fold(printed);
+    // "Hobby's" (Dutch plural): the apostrophe before a plural's "s" joins it to its word.
+    let folded = fold(printed).replace("'s", "s").replace("’s", "s");
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '\'' | '’'))
         .filter(|w| !w.is_empty())
