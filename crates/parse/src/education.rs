@@ -4,14 +4,16 @@
 use super::clean::fold;
 use super::dates::find_range;
 use super::entries::{
-    compact_abbreviations, is_bullet, is_degree, parts_without_dates, reads_as_description,
-    strip_bullet, trim_end_period, TRAILING_GRADE,
+    compact_abbreviations, europass_label, is_bullet, is_degree, parts_without_dates,
+    reads_as_description, strip_bullet, trim_end_period, TRAILING_GRADE,
 };
 use super::header::location_in;
 use super::location::is_bare_town;
 use super::vocabulary::{names_a_school, words};
 use crate::lexicon::degrees::{DEGREE_NAMES, DEGREE_WORDS, GRADE_WORDS};
+use crate::lexicon::europass::{OTHER_ROW_LABELS, QUALIFICATION_LABELS, SCHOOL_LABELS};
 use crate::lexicon::function_words::WRAPPING_WORDS;
+use crate::lexicon::titles::DATE_LABELS;
 use cvdeck_model::resume::Education;
 
 /// An entry being read, with the lines its parts came from.
@@ -31,7 +33,9 @@ struct Draft {
 
 /// Education entries from the lines of an education section.
 pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
-    let rows = with_wrapped_names_joined(lines);
+    let rows = with_europass_rows_read(lines);
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let rows = with_wrapped_names_joined(&rows);
     let lines: Vec<&str> = rows.iter().map(String::as_str).collect();
     let lines = &lines[..];
     let mut out: Vec<Draft> = Vec::new();
@@ -264,6 +268,29 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
 
 /// "an der Universität Innsbruck" → "Universität Innsbruck": the words for "at" a school are
 /// not its name.
+/// The old Europass's rows ("• Qualifica conseguita<tab>Laurea in …", "• Date (da – a)<tab>
+/// 2007 – 2012"): the school's, the qualification's and the dates' values stand alone on
+/// their lines, and the other rows go.
+fn with_europass_rows_read(lines: &[&str]) -> Vec<String> {
+    lines
+        .iter()
+        .filter_map(|line| match line.split_once('\t') {
+            Some((label, value)) => {
+                let folded = europass_label(label);
+                let known = |table: &[&str]| table.contains(&folded.as_str());
+                if known(SCHOOL_LABELS) || known(QUALIFICATION_LABELS) || known(DATE_LABELS) {
+                    Some(value.trim().to_owned())
+                } else if known(OTHER_ROW_LABELS) {
+                    None
+                } else {
+                    Some((*line).to_owned())
+                }
+            }
+            None => Some((*line).to_owned()),
+        })
+        .collect()
+}
+
 /// "University of the West of" / "England": a school's or degree's name that a narrow column
 /// wrapped after a word no name ends on goes on with the next line.
 fn with_wrapped_names_joined(lines: &[&str]) -> Vec<String> {

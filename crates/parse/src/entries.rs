@@ -12,6 +12,7 @@ use crate::lexicon::employment::EMPLOYMENT_KINDS;
 use crate::lexicon::employment::ON_ONES_OWN;
 use crate::lexicon::employment::WORK_MODES;
 use crate::lexicon::employment::{AT_EMPLOYER, AT_NAMED_EMPLOYER};
+use crate::lexicon::europass::{DESCRIPTION_LABELS, OTHER_ROW_LABELS};
 use crate::lexicon::function_words::DANGLING;
 use crate::lexicon::function_words::JOINING_WORDS;
 use crate::lexicon::function_words::WRAPPING_WORDS;
@@ -159,9 +160,25 @@ fn labelled_role(part: &str) -> Option<(bool, String)> {
     if TITLE_LABELS.contains(&label.as_str()) {
         Some((true, value))
     } else if COMPANY_LABELS.contains(&label.as_str()) {
-        Some((false, value))
+        Some((false, without_street(&value)))
     } else {
         None
+    }
+}
+
+/// "Studio Legale Bianchi, Corso Francia 10, Torino" (Europass's "name and address of
+/// employer") → "Studio Legale Bianchi, Torino": the street between the name and the town goes.
+fn without_street(employer: &str) -> String {
+    let pieces: Vec<&str> = employer.split(", ").collect();
+    let street = |p: &&str| p.chars().any(|c| c.is_ascii_digit());
+    match pieces.as_slice() {
+        [name, middle @ .., town] if !middle.is_empty() && middle.iter().all(street) => {
+            format!(
+                "{name}, {}",
+                town.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+            )
+        }
+        _ => employer.to_owned(),
     }
 }
 
@@ -292,22 +309,39 @@ fn continues_previous(line: &str, before: &str) -> bool {
 fn with_europass_labels_read(lines: &[&str]) -> Vec<String> {
     lines
         .iter()
-        .map(|line| match line.split_once('\t') {
+        .filter_map(|line| match line.split_once('\t') {
             Some((label, value)) => {
-                let folded = fold(label.trim());
+                let folded = europass_label(label);
+                let value = value.trim();
                 if DATE_LABELS.contains(&folded.as_str()) {
-                    value.trim().to_owned()
+                    Some(value.to_owned())
                 } else if TITLE_LABELS.contains(&folded.as_str())
                     || COMPANY_LABELS.contains(&folded.as_str())
                 {
-                    format!("{}: {}", label.trim(), value.trim())
+                    Some(format!("{}: {value}", strip_bullet(label.trim())))
+                } else if DESCRIPTION_LABELS.contains(&folded.as_str()) {
+                    // Bulleted, so that it reads as the job's highlight.
+                    Some(format!("• {value}"))
+                } else if OTHER_ROW_LABELS.contains(&folded.as_str()) {
+                    None
                 } else {
-                    (*line).to_owned()
+                    Some((*line).to_owned())
                 }
             }
-            None => (*line).to_owned(),
+            None => Some((*line).to_owned()),
         })
         .collect()
+}
+
+/// A Europass row's label as the tables hold it: folded, without the bullet the Italian form
+/// prints before it nor the "(da – a)" after the dates' ("• Date (da – a)" → "date").
+pub(crate) fn europass_label(label: &str) -> String {
+    let label = strip_bullet(label.trim());
+    let label = match label.rsplit_once(" (") {
+        Some((head, tail)) if tail.ends_with(')') && tail.len() <= 12 => head,
+        _ => label,
+    };
+    fold(label.trim())
 }
 
 /// Most bullet points kept per job: beyond this a "job" is a misread section.
@@ -414,7 +448,11 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                 header_lines_after == 0 && pieces >= 2 && is_sentence(line.trim_end());
             let header_complete =
                 sentence_under_a_dated_header || header_lines_after > 0 && pieces >= 2;
+            // "Tipo di impiego: Praticante avvocato": a labelled row names the role or the
+            // employer, however long its label.
+            let labelled_row = !header_above && body.is_empty() && labelled_role(line).is_some();
             if place_under_dates
+                || labelled_row
                 || !is_bullet(line)
                     && !reads_as_description(line)
                     && !header_complete

@@ -399,6 +399,10 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
             contacts_between = true;
             continue;
         }
+        // "Indirizzo<tab>Via Verdi 3, Torino": the old Europass's address row, no headline.
+        if LOCATION_LABEL.is_match(&line.replacen('\t', ": ", 1)) {
+            return None;
+        }
         // "Software Engineer | Boston, MA | john@x.com": the first cell.
         let line = if contacts_between || line.contains(['\t', '|', '•', '·']) {
             first

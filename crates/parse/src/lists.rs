@@ -172,7 +172,13 @@ fn labelled(line: &str) -> Option<(&str, &str)> {
     }
     let (label, rest) = line.split_once('\t')?;
     let one_tab = !rest.contains('\t');
-    (one_tab && (rest.contains(',') || label.split_whitespace().count() >= 2))
+    // "Madrelingua<tab>Italiano": Europass's language rows.
+    let language_label = {
+        let folded = fold(label.trim());
+        MOTHER_TONGUE_LABELS.contains(&folded.as_str())
+            || OTHER_LANGUAGES_LABELS.contains(&folded.as_str())
+    };
+    (one_tab && (rest.contains(',') || label.split_whitespace().count() >= 2 || language_label))
         .then_some((label, rest))
 }
 
@@ -254,7 +260,7 @@ pub(crate) fn languages(lines: &[&str]) -> Vec<Language> {
     let mut out = Vec::new();
     for line in &joined {
         // Europass: "Lingua madre: italiano", "Altre lingue: inglese B2, francese A2".
-        let line = match line.split_once(':') {
+        let line = match line.split_once([':', '\t']) {
             Some((label, rest)) if MOTHER_TONGUE_LABELS.contains(&fold(label.trim()).as_str()) => {
                 for native in rest
                     .split([',', ';', '/'])

@@ -147,6 +147,7 @@ pub(crate) const MODIFIERS: &[&str] = &[
     "personlicher",
     "personliches",
     "personnelles",
+    "personnels",
     "persoonlijke",
     "pessoais",
     "profesional",

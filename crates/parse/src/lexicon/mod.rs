@@ -7,6 +7,7 @@ pub(crate) mod certificates;
 pub(crate) mod dates;
 pub(crate) mod degrees;
 pub(crate) mod employment;
+pub(crate) mod europass;
 pub(crate) mod function_words;
 pub(crate) mod headings;
 pub(crate) mod languages;

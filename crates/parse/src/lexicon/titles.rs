@@ -420,11 +420,13 @@ pub(crate) const TITLE_LABELS: &[&str] = &[
     "position held",
     "poste",
     "profesion o cargo",
+    "profesion o cargo desempenado",
     "profession ou poste occupe",
     "puesto",
     "role",
     "rolle",
     "stelle",
+    "tipo di impiego",
     "title",
 ];
 
