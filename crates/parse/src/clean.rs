@@ -391,6 +391,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_town_table_is_folded_as_fold_folds() {
+        for name in crate::lexicon::towns::all_towns() {
+            assert_eq!(fold(name), *name);
+        }
+    }
+
+    #[test]
     fn a_name_in_small_capitals_was_split_after_its_first_letters() {
         assert_eq!(join_small_caps("J UAN P ÉREZ G ARCÍA"), "JUAN PÉREZ GARCÍA");
         assert_eq!(

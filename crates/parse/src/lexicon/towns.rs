@@ -8,9 +8,17 @@ use std::sync::LazyLock;
 static TOWNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| include_str!("towns.txt").lines().collect());
 
-/// Whether `folded` (as [`crate::clean::fold`] gives it) is the name of a town.
+/// Whether `folded` (accent-folded and lower case, as the parser folds words) is the name of
+/// a town.
 pub(crate) fn is_town(folded: &str) -> bool {
     TOWNS.binary_search(&folded).is_ok()
+}
+
+/// Every name of the table, for the test that they are folded as the parser folds (in
+/// `clean`, which the tables do not use).
+#[cfg(test)]
+pub(crate) fn all_towns() -> &'static [&'static str] {
+    &TOWNS
 }
 
 #[cfg(test)]
@@ -18,12 +26,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_is_sorted_unique_and_folded() {
+    fn the_table_is_sorted_and_unique() {
         super::super::assert_sorted_unique("TOWNS", &TOWNS);
         assert!(TOWNS.len() > 30_000, "{} names", TOWNS.len());
-        for name in TOWNS.iter() {
-            assert_eq!(crate::clean::fold(name), *name);
-        }
     }
 
     #[test]
