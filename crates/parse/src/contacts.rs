@@ -312,12 +312,39 @@ pub(crate) fn profile_address(profile: &Profile) -> Option<String> {
     let mut letters = handle.chars();
     let a_name_word = letters.next().is_some_and(char::is_uppercase)
         && letters.all(|c| c.is_alphabetic() && c.is_lowercase());
-    (!a_name_word && !handle.is_empty()).then(|| format!("{prefix}{handle}"))
+    (!a_name_word && !handle.is_empty()).then(|| format!("{prefix}{}", percent_encoded(handle)))
+}
+
+/// "kévin-alazet" → "k%C3%A9vin-alazet": an address is ASCII (RFC 3986); a handle's other
+/// letters go as their UTF-8 bytes, as browsers send them.
+fn percent_encoded(handle: &str) -> String {
+    let mut out = String::with_capacity(handle.len());
+    for c in handle.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_handle_with_accents_made_an_address_that_was_no_uri() {
+        let handles = labelled_handles("LinkedIn: kévin-alazet");
+        assert_eq!(handles[0].username.as_deref(), Some("kévin-alazet"));
+        assert_eq!(
+            profile_address(&handles[0]).as_deref(),
+            Some("https://www.linkedin.com/in/k%C3%A9vin-alazet")
+        );
+    }
 
     #[test]
     fn a_number_alone_or_labelled_is_a_phone_but_a_postcode_before_its_town_is_not() {

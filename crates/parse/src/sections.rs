@@ -32,6 +32,22 @@ impl Heading {
 
 /// If `line` is a section heading, what kind.
 pub(crate) fn heading(line: &str) -> Option<Heading> {
+    heading_as_printed(line).or_else(|| {
+        // "W ORK EXPERIENCE": a large first capital set apart (OCR, small capitals) — the
+        // heading it makes with the word after it.
+        let trimmed = line.trim();
+        let mut chars = trimmed.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
+        let joined = rest
+            .strip_prefix(' ')
+            .filter(|r| first.is_uppercase() && r.starts_with(|c: char| c.is_uppercase()))?;
+        let found = heading_as_printed(&format!("{first}{joined}"))?;
+        Some(found)
+    })
+}
+
+fn heading_as_printed(line: &str) -> Option<Heading> {
     let printed = line.trim().trim_end_matches([':', '：']).trim();
     let chars = printed.chars().count();
     if !(3..=45).contains(&chars) || printed.chars().any(|c| c.is_ascii_digit()) {
