@@ -4,7 +4,7 @@
 use super::clean::fold;
 use super::dates::find_range;
 use super::entries::{
-    compact_abbreviations, europass_label, is_bullet, is_degree, parts_without_dates,
+    compact_abbreviations, europass_label, is_bullet, is_degree, last_word, parts_without_dates,
     reads_as_description, strip_bullet, trim_end_period, TRAILING_GRADE,
 };
 use super::header::location_in;
@@ -266,8 +266,6 @@ pub(crate) fn education(lines: &[&str]) -> Vec<Education> {
         .collect()
 }
 
-/// "an der Universität Innsbruck" → "Universität Innsbruck": the words for "at" a school are
-/// not its name.
 /// The old Europass's rows ("• Qualifica conseguita<tab>Laurea in …", "• Date (da – a)<tab>
 /// 2007 – 2012"): the school's, the qualification's and the dates' values stand alone on
 /// their lines, and the other rows go.
@@ -297,13 +295,7 @@ fn with_wrapped_names_joined(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
         let wraps = out.last().is_some_and(|last: &String| {
-            let last_word = last
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .next()
-                .map(fold)
-                .unwrap_or_default();
-            WRAPPING_WORDS.contains(&last_word.as_str())
+            WRAPPING_WORDS.contains(&last_word(last).as_str())
                 && !is_bullet(last)
                 && !is_bullet(line)
                 && find_range(last).is_none()
@@ -320,6 +312,8 @@ fn with_wrapped_names_joined(lines: &[&str]) -> Vec<String> {
     out
 }
 
+/// "an der Universität Innsbruck" → "Universität Innsbruck": the words for "at" a school are
+/// not its name.
 fn without_at_the(school: &str) -> &str {
     for at in [
         "an der ", "an dem ", "am ", "at the ", "à l’", "à l'", "à la ",

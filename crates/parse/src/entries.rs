@@ -285,17 +285,22 @@ fn balance_parentheses(s: &str) -> String {
     out.trim().to_owned()
 }
 
+/// The last word of `line`, folded: what a wrapped line ends on ("… moved it to").
+pub(crate) fn last_word(line: &str) -> String {
+    line.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(fold)
+        .unwrap_or_default()
+}
+
 /// The wrapped tail of the line before, not the next entry's header: "Industries), #16"
 /// under "• Delivered … (Vandelay"; "Stylus and Require" under "… Backbone, Jade,";
 /// "(GAN) pour améliorer …" under "• Exploitation de … génératifs".
 fn continues_previous(line: &str, before: &str) -> bool {
     let open = |s: &str| s.matches('(').count() as i64 - s.matches(')').count() as i64;
     let before = before.trim_end();
-    let last_word = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .map(fold)
-        .unwrap_or_default();
+    let last_word = last_word(before);
     (open(before) > 0 && open(line) < 0)
         || (line.trim_start().starts_with('(') && is_bullet(before))
         || before.ends_with([',', ';', '-', '–', '/', '&'])
@@ -612,11 +617,7 @@ fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> Heade
 /// the highlight ends on a word or mark a sentence cannot end on.
 fn wraps_into(before: &str, line: &str) -> bool {
     let before = before.trim_end();
-    let last_word = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .map(fold)
-        .unwrap_or_default();
+    let last_word = last_word(before);
     !before.ends_with(['.', '!', '?', ':', ';'])
         && (line.trim_start().starts_with(char::is_lowercase)
             || before.ends_with([',', '&', '-', '–', '/', '('])
