@@ -149,6 +149,15 @@ pub(crate) fn split_place(printed: &str) -> Location {
             parts.pop();
         }
     }
+    // "Via Mazzini 10, 20123, Milano": the postal code printed between the street and the
+    // town.
+    if location.city.is_some()
+        && location.postal_code.is_none()
+        && parts.len() > 1
+        && parts.last().is_some_and(|p| POSTAL_ALONE.is_match(p))
+    {
+        location.postal_code = parts.pop().map(str::to_owned);
+    }
     if !parts.is_empty() {
         location.address = Some(parts.join(", "));
     }
@@ -158,6 +167,25 @@ pub(crate) fn split_place(printed: &str) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_postal_code_between_the_street_and_the_town_stayed_in_the_street() {
+        let p = split_place("Via Mazzini 10, 20123, Milano, Italia");
+        assert_eq!(
+            (
+                p.address.as_deref(),
+                p.postal_code.as_deref(),
+                p.city.as_deref(),
+                p.country_code.as_deref()
+            ),
+            (
+                Some("Via Mazzini 10"),
+                Some("20123"),
+                Some("Milano"),
+                Some("IT")
+            )
+        );
+    }
 
     #[test]
     fn a_state_code_after_a_town_without_a_comma_was_part_of_the_town() {
