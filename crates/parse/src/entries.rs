@@ -362,7 +362,10 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
         .enumerate()
         .filter(|(_, l)| !is_bullet(l) || l.split_whitespace().count() <= 14)
         .filter_map(|(i, l)| find_range(l).map(|r| (i, r)))
-        .filter(|(i, _)| !is_bullet(lines[*i]))
+        // "• 2020 - Atual": a timeline's dot before the dates alone is no highlight's bullet.
+        .filter(|(i, r)| {
+            !is_bullet(lines[*i]) || parts_without_dates(lines[*i], Some(r)).is_empty()
+        })
         // "to $1.6 billion in GAAP revenue in 2015": a wrapped line of the bullet above,
         // not an entry ("seit 04/2021" opens with its dates and is one).
         .filter(|(i, r)| !(lines[*i].starts_with(|c: char| c.is_lowercase()) && r.span.0 > 0))
