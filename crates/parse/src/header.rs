@@ -225,6 +225,9 @@ pub(crate) fn name(lines: &[&str]) -> Option<(usize, String)> {
             break;
         }
         for seg in segments(line).take(1) {
+            if let Some(name) = family_name_first(seg) {
+                return Some((i, name));
+            }
             let seg = without_honorifics(without_pronouns(without_title_or_age_after_comma(
                 without_credentials(without_document_title(without_heading_label(seg))),
             )));
@@ -324,6 +327,32 @@ pub(crate) fn agrees_with_email(name: &str, email: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
         .any(|w| local.contains(w))
+}
+
+/// "MÜLLER, Anna", "GARCÍA LÓPEZ, María" → "Anna MÜLLER": the family name in capitals, a
+/// comma, then the given names, as French, German and Spanish forms print them. Not a place
+/// ("BERLIN, Germany") nor a title.
+fn family_name_first(segment: &str) -> Option<String> {
+    let (family, given) = segment.split_once(", ")?;
+    let (family, given) = (family.trim(), given.trim());
+    let words = |s: &str| s.split_whitespace().count();
+    let in_capitals =
+        family.chars().any(char::is_alphabetic) && !family.chars().any(char::is_lowercase);
+    // "BERLIN, Germany", "MADRID, España": a place has a town, a region or a country in it.
+    let a_place = |s: &str| super::location::is_bare_town(s);
+    let named = (1..=3).contains(&words(family))
+        && (1..=3).contains(&words(given))
+        && in_capitals
+        && given.chars().any(char::is_lowercase)
+        && looks_like_name(family)
+        && looks_like_name(given)
+        && !is_title(family)
+        && !is_title(given)
+        // (Given names are often towns too: "Anna", "Florence", "Santiago".)
+        && !a_place(family)
+        && super::location::split_place(given).country_code.is_none()
+        && super::location::split_place(given).region.is_none();
+    named.then(|| format!("{given} {family}"))
 }
 
 /// "ABID KHAN Frontend Developer": a name and a headline set on one line. The name is the
