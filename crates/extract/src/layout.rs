@@ -113,10 +113,69 @@ impl PageLayout {
                     out.push_str(&render_columns(below, gutter));
                     out
                 }
-                None => render_lines(&lines(fragments), None),
+                None => render_lines(&lines(with_label_column_raised(fragments)), None),
             },
         }
     }
+}
+
+/// Headings set in a narrow cell left of their sections (a Word table's label column, too few
+/// lines for a gutter): a heading the cell's margin set lower than its section's first line
+/// is moved up to just before it, so that it does not come after that entry's header
+/// ("Senior Controller" / "Helvetia Finanz AG" / "ERFAHRUNG" / "• Konzernreporting …").
+/// A heading is a short line in capitals at the page's left edge with the content column's
+/// lines to its right; the section starts after the last wide vertical gap above it.
+fn with_label_column_raised(mut fragments: Vec<Fragment>) -> Vec<Fragment> {
+    let (min_x, _) = horizontal_extent(&fragments);
+    let at_edge = |f: &Fragment| f.x0 <= min_x + 2.0;
+    let content_left = fragments
+        .iter()
+        .filter(|f| !at_edge(f))
+        .map(|f| f.x0)
+        .fold(f64::INFINITY, f64::min);
+    let is_label = |f: &Fragment| {
+        at_edge(f)
+            && f.x1 < content_left - f.size
+            && f.text.split_whitespace().count() <= 4
+            && f.text.chars().any(char::is_alphabetic)
+            && !f.text.chars().any(char::is_lowercase)
+    };
+    let labels: Vec<usize> = (0..fragments.len())
+        .filter(|&i| is_label(&fragments[i]))
+        .collect();
+    let content_count = fragments
+        .iter()
+        .filter(|f| f.x0 >= content_left - 1.0)
+        .count();
+    if labels.is_empty() || labels.len() > 8 || content_count < 3 * labels.len() {
+        return fragments;
+    }
+    // The content column's baselines, top down.
+    let mut rows: Vec<(f64, f64)> = fragments
+        .iter()
+        .filter(|f| f.x0 >= content_left - 1.0)
+        .map(|f| (f.y, f.size))
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.dedup_by(|a, b| same_baseline(a.0, b.0, a.1.max(b.1)));
+    for i in labels {
+        let label = &fragments[i];
+        // The content line at or just above the label, then up while the lines run close.
+        let Some(mut at) = rows
+            .iter()
+            .rposition(|r| r.0 <= label.y + 0.35 * label.size)
+        else {
+            continue;
+        };
+        while at > 0 && rows[at].0 - rows[at - 1].0 <= 1.6 * rows[at].1.max(rows[at - 1].1) {
+            at -= 1;
+        }
+        let start = rows[at].0;
+        if start < label.y - 0.35 * label.size {
+            fragments[i].y = start - 0.5 * label.size;
+        }
+    }
+    fragments
 }
 
 /// The page header above the columns, the left column, the mark, the right column.
@@ -652,6 +711,27 @@ mod tests {
             .chain((0..8).map(|i| format!("main{i}\n")))
             .collect();
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn a_heading_set_lower_in_its_left_cell_came_after_its_first_entry() {
+        let mut glyphs = word(40.0, 20.0, "Daniel Weber");
+        glyphs.extend(word(40.0, 34.0, "daniel@example.ch"));
+        // The cell's heading stands beside the section's second line.
+        glyphs.extend(word(40.0, 80.0, "ERFAHRUNG"));
+        for (y, text) in [
+            (66.0, "Senior Controller"),
+            (80.0, "Helvetia Finanz AG"),
+            (94.0, "Reporting"),
+            (122.0, "Controller"),
+            (136.0, "Alpen Logistik GmbH"),
+        ] {
+            glyphs.extend(word(180.0, y, text));
+        }
+        let text = PageLayout::new(glyphs).into_text();
+        let heading = text.find("ERFAHRUNG").expect("heading read");
+        let first = text.find("Senior Controller").expect("entry read");
+        assert!(heading < first, "{text}");
     }
 
     #[test]
