@@ -557,8 +557,9 @@ fn in_the_sections_order(entries: &mut [Work], orders: &[RoleOrder]) {
 }
 
 /// The header lines of the entry dated on line `dated`, above it and below `lower_bound`, top
-/// first: up to two (title and employer), and the place printed between them and the dates
-/// ("Analista Contable" / "Estudio Ríos" / "Buenos Aires, Argentina" / "Marzo 2018 - …").
+/// first: up to two (title and employer), the place printed between them and the dates
+/// ("Analista Contable" / "Estudio Ríos" / "Buenos Aires, Argentina" / "Marzo 2018 - …"), and
+/// the first line of a title wrapped onto the top one.
 fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> HeaderAbove {
     let mut j = dated;
     let mut taken = 0;
