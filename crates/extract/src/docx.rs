@@ -203,13 +203,7 @@ fn word_text(
                 }
                 b"t" => in_text = true,
                 b"hyperlink" => {
-                    if let Some(target) = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"id")
-                        .and_then(|a| a.unescape_value().ok())
-                        .and_then(|id| rels.get(id.as_ref()))
-                    {
+                    if let Some(target) = attribute(&e, b"id").and_then(|id| rels.get(&id)) {
                         if !links.contains(target) {
                             links.push(target.clone());
                         }

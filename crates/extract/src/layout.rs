@@ -143,19 +143,15 @@ fn with_label_column_raised(mut fragments: Vec<Fragment>) -> Vec<Fragment> {
     let labels: Vec<usize> = (0..fragments.len())
         .filter(|&i| is_label(&fragments[i]))
         .collect();
-    let content_count = fragments
-        .iter()
-        .filter(|f| f.x0 >= content_left - 1.0)
-        .count();
-    if labels.is_empty() || labels.len() > 8 || content_count < 3 * labels.len() {
-        return fragments;
-    }
-    // The content column's baselines, top down.
+    // The content column's baselines, top down (one per fragment until deduplicated).
     let mut rows: Vec<(f64, f64)> = fragments
         .iter()
         .filter(|f| f.x0 >= content_left - 1.0)
         .map(|f| (f.y, f.size))
         .collect();
+    if labels.is_empty() || labels.len() > 8 || rows.len() < 3 * labels.len() {
+        return fragments;
+    }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     rows.dedup_by(|a, b| same_baseline(a.0, b.0, a.1.max(b.1)));
     for i in labels {
@@ -604,8 +600,7 @@ fn split_columns(
             .all(|f| f.x0 >= gutter - 1.0 && f.x0 >= column_start - f.size)
     {
         header.append(&mut right);
-        right = header;
-        header = Vec::new();
+        right = std::mem::take(&mut header);
     }
     (header, left, right)
 }

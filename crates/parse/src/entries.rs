@@ -62,26 +62,27 @@ pub(crate) fn is_bullet(line: &str) -> bool {
 
 /// A line of an entry's description: a bullet, a sentence, or the wrapped tail of one.
 pub(crate) fn is_body(line: &str) -> bool {
-    // Dashes and ampersands between words are not words ("Manager - HR & Admin").
-    let words = line
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
     is_bullet(line)
         || line.starts_with(|c: char| c.is_lowercase())
-        || words > 10
+        || word_count(line) > 10
         || is_sentence(line)
+}
+
+/// The words of `line`: dashes and ampersands between words are none ("Manager - HR & Admin").
+fn word_count(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// "Led the checkout team.": four words or more and a full stop, unless the full stop is an
 /// abbreviation's ("Acme Holdings Pty Ltd.").
 fn is_sentence(line: &str) -> bool {
-    let words = line
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    line.ends_with('.') && trim_end_period(line).len() < line.len() && words >= 4
+    line.ends_with('.') && trim_end_period(line).len() < line.len() && word_count(line) >= 4
 }
+
+/// The marks a sentence ends on: a highlight ending on one does not go on in the next line.
+const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', ':', ';'];
 
 /// "Redesigned the host onboarding flow, lifting completion by 18%": an unbulleted line of
 /// description — longer than a title or an employer's name and mostly in lower case
@@ -384,10 +385,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
             if header_above {
                 header_lines_above(lines, *i, lower_bound)
             } else {
-                HeaderAbove {
-                    lines: Vec::new(),
-                    wrapped_title: false,
-                }
+                HeaderAbove::default()
             }
         })
         .collect();
@@ -483,7 +481,7 @@ pub(crate) fn work(lines: &[&str]) -> Vec<Work> {
                         if !line.starts_with(BULLETS)
                             && (wraps_into(last, text)
                                 || after_full_bullet
-                                    && !last.trim_end().ends_with(['.', '!', '?', ':', ';'])) =>
+                                    && !last.trim_end().ends_with(SENTENCE_ENDS)) =>
                     {
                         last.push(' ');
                         last.push_str(text.trim_start());
@@ -622,7 +620,7 @@ fn header_lines_above(lines: &[&str], dated: usize, lower_bound: usize) -> Heade
 fn wraps_into(before: &str, line: &str) -> bool {
     let before = before.trim_end();
     let last_word = last_word(before);
-    !before.ends_with(['.', '!', '?', ':', ';'])
+    !before.ends_with(SENTENCE_ENDS)
         && (line.trim_start().starts_with(char::is_lowercase)
             || before.ends_with([',', '&', '-', '–', '/', '('])
             || WRAPPING_WORDS.contains(&last_word.as_str()))
@@ -630,6 +628,7 @@ fn wraps_into(before: &str, line: &str) -> bool {
 
 /// The header lines above an entry's dates, top first; with `wrapped_title`, the first two
 /// are one title printed over two lines.
+#[derive(Default)]
 struct HeaderAbove {
     lines: Vec<usize>,
     wrapped_title: bool,

@@ -338,8 +338,8 @@ fn family_name_first(segment: &str) -> Option<String> {
     let words = |s: &str| s.split_whitespace().count();
     let in_capitals =
         family.chars().any(char::is_alphabetic) && !family.chars().any(char::is_lowercase);
-    // "BERLIN, Germany", "MADRID, España": a place has a town, a region or a country in it.
-    let a_place = |s: &str| super::location::is_bare_town(s);
+    // "BERLIN, Germany", "LYON, Rhône": a town before its country or region.
+    let given_place = super::location::split_place(given);
     let named = (1..=3).contains(&words(family))
         && (1..=3).contains(&words(given))
         && in_capitals
@@ -349,9 +349,9 @@ fn family_name_first(segment: &str) -> Option<String> {
         && !is_title(family)
         && !is_title(given)
         // (Given names are often towns too: "Anna", "Florence", "Santiago".)
-        && !a_place(family)
-        && super::location::split_place(given).country_code.is_none()
-        && super::location::split_place(given).region.is_none();
+        && !super::location::is_bare_town(family)
+        && given_place.country_code.is_none()
+        && given_place.region.is_none();
     named.then(|| format!("{given} {family}"))
 }
 
@@ -463,27 +463,32 @@ pub(crate) fn headline(lines: &[&str], name_line: usize) -> Option<String> {
 /// "Adresse: Rheinallee 7," / "50667 Köln": a place ending in a comma goes on with the next
 /// line when that is a postal code and town or a town.
 /// A place that names no country goes on with a country alone on the next line ("London,
-/// NW1 6XE" / "United Kingdom").
+/// NW1 6XE" / "United Kingdom"). A street with no town goes on with the town labelled on the
+/// next line ("Adres: Dorpsstraat 5" / "Woonplaats: 5611 AB Eindhoven").
 pub(crate) fn with_wrapped_tail(place: String, next: Option<&&str>) -> String {
-    match next.map(|n| n.trim()) {
-        Some(tail)
-            if place.ends_with(',')
-                && (POSTAL_CITY.is_match(tail) || super::location::is_bare_town(tail)) =>
-        {
-            format!("{place} {tail}")
-        }
-        Some(tail)
-            if super::location::split_place(&place).country_code.is_none()
-                && is_country_alone(tail) =>
-        {
-            format!("{place}, {tail}")
+    let Some(tail) = next.map(|n| n.trim()) else {
+        return place;
+    };
+    let place = if place.ends_with(',')
+        && (POSTAL_CITY.is_match(tail) || super::location::is_bare_town(tail))
+    {
+        format!("{place} {tail}")
+    } else if super::location::split_place(&place).country_code.is_none() && is_country_alone(tail)
+    {
+        format!("{place}, {tail}")
+    } else {
+        place
+    };
+    match labelled_town(tail) {
+        Some(town) if super::location::split_place(&place).city.is_none() => {
+            format!("{place}, {town}")
         }
         _ => place,
     }
 }
 
 /// "Woonplaats: 5611 AB Eindhoven", "Ort: Köln": the place after a label, when it names a town.
-pub(crate) fn labelled_town(line: &str) -> Option<String> {
+fn labelled_town(line: &str) -> Option<String> {
     let place = LOCATION_LABEL.captures(line.trim())?[1].trim().to_owned();
     super::location::split_place(&place)
         .city

@@ -192,14 +192,13 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
     // sidebar reads as a name too, but only the second column's agrees with the e-mail.
     let header_name = header::name(&header);
     let head_name = header::name(&column_head);
-    let first_email = contacts::emails(&text).into_iter().next();
-    let agrees = |found: &Option<(usize, String)>| {
-        found
-            .as_ref()
-            .zip(first_email.as_deref())
-            .is_some_and(|((_, name), email)| header::agrees_with_email(name, email))
+    // The whole text is searched for an e-mail only when both columns offer a name.
+    let head_by_evidence = match (&head_name, &header_name) {
+        (Some((_, head)), Some((_, first))) => contacts::emails(&text).first().is_some_and(|e| {
+            header::agrees_with_email(head, e) && !header::agrees_with_email(first, e)
+        }),
+        _ => false,
     };
-    let head_by_evidence = agrees(&head_name) && !agrees(&header_name);
     if head_name.is_some() && (header_name.is_none() || head_by_evidence) {
         if let Some(section) = column_head_section.and_then(|i| sections.get_mut(i)) {
             section
@@ -335,19 +334,6 @@ pub fn parse_text(raw: &str, link_targets: &[String]) -> Resume {
             header::location_in(l)
                 .filter(|place| !on_headline_line(l) || location::names_a_known_place(place))
                 .map(|place| header::with_wrapped_tail(place, place_lines.get(i + 1)))
-                // "Adres: Dorpsstraat 5" / "Woonplaats: 5611 AB Eindhoven": a street, and its
-                // town on the next line under a label of its own.
-                .map(|place| {
-                    match place_lines
-                        .get(i + 1)
-                        .and_then(|n| header::labelled_town(n))
-                    {
-                        Some(town) if location::split_place(&place).city.is_none() => {
-                            format!("{place}, {town}")
-                        }
-                        _ => place,
-                    }
-                })
         })
         .or_else(|| place_lines.iter().find_map(|l| header::bare_place(l)))
         .or_else(|| {
@@ -557,13 +543,12 @@ fn join_wrapped_headings(text: &str) -> String {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if let Some(next) = lines.get(i + 1) {
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|next| short_capitals(line) && short_capitals(next))
+        {
             let joined = format!("{} {}", line.trim(), next.trim());
-            let wrapped = short_capitals(line)
-                && short_capitals(next)
-                && heading(line).is_none()
-                && heading(&joined).is_some_and(|h| h.is_certain());
-            if wrapped {
+            if heading(line).is_none() && heading(&joined).is_some_and(|h| h.is_certain()) {
                 out.push_str(&joined);
                 out.push('\n');
                 i += 2;
@@ -580,33 +565,49 @@ fn join_wrapped_headings(text: &str) -> String {
 /// "10/2010 –<tab>Master of Science" / "07/2016<tab>Universität zu Köln": a date range whose
 /// cell wrapped after the dash gets its end back, and the line under it keeps the rest.
 fn join_wrapped_ranges(text: &str) -> String {
-    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    let first_cell = |l: &str| l.split('\t').next().unwrap_or("").trim().to_owned();
+    fn first_cell(line: &str) -> &str {
+        line.split('\t').next().unwrap_or("").trim()
+    }
+    let lines: Vec<&str> = text.lines().collect();
     let is_date = |cell: &str| {
         !cell.is_empty()
             && dates::find_range(cell)
                 .is_some_and(|r| r.span == (0, cell.len()) && r.end == r.start)
     };
+    // Each line as it stays, or as it is rewritten (only where a range wrapped).
+    let mut rewritten: Vec<Option<String>> = vec![None; lines.len()];
     for i in 0..lines.len().saturating_sub(1) {
-        let head = first_cell(&lines[i]);
+        // A line the step before rewrote is read as rewritten (it allocates only then).
+        let here: std::borrow::Cow<str> = match &rewritten[i] {
+            Some(line) => line.clone().into(),
+            None => lines[i].into(),
+        };
+        let head = first_cell(&here);
         let Some(start) = head.strip_suffix(['-', '–', '—']).map(str::trim_end) else {
             continue;
         };
-        let tail = first_cell(&lines[i + 1]);
-        if !is_date(start) || !is_date(&tail) {
+        let tail = first_cell(lines[i + 1]);
+        if !is_date(start) || !is_date(tail) {
             continue;
         }
-        let rest_here = lines[i].split_once('\t').map(|(_, r)| r.to_owned());
-        let rest_below = lines[i + 1].split_once('\t').map(|(_, r)| r.to_owned());
-        let dash = &head[start.len()..];
-        lines[i] = match rest_here {
-            Some(rest) => format!("{start} {} {tail}\t{rest}", dash.trim()),
-            None => format!("{start} {} {tail}", dash.trim()),
+        let dash = head[start.len()..].trim();
+        let joined = match here.split_once('\t') {
+            Some((_, rest)) => format!("{start} {dash} {tail}\t{rest}"),
+            None => format!("{start} {dash} {tail}"),
         };
-        lines[i + 1] = rest_below.unwrap_or_default();
+        rewritten[i] = Some(joined);
+        rewritten[i + 1] = Some(
+            lines[i + 1]
+                .split_once('\t')
+                .map(|(_, rest)| rest.to_owned())
+                .unwrap_or_default(),
+        );
     }
-    let mut out = lines.join("\n");
-    out.push('\n');
+    let mut out = String::with_capacity(text.len() + 1);
+    for (line, new) in lines.iter().zip(&rewritten) {
+        out.push_str(new.as_deref().unwrap_or(line));
+        out.push('\n');
+    }
     out
 }
 

@@ -117,13 +117,14 @@ pub(crate) fn split_place(printed: &str) -> Location {
     if location.region.is_none() {
         if let Some(last) = parts.last_mut() {
             let whole: &str = last;
-            let town_then_region = whole
-                .match_indices(' ')
-                .map(|(i, _)| (&whole[..i], whole[i + 1..].trim()))
-                .find(|(town, region)| is_bare_town(town) && REGION.is_match(region));
-            if let Some((town, c)) =
-                town_then_region.and_then(|(town, region)| Some((town, REGION.captures(region)?)))
-            {
+            let town_then_region = whole.match_indices(' ').find_map(|(i, _)| {
+                let town = &whole[..i];
+                is_bare_town(town)
+                    .then(|| REGION.captures(whole[i + 1..].trim()))
+                    .flatten()
+                    .map(|c| (town, c))
+            });
+            if let Some((town, c)) = town_then_region {
                 location.region = Some(c[1].to_owned());
                 if let Some(zip) = c.get(2) {
                     location.postal_code = Some(zip.as_str().to_owned());
